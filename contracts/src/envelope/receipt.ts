@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AgencyId, B64u, EpochMs, KeyId } from './header.ts';
 
-/** Receipt states a recipient signs. */
-export const ReceiptStatus = z.enum(['delivered', 'acknowledged']);
+/** Receipt states a recipient signs; `rejected` carries the check that failed in `reason`. */
+export const ReceiptStatus = z.enum(['delivered', 'acknowledged', 'rejected']);
 export type ReceiptStatus = z.infer<typeof ReceiptStatus>;
 
 /**
@@ -22,6 +22,8 @@ export const ReceiptBody = z.strictObject({
   b: B64u.length(43),
   /** Role or name of the worker who acknowledged (never child data); null for `delivered`. */
   actor: z.string().min(1).max(128).nullable(),
+  /** Error code of the failed check when `status` is `rejected`, else null. */
+  reason: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/).nullable(),
 });
 export type ReceiptBody = z.infer<typeof ReceiptBody>;
 

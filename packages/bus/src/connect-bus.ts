@@ -1,0 +1,55 @@
+import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
+import { readFile } from 'node:fs/promises';
+import { CwtchError, ErrorCode, type Logger, silentLogger } from '@cwtch/runtime';
+
+/** How to reach NATS. */
+export interface BusOptions {
+  readonly servers: string | readonly string[];
+  /** Client name shown by the server (`cwtch-connector-swansea-cs`, ...). */
+  readonly name: string;
+  /** Path to a NATS `.creds` file, when the server requires one. */
+  readonly credsFile?: string | undefined;
+  readonly user?: string | undefined;
+  readonly pass?: string | undefined;
+  readonly logger?: Logger;
+  /** Give up the first connection after this long (ms); reconnects afterwards are unlimited. */
+  readonly connectTimeoutMs?: number;
+}
+
+/**
+ * Connects to NATS and keeps reconnecting for ever once connected, logging status changes.
+ *
+ * @example
+ * const nc = await connectBus({ servers: 'nats://127.0.0.1:4222', name: 'cwtch-audit' });
+ */
+export async function connectBus(options: BusOptions): Promise<NatsConnection> {
+  const logger = options.logger ?? silentLogger;
+  const authenticator = options.credsFile
+    ? credsAuthenticator(new Uint8Array(await readFile(options.credsFile)))
+    : undefined;
+  let nc: NatsConnection;
+  try {
+    nc = await connect({
+      servers: [...(typeof options.servers === 'string' ? [options.servers] : options.servers)],
+      name: options.name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+      timeout: options.connectTimeoutMs ?? 10_000,
+      waitOnFirstConnect: true,
+      ...(authenticator ? { authenticator } : {}),
+      ...(options.user ? { user: options.user, pass: options.pass ?? '' } : {}),
+    });
+  } catch (cause) {
+    throw new CwtchError(ErrorCode.BUS_UNAVAILABLE, `cannot connect to NATS at ${String(options.servers)}`, {
+      cause,
+    });
+  }
+  void (async () => {
+    for await (const s of nc.status()) {
+      if (s.type === 'disconnect' || s.type === 'reconnect' || s.type === 'error') {
+        logger.info({ nats: s.type }, 'nats status');
+      }
+    }
+  })();
+  return nc;
+}

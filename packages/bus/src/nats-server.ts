@@ -1,0 +1,146 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CwtchError, ErrorCode } from '@cwtch/runtime';
+
+/** The oldest server with `sync_interval` and per-message TTL (DESIGN §7). */
+const MIN_VERSION: readonly [number, number] = [2, 11];
+
+/** Where setup.sh unpacks the Debian package. */
+const TOOLS_BIN = fileURLToPath(new URL('../../../.tools/nats/usr/sbin/nats-server', import.meta.url));
+
+/** Version of a nats-server binary, or null when it cannot be run. */
+export function natsServerVersion(bin: string): string | null {
+  try {
+    const out = execFileSync(bin, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+    return /(\d+\.\d+\.\d+)/.exec(out)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function recentEnough(version: string): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > MIN_VERSION[0] || (major === MIN_VERSION[0] && minor >= MIN_VERSION[1]);
+}
+
+/**
+ * Finds a nats-server >= 2.11: `explicit` (from NATS_SERVER_BIN), the project's tools folder,
+ * then PATH. Throws with the fix when none is recent enough.
+ */
+export function findNatsServer(explicit?: string): string {
+  const candidates = [explicit, TOOLS_BIN, 'nats-server'].filter((c): c is string => !!c);
+  const seen: string[] = [];
+  for (const bin of candidates) {
+    if (bin.includes('/') && !existsSync(bin)) continue;
+    const version = natsServerVersion(bin);
+    if (version && recentEnough(version)) return bin;
+    if (version) seen.push(`${bin} is ${version}`);
+  }
+  throw new CwtchError(
+    ErrorCode.CONFIG_INVALID,
+    `no nats-server >= ${MIN_VERSION.join('.')} found (${seen.join('; ') || 'none installed'}); run infra/scripts/setup.sh or set NATS_SERVER_BIN`,
+  );
+}
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Options for a local nats-server. */
+export interface NatsServerOptions {
+  readonly dataDir: string;
+  readonly port?: number;
+  readonly bin?: string;
+  /** `always` (fsync every write; the default) or a Go duration such as `2m` (server default). */
+  readonly syncInterval?: string;
+  /** Extra configuration appended verbatim (accounts, authorization, tls). */
+  readonly extraConfig?: string;
+  readonly serverName?: string;
+}
+
+/** A running nats-server. */
+export interface NatsServerHandle {
+  readonly url: string;
+  readonly port: number;
+  readonly process: ChildProcess;
+  readonly configFile: string;
+  /** SIGTERM and wait (SIGKILL after `graceMs`). */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Writes the server configuration for a data folder. */
+export async function writeNatsConfig(options: NatsServerOptions & { port: number }): Promise<string> {
+  await mkdir(join(options.dataDir, 'jetstream'), { recursive: true });
+  const file = join(options.dataDir, 'nats-server.conf');
+  const conf = [
+    '# Written by Cwtch; regenerated at each start.',
+    `server_name: ${options.serverName ?? 'cwtch-dev'}`,
+    `listen: 127.0.0.1:${options.port}`,
+    'max_payload: 1MB',
+    'jetstream {',
+    `  store_dir: ${JSON.stringify(join(options.dataDir, 'jetstream'))}`,
+    `  sync_interval: ${options.syncInterval ?? 'always'}`,
+    '}',
+    options.extraConfig ?? '',
+    '',
+  ].join('\n');
+  await writeFile(file, conf, { mode: 0o600 });
+  return file;
+}
+
+/** Starts nats-server with JetStream in `dataDir` and resolves once it accepts clients. */
+export async function startNatsServer(options: NatsServerOptions): Promise<NatsServerHandle> {
+  const bin = options.bin ?? findNatsServer();
+  const port = options.port ?? (await freePort());
+  const configFile = await writeNatsConfig({ ...options, port });
+  const child = spawn(bin, ['-c', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`nats-server did not start:\n${log.slice(-2000)}`)), 20_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('Server is ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`nats-server exited with ${code}:\n${log.slice(-2000)}`));
+    });
+  });
+  child.stderr?.resume();
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    port,
+    process: child,
+    configFile,
+    stop: (graceMs = 5000) => stopProcess(child, graceMs),
+  };
+}
+
+/** Sends SIGTERM, waits for exit, and SIGKILLs after `graceMs`. */
+export async function stopProcess(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

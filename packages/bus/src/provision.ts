@@ -1,0 +1,105 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  type JetStreamManager,
+  RetentionPolicy,
+  type StreamConfig,
+  StorageType,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { AUDIT_CONSUMER, AUDIT_STREAM, AUDIT_SUBJECT, inboxConsumer, SHARES_STREAM } from './subjects.ts';
+
+/** Stream settings the region is provisioned with. */
+export interface ProvisionOptions {
+  /** Agencies that get an inbox consumer. */
+  readonly agencies: readonly string[];
+  /** JetStream replicas (1 for one server, 3 in the regional cluster). */
+  readonly replicas?: number;
+  /** Publisher-retry de-duplication window. */
+  readonly duplicateWindowMs?: number;
+}
+
+
+function sharesConfig(o: ProvisionOptions): Partial<StreamConfig> & { name: string } {
+  return {
+    name: SHARES_STREAM,
+    subjects: ['cwtch.share.*.*', 'cwtch.receipt.*.*'],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.New,
+    num_replicas: o.replicas ?? 1,
+    duplicate_window: nanos(o.duplicateWindowMs ?? 10 * 60_000),
+    deny_delete: true,
+    deny_purge: true,
+    allow_direct: true,
+    max_msg_size: 1024 * 1024,
+  };
+}
+
+function auditConfig(o: ProvisionOptions): Partial<StreamConfig> & { name: string } {
+  return {
+    name: AUDIT_STREAM,
+    subjects: [AUDIT_SUBJECT],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.New,
+    num_replicas: o.replicas ?? 1,
+    duplicate_window: nanos(o.duplicateWindowMs ?? 10 * 60_000),
+    deny_delete: true,
+    deny_purge: true,
+    allow_rollup_hdrs: false,
+    allow_direct: true,
+    max_msg_size: 256 * 1024,
+  };
+}
+
+async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }) {
+  try {
+    const info = await jsm.streams.info(config.name);
+    const { name: _n, storage: _s, ...mutable } = config;
+    const drift = Object.entries(mutable).some(
+      ([k, v]) => JSON.stringify((info.config as unknown as Record<string, unknown>)[k]) !== JSON.stringify(v),
+    );
+    if (drift) await jsm.streams.update(config.name, { ...info.config, ...mutable });
+  } catch (e) {
+    if ((e as { name?: string }).name !== 'StreamNotFoundError' && !String(e).includes('stream not found')) throw e;
+    await jsm.streams.add(config);
+  }
+}
+
+async function ensureConsumer(jsm: JetStreamManager, stream: string, durable: string, filters: string[]) {
+  const config = {
+    durable_name: durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: nanos(30_000),
+    max_ack_pending: 1000,
+    ...(filters.length === 0 ? {} : { filter_subjects: filters }),
+  };
+  try {
+    await jsm.consumers.info(stream, durable);
+    await jsm.consumers.update(stream, durable, config);
+  } catch (e) {
+    if (!String(e).includes('consumer not found')) throw e;
+    await jsm.consumers.add(stream, config);
+  }
+}
+
+/**
+ * Creates or updates, idempotently, the region's streams and durable consumers: SHARES (share
+ * copies and receipts, delete/purge denied), AUDIT (the share log), an inbox consumer per
+ * agency and the audit service's consumer.
+ */
+export async function provisionBus(jsm: JetStreamManager, options: ProvisionOptions): Promise<void> {
+  await ensureStream(jsm, sharesConfig(options));
+  await ensureStream(jsm, auditConfig(options));
+  for (const agency of options.agencies) {
+    await ensureConsumer(jsm, SHARES_STREAM, inboxConsumer(agency), [
+      `cwtch.share.${agency}.*`,
+      `cwtch.receipt.${agency}.*`,
+    ]);
+  }
+  await ensureConsumer(jsm, SHARES_STREAM, AUDIT_CONSUMER, []);
+}
+

@@ -1,0 +1,66 @@
+import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import { type Logger, silentLogger } from '@cwtch/runtime';
+
+/** What a handler decided about a message. */
+export type Disposition = 'ack' | 'retry' | 'term';
+
+/** A consumer loop that can be stopped. */
+export interface RunningConsumer {
+  /** Stops fetching, lets the message in hand finish, and resolves. */
+  stop(): Promise<void>;
+  /** Resolves when the loop ends (stopped or failed). */
+  readonly done: Promise<void>;
+}
+
+/**
+ * Pulls from a durable consumer one message at a time, in order, and settles each message as
+ * the handler decides: `ack` after its effects are stored, `retry` (nak with backoff) on a
+ * transient failure, `term` for a message that can never be processed. A handler that throws
+ * counts as `retry`.
+ */
+export function runConsumer(
+  js: JetStreamClient,
+  stream: string,
+  durable: string,
+  handler: (msg: JsMsg) => Promise<Disposition>,
+  options: { logger?: Logger; maxMessages?: number } = {},
+): RunningConsumer {
+  const logger = options.logger ?? silentLogger;
+  let stopped = false;
+  let iterator: { stop(): void } | undefined;
+  const done = (async () => {
+    while (!stopped) {
+      try {
+        const consumer = await js.consumers.get(stream, durable);
+        const messages = await consumer.consume({ max_messages: options.maxMessages ?? 256 });
+        iterator = messages;
+        if (stopped) messages.stop();
+        for await (const msg of messages) {
+          let disposition: Disposition;
+          try {
+            disposition = await handler(msg);
+          } catch (e) {
+            logger.warn({ err: e, seq: msg.seq }, 'handler failed; will retry');
+            disposition = 'retry';
+          }
+          if (disposition === 'ack') await msg.ackAck().catch(() => msg.ack());
+          else if (disposition === 'term') msg.term();
+          else msg.nak(Math.min(30_000, 250 * 2 ** Math.min(7, msg.info.deliveryCount)));
+          if (stopped) break;
+        }
+      } catch (e) {
+        if (stopped) break;
+        logger.warn({ err: e }, 'consumer loop error; restarting');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  })();
+  return {
+    done,
+    async stop() {
+      stopped = true;
+      iterator?.stop();
+      await done;
+    },
+  };
+}

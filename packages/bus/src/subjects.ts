@@ -1,0 +1,40 @@
+/** Stream that holds every share copy and every receipt (one order for the audit service). */
+export const SHARES_STREAM = 'SHARES';
+/** Stream of share-log entries (Merkle leaves), written only by the audit service. */
+export const AUDIT_STREAM = 'AUDIT';
+/** Subject of share-log entries. */
+export const AUDIT_SUBJECT = 'cwtch.audit.entry';
+/** KV bucket holding the signed directory. */
+export const DIRECTORY_BUCKET = 'cwtch-directory';
+/** Durable consumer the audit service reads SHARES through. */
+export const AUDIT_CONSUMER = 'audit';
+
+/** `cwtch.share.<to>.<from>`: one copy of an envelope for one recipient. */
+export function shareSubject(to: string, from: string): string {
+  return `cwtch.share.${to}.${from}`;
+}
+
+/** `cwtch.receipt.<sender>.<recipient>`: a recipient's signed receipt back to the sender. */
+export function receiptSubject(sender: string, recipient: string): string {
+  return `cwtch.receipt.${sender}.${recipient}`;
+}
+
+/** The durable consumer through which an agency reads what is addressed to it. */
+export function inboxConsumer(agency: string): string {
+  return `inbox-${agency}`;
+}
+
+/** Parsed `cwtch.<share|receipt>.<a>.<b>` subject, or null if it is not one. */
+export type BusSubject =
+  | { readonly type: 'share'; readonly to: string; readonly from: string }
+  | { readonly type: 'receipt'; readonly sender: string; readonly recipient: string };
+
+/** Parses a share or receipt subject. */
+export function parseSubject(subject: string): BusSubject | null {
+  const parts = subject.split('.');
+  if (parts.length !== 4 || parts[0] !== 'cwtch') return null;
+  const [, type, a, b] = parts as [string, string, string, string];
+  if (type === 'share') return { type, to: a, from: b };
+  if (type === 'receipt') return { type, sender: a, recipient: b };
+  return null;
+}
