@@ -1,0 +1,76 @@
+import { DIRECTORY_BUCKET, type KV, Kvm, type NatsConnection } from '@cwtch/bus';
+import { type Logger, silentLogger } from '@cwtch/runtime';
+import { DirectoryView } from './directory-view.ts';
+import { verifyDirectory } from './sign-directory.ts';
+
+const KEY = 'current';
+
+async function bucket(nc: NatsConnection, replicas = 1): Promise<KV> {
+  return new Kvm(nc).create(DIRECTORY_BUCKET, { history: 64, replicas });
+}
+
+/** Publishes signed directory bytes to the KV bucket (operator credentials). */
+export async function publishDirectory(nc: NatsConnection, signed: Uint8Array, replicas = 1): Promise<number> {
+  return (await bucket(nc, replicas)).put(KEY, signed);
+}
+
+/**
+ * Follows the directory in the KV bucket: verifies every version against the pinned governance
+ * key, ignores invalid or older ones (logged), and exposes the latest verified view.
+ */
+export class DirectoryWatcher {
+  #view: DirectoryView | undefined;
+  #stop: (() => void) | undefined;
+  readonly #listeners = new Set<(view: DirectoryView) => void>();
+
+  constructor(
+    private readonly governancePublicKey: Uint8Array,
+    private readonly logger: Logger = silentLogger,
+  ) {}
+
+  /** The latest verified directory; throws if none has been seen yet. */
+  get view(): DirectoryView {
+    if (!this.#view) throw new Error('directory not loaded');
+    return this.#view;
+  }
+
+  /** Calls `fn` with each newly accepted directory. */
+  onChange(fn: (view: DirectoryView) => void): void {
+    this.#listeners.add(fn);
+  }
+
+  /** Accepts a signed directory if it verifies and is newer; returns whether it was taken. */
+  accept(bytes: Uint8Array): boolean {
+    try {
+      const doc = verifyDirectory(bytes, this.governancePublicKey);
+      if (this.#view && doc.serial <= this.#view.serial) return false;
+      this.#view = new DirectoryView(doc);
+      for (const fn of this.#listeners) fn(this.#view);
+      this.logger.info({ serial: doc.serial }, 'directory accepted');
+      return true;
+    } catch (err) {
+      this.logger.error({ err }, 'directory refused');
+      return false;
+    }
+  }
+
+  /** Loads the current directory (waiting until one verifies) and watches for changes. */
+  async start(nc: NatsConnection): Promise<void> {
+    const kv = await new Kvm(nc).open(DIRECTORY_BUCKET);
+    const watch = await kv.watch({ key: KEY });
+    this.#stop = () => watch.stop();
+    const first = new Promise<void>((resolve) => {
+      void (async () => {
+        for await (const e of watch) {
+          if (e.operation === 'PUT') this.accept(e.value);
+          if (this.#view) resolve();
+        }
+      })();
+    });
+    await first;
+  }
+
+  stop(): void {
+    this.#stop?.();
+  }
+}
