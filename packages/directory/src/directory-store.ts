@@ -21,7 +21,7 @@ export async function publishDirectory(nc: NatsConnection, signed: Uint8Array, r
 export class DirectoryWatcher {
   #view: DirectoryView | undefined;
   #stop: (() => void) | undefined;
-  readonly #listeners = new Set<(view: DirectoryView) => void>();
+  readonly #listeners = new Set<(view: DirectoryView, signed: Uint8Array) => void>();
 
   constructor(
     private readonly governancePublicKey: Uint8Array,
@@ -34,8 +34,8 @@ export class DirectoryWatcher {
     return this.#view;
   }
 
-  /** Calls `fn` with each newly accepted directory. */
-  onChange(fn: (view: DirectoryView) => void): void {
+  /** Calls `fn` with each newly accepted directory and its signed bytes. */
+  onChange(fn: (view: DirectoryView, signed: Uint8Array) => void): void {
     this.#listeners.add(fn);
   }
 
@@ -45,7 +45,7 @@ export class DirectoryWatcher {
       const doc = verifyDirectory(bytes, this.governancePublicKey);
       if (this.#view && doc.serial <= this.#view.serial) return false;
       this.#view = new DirectoryView(doc);
-      for (const fn of this.#listeners) fn(this.#view);
+      for (const fn of this.#listeners) fn(this.#view, bytes);
       this.logger.info({ serial: doc.serial }, 'directory accepted');
       return true;
     } catch (err) {

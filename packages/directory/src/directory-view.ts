@@ -69,15 +69,17 @@ export class DirectoryView {
   }
 
   /**
-   * The agreement that lets `from` send `kind` to `to` (for `purpose`, when given), or null.
-   * The first match in directory order wins, so the governance statement decides precedence.
+   * The agreement that lets `from` send `kind` to `to` (every one of them, when a list), for
+   * `purpose` when given, or null. The first match in directory order wins, so the governance
+   * statement decides precedence.
    */
-  agreementFor(from: string, to: string, kind: string, purpose?: string): Agreement | null {
+  agreementFor(from: string, to: string | readonly string[], kind: string, purpose?: string): Agreement | null {
+    const all = typeof to === 'string' ? [to] : to;
     return (
       this.directory.agreements.find(
         (a) =>
           a.senders.includes(from) &&
-          a.recipients.includes(to) &&
+          all.every((r) => a.recipients.includes(r)) &&
           a.kinds.includes(kind) &&
           (purpose === undefined || a.purpose === purpose),
       ) ?? null

@@ -1,0 +1,141 @@
+import { formatCheckpoint, signCheckpoint } from '@cwtch/audit-log';
+import { isValidNhsNumber, normaliseNhsNumber } from '@cwtch/contracts';
+import { subjectReference } from '@cwtch/crypto';
+import { type Principal, Role, requireRole, type TokenVerifier, toErrorResponse } from '@cwtch/http';
+import { CwtchError, ErrorCode, type Logger } from '@cwtch/runtime';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { z } from 'zod';
+import type { AuditLogWriter } from './audit-log-writer.ts';
+import type { IndexedShare, ShareIndex } from './share-index.ts';
+
+type Env = { Variables: { principal: Principal } };
+
+/** What the auditor API needs. */
+export interface AuditAppDeps {
+  readonly writer: AuditLogWriter;
+  readonly index: ShareIndex;
+  readonly subjectKey: Uint8Array;
+  readonly logKey: { readonly origin: string; readonly secretKey: Uint8Array };
+  readonly verifyToken: TokenVerifier;
+  readonly logger: Logger;
+}
+
+const SharesQuery = z.strictObject({
+  subject: z.string().max(64).optional(),
+  agency: z.string().max(64).optional(),
+  kind: z.string().max(64).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+  status: z.enum(['delivered', 'acknowledged', 'unacknowledged', 'rejected']).optional(),
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function shareView(s: IndexedShare) {
+  return {
+    id: s.id,
+    kind: s.kind,
+    from: s.from,
+    to: s.to,
+    subject: s.subject,
+    issuedAt: iso(s.issuedAt),
+    loggedAt: iso(s.copies[0]?.loggedAt ?? 0),
+    purpose: s.purpose,
+    agreement: s.agreement,
+    lawfulBasis: s.basis,
+    priority: s.priority,
+    respondBy: s.respondBy === null ? null : iso(s.respondBy),
+    bodyHash: s.bodyHash,
+    copies: s.copies.map((c) => ({ to: c.to, index: c.index, loggedAt: iso(c.loggedAt) })),
+    receipts: s.receipts.map((r) => ({ ...r, at: iso(r.at), loggedAt: iso(r.loggedAt) })),
+    rejections: s.rejections.map((r) => ({ ...r, loggedAt: iso(r.loggedAt) })),
+  };
+}
+
+/**
+ * Turns an auditor's `subject` into a subject reference: an NHS number (any spacing) is keyed
+ * with the region's subject key here, inside the service, and never logged.
+ */
+function subjectRefOf(subject: string, key: Uint8Array): string {
+  const digits = subject.replace(/[\s-]/g, '');
+  if (/^\d{10}$/.test(digits)) {
+    if (!isValidNhsNumber(digits)) throw new CwtchError(ErrorCode.BAD_REQUEST, 'that is not a valid NHS number');
+    return subjectReference(key, { type: 'nhs', value: normaliseNhsNumber(digits) });
+  }
+  return subject;
+}
+
+const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+const nonNegative = z.coerce.number().int().nonnegative();
+
+/** The auditor API of DESIGN §9 (auditor role only; no payload is ever available here). */
+export function createAuditApp(deps: AuditAppDeps) {
+  const app = new Hono<Env>();
+  app.onError((e, c) => {
+    const { status, body } = toErrorResponse(e);
+    if (status >= 500) deps.logger.error({ err: e }, 'request failed');
+    return c.json(body, status as 400);
+  });
+  app.notFound((c) => c.json({ error: { code: ErrorCode.NOT_FOUND, message: 'no such route' } }, 404));
+  app.use('*', secureHeaders());
+  app.get('/healthz', (c) => c.json({ status: 'ok', size: deps.writer.tree.size }));
+  app.use('/v1/*', async (c, next) => {
+    const principal = await deps.verifyToken(c.req.header('authorization'));
+    requireRole(principal, [Role.auditor]);
+    c.set('principal', principal);
+    await next();
+  });
+
+  const parseQuery = <S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> => {
+    const r = schema.safeParse(query);
+    if (!r.success) {
+      throw new CwtchError(ErrorCode.BAD_REQUEST, 'invalid query', {
+        issues: r.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })),
+      });
+    }
+    return r.data;
+  };
+
+  app.get('/v1/shares', (c) => {
+    const q = parseQuery(SharesQuery, c.req.query());
+    const items = deps.index.query({
+      subject: q.subject ? subjectRefOf(q.subject, deps.subjectKey) : undefined,
+      agency: q.agency,
+      kind: q.kind,
+      since: q.since ? Date.parse(q.since) : undefined,
+      until: q.until ? Date.parse(q.until) : undefined,
+      status: q.status,
+    });
+    return c.json({ size: deps.writer.tree.size, items: items.map(shareView) });
+  });
+
+  app.get('/v1/shares/:id', (c) => {
+    const s = deps.index.get(c.req.param('id'));
+    if (!s) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such share in the log');
+    return c.json(shareView(s));
+  });
+
+  app.get('/v1/rejections', (c) => c.json({ items: deps.index.rejections().map((r) => ({ ...r, loggedAt: iso(r.loggedAt) })) }));
+
+  app.get('/v1/checkpoint', (c) => {
+    const tree = deps.writer.tree;
+    const text = formatCheckpoint({ origin: deps.logKey.origin, size: tree.size, root: tree.root() });
+    return c.text(signCheckpoint(text, deps.logKey.origin, deps.logKey.secretKey), 200, {
+      'content-type': 'text/plain; charset=utf-8',
+    });
+  });
+
+  app.get('/v1/proof/inclusion', (c) => {
+    const { index, size } = parseQuery(z.object({ index: nonNegative, size: nonNegative }), c.req.query());
+    if (size > deps.writer.tree.size || index >= size) throw new CwtchError(ErrorCode.BAD_REQUEST, 'index must be below size, size at most the log size');
+    return c.json({ index, size, hashes: deps.writer.tree.inclusionProof(index, size).map(b64) });
+  });
+
+  app.get('/v1/proof/consistency', (c) => {
+    const { from, to } = parseQuery(z.object({ from: nonNegative, to: nonNegative }), c.req.query());
+    if (to > deps.writer.tree.size || from > to) throw new CwtchError(ErrorCode.BAD_REQUEST, 'need from <= to <= log size');
+    return c.json({ from, to, hashes: deps.writer.tree.consistencyProof(from, to).map(b64) });
+  });
+  return app;
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The audit service's configuration, from `CWTCH_*` environment variables. */
+export const AuditConfig = z.object({
+  CWTCH_NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  CWTCH_NATS_CREDS: z.string().optional(),
+  CWTCH_HOST: z.string().default('127.0.0.1'),
+  CWTCH_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Pinned governance public key (base64url, 32 bytes). */
+  CWTCH_GOVERNANCE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  /** The log's Ed25519 checkpoint-signing key file (base64url seed). Never an encryption key. */
+  CWTCH_LOG_KEY_FILE: z.string().min(1),
+  /** Region subject-reference HMAC key file: turns an NHS number into its subject reference. */
+  CWTCH_SUBJECT_KEY_FILE: z.string().min(1),
+  CWTCH_LOG_ORIGIN: z.string().min(1).default('cwtch.example/audit/v1'),
+  CWTCH_JWT_ISSUER: z.string().min(1),
+  CWTCH_JWKS_FILE: z.string().min(1),
+  CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CWTCH_READY_FILE: z.string().optional(),
+});
+export type AuditConfig = z.infer<typeof AuditConfig>;

@@ -1,0 +1,160 @@
+import type { EnvelopeHeader, ReceiptBody } from '@cwtch/contracts';
+import type { Entry } from './entries.ts';
+
+/** A receipt as the index keeps it. */
+export interface IndexedReceipt {
+  readonly agency: string;
+  readonly status: string;
+  readonly at: number;
+  readonly actor: string | null;
+  readonly reason: string | null;
+  readonly index: number;
+  readonly loggedAt: number;
+}
+
+/** A rejection as the index keeps it. */
+export interface IndexedRejection {
+  readonly index: number;
+  readonly loggedAt: number;
+  readonly code: string;
+  readonly subject: string;
+  readonly id: string | null;
+  readonly from: string | null;
+  readonly sha256: string;
+}
+
+/** One share (one message id) with every logged copy, receipt and rejection. */
+export interface IndexedShare {
+  readonly id: string;
+  readonly kind: string;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly subject: string | null;
+  readonly issuedAt: number;
+  readonly purpose: string;
+  readonly agreement: string;
+  readonly basis: string;
+  readonly priority: string;
+  readonly respondBy: number | null;
+  readonly bodyHash: string;
+  readonly copies: { to: string; index: number; loggedAt: number }[];
+  readonly receipts: IndexedReceipt[];
+  readonly rejections: IndexedRejection[];
+}
+
+/** Filters of `GET /v1/shares`. */
+export interface ShareQuery {
+  readonly subject?: string | undefined;
+  readonly agency?: string | undefined;
+  readonly kind?: string | undefined;
+  readonly since?: number | undefined;
+  readonly until?: number | undefined;
+  /** `unacknowledged`: delivered to someone who has not acknowledged. */
+  readonly status?: 'delivered' | 'acknowledged' | 'unacknowledged' | 'rejected' | undefined;
+}
+
+const text = (b64u: string) => new TextDecoder().decode(Buffer.from(b64u, 'base64url'));
+
+/**
+ * The query index derived from the log: every entry goes through {@link ShareIndex.add} in
+ * order, at start-up (replaying the AUDIT stream) and live, so it can always be rebuilt.
+ */
+export class ShareIndex {
+  readonly #shares = new Map<string, IndexedShare>();
+  readonly #rejections: IndexedRejection[] = [];
+  readonly #directorySerials = new Set<number>();
+  /** Highest SHARES sequence logged: the writer resumes after it. */
+  lastSourceSeq = 0;
+
+  add(e: Entry): void {
+    if ('src' in e) this.lastSourceSeq = Math.max(this.lastSourceSeq, e.src.seq);
+    if (e.t === 'dir') this.#directorySerials.add(e.serial);
+    else if (e.t === 'msg') {
+      const h = JSON.parse(text(e.h)) as EnvelopeHeader;
+      let share = this.#shares.get(h.id);
+      if (!share) {
+        share = {
+          id: h.id,
+          kind: h.kind,
+          from: h.from.agency,
+          to: h.to.map((t) => t.agency),
+          subject: h.subject,
+          issuedAt: h.iat,
+          purpose: h.purpose,
+          agreement: h.agreement,
+          basis: h.basis,
+          priority: h.priority,
+          respondBy: h.respondBy,
+          bodyHash: e.b,
+          copies: [],
+          receipts: [],
+          rejections: [],
+        };
+        this.#shares.set(h.id, share);
+      }
+      share.copies.push({ to: e.src.subj.split('.')[2] ?? '', index: e.i, loggedAt: e.ts });
+    } else if (e.t === 'rcpt') {
+      const r = JSON.parse(text(e.r)) as ReceiptBody;
+      this.#shares.get(r.id)?.receipts.push({
+        agency: r.by.agency,
+        status: r.status,
+        at: r.at,
+        actor: r.actor,
+        reason: r.reason,
+        index: e.i,
+        loggedAt: e.ts,
+      });
+    } else {
+      const rejection = { index: e.i, loggedAt: e.ts, code: e.code, subject: e.src.subj, id: e.id, from: e.from, sha256: e.sha256 };
+      this.#rejections.push(rejection);
+      if (e.id) this.#shares.get(e.id)?.rejections.push(rejection);
+    }
+  }
+
+  hasDirectory(serial: number): boolean {
+    return this.#directorySerials.has(serial);
+  }
+
+  /** Body hash of the logged copy of `id` for `to`, if any. */
+  copy(id: string, to: string): string | undefined {
+    const s = this.#shares.get(id);
+    return s?.copies.some((c) => c.to === to) ? s.bodyHash : undefined;
+  }
+
+  get(id: string): IndexedShare | undefined {
+    return this.#shares.get(id);
+  }
+
+  query(q: ShareQuery, limit = 1000): IndexedShare[] {
+    const out: IndexedShare[] = [];
+    for (const s of this.#shares.values()) {
+      if (q.subject && s.subject !== q.subject) continue;
+      if (q.agency && s.from !== q.agency && !s.to.includes(q.agency)) continue;
+      if (q.kind && s.kind !== q.kind) continue;
+      const loggedAt = s.copies[0]?.loggedAt ?? 0;
+      if (q.since !== undefined && loggedAt < q.since) continue;
+      if (q.until !== undefined && loggedAt >= q.until) continue;
+      if (q.status && !matchesStatus(s, q.status)) continue;
+      out.push(s);
+    }
+    return out.sort((a, b) => (a.copies[0]?.index ?? 0) - (b.copies[0]?.index ?? 0)).slice(-limit);
+  }
+
+  rejections(): readonly IndexedRejection[] {
+    return this.#rejections;
+  }
+}
+
+function matchesStatus(s: IndexedShare, status: NonNullable<ShareQuery['status']>): boolean {
+  const has = (agency: string, st: string) => s.receipts.some((r) => r.agency === agency && r.status === st);
+  switch (status) {
+    case 'delivered':
+      return s.to.every((a) => has(a, 'delivered'));
+    case 'acknowledged':
+      return s.to.every((a) => has(a, 'acknowledged'));
+    case 'unacknowledged':
+      return s.to.some((a) => has(a, 'delivered') && !has(a, 'acknowledged'));
+    case 'rejected':
+      return s.receipts.some((r) => r.status === 'rejected') || s.rejections.length > 0;
+  }
+}

@@ -1,0 +1,179 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  connectBus,
+  findNatsServer,
+  jetstreamManager,
+  type NatsServerHandle,
+  provisionBus,
+  startNatsServer,
+} from '@cwtch/bus';
+import { publishDirectory, verifyDirectory } from '@cwtch/directory';
+import { AUDIT_AUDIENCE, connectorAudience, DEV_ISSUER } from '@cwtch/http';
+import { Kvm } from '@cwtch/bus';
+import { loadRegionFiles, type RegionFiles, writeFileAtomic } from '../region/region-files.ts';
+import { type ServiceSpec, type ServiceState, Supervisor } from '../region/supervisor.ts';
+
+const SERVICES = fileURLToPath(new URL('../../../', import.meta.url));
+const entry = (service: string) => join(SERVICES, service, 'src', 'main.ts');
+const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
+
+/** What `region.json` holds (DESIGN §9). */
+export interface RegionJson {
+  nats: { url: string; pid: number };
+  audit: { url: string; pid: number; token: string };
+  agencies: Record<string, { name: string; connector: string; pid: number; tokens: { system: string; frontdoor: string; manager: string }; natsCreds: string | null }>;
+  trust: { governanceKey: string; logKey: string };
+}
+
+/** Options of `cwtch dev`. */
+export interface DevOptions {
+  readonly dataDir: string;
+  /** `always` (default, durable) or a Go duration such as `2m`. */
+  readonly syncInterval?: string;
+  readonly log?: (line: string) => void;
+}
+
+async function previousPorts(file: string): Promise<{ nats?: number; services: Record<string, number> }> {
+  if (!existsSync(file)) return { services: {} };
+  try {
+    const r = JSON.parse(await readFile(file, 'utf8')) as RegionJson;
+    const port = (url: string) => Number(new URL(url).port);
+    const services: Record<string, number> = { audit: port(r.audit.url) };
+    for (const [id, a] of Object.entries(r.agencies)) services[`connector-${id}`] = port(a.connector);
+    return { nats: port(r.nats.url.replace('nats:', 'http:')), services };
+  } catch {
+    return { services: {} };
+  }
+}
+
+/** Publishes the signed directory unless the bucket already holds this serial or a newer one. */
+async function ensureDirectory(files: RegionFiles, natsUrl: string): Promise<void> {
+  const nc = await connectBus({ servers: natsUrl, name: 'cwtch-operator' });
+  try {
+    await provisionBus(await jetstreamManager(nc), { agencies: [...files.agencies.keys()] });
+    const kv = await new Kvm(nc).create('cwtch-directory', { history: 64 });
+    const current = await kv.get('current');
+    const serial = current?.value.length ? verifyDirectory(current.value, files.governance.publicKey).serial : 0;
+    if (serial < files.directory.serial) await publishDirectory(nc, files.signedDirectory);
+  } finally {
+    await nc.drain();
+  }
+}
+
+/**
+ * `cwtch dev`: starts the demo region in `dataDir` (nats-server with JetStream, keys, signed
+ * directory, every connector and the audit service), writes region.json once all answer, and
+ * supervises. Resolves with a `stop` that brings everything down.
+ */
+export async function startDevRegion(options: DevOptions): Promise<{ region: RegionJson; stop: () => Promise<void> }> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const dataDir = resolve(options.dataDir);
+  await mkdir(join(dataDir, 'logs'), { recursive: true });
+  const regionFile = join(dataDir, 'region.json');
+  const ports = await previousPorts(regionFile);
+  const files = await loadRegionFiles(dataDir);
+  const bin = findNatsServer(process.env.NATS_SERVER_BIN);
+
+  const natsOptions = { dataDir: join(dataDir, 'nats'), bin, syncInterval: options.syncInterval ?? 'always', ...(ports.nats ? { port: ports.nats } : {}) };
+  let nats: NatsServerHandle = await startNatsServer(natsOptions);
+  let stopping = false;
+  const superviseNats = (handle: NatsServerHandle) => {
+    handle.process.once('exit', (code, signal) => {
+      if (stopping) return;
+      log(`nats-server died (${signal ?? code}); restarting on port ${handle.port}`);
+      const again = async (attempt: number): Promise<void> => {
+        try {
+          nats = await startNatsServer({ ...natsOptions, port: handle.port });
+          superviseNats(nats);
+          region.nats.pid = nats.process.pid ?? 0;
+          await writeRegion();
+        } catch (e) {
+          log(`nats-server restart failed: ${(e as Error).message}`);
+          if (!stopping) setTimeout(() => void again(attempt + 1), Math.min(5000, 300 * 2 ** attempt));
+        }
+      };
+      setTimeout(() => void again(0), 200);
+    });
+  };
+  superviseNats(nats);
+  await ensureDirectory(files, nats.url);
+
+  const common = {
+    CWTCH_NATS_URL: nats.url,
+    CWTCH_GOVERNANCE_KEY: b64u(files.governance.publicKey),
+    CWTCH_SUBJECT_KEY_FILE: files.subjectKeyFile,
+    CWTCH_JWT_ISSUER: DEV_ISSUER,
+    CWTCH_JWKS_FILE: files.jwksFile,
+  };
+  const region: RegionJson = {
+    nats: { url: nats.url, pid: nats.process.pid ?? 0 },
+    audit: { url: '', pid: 0, token: await files.issuer.sign({ agency: 'region', roles: ['auditor'], name: 'Regional auditor', sub: 'region/auditor', audience: AUDIT_AUDIENCE }) },
+    agencies: {},
+    trust: { governanceKey: b64u(files.governance.publicKey), logKey: b64u(files.logPublicKey) },
+  };
+  let ready = false;
+  const writeRegion = async () => {
+    if (ready) await writeFileAtomic(regionFile, `${JSON.stringify(region, null, 2)}\n`, 0o600);
+  };
+  const onChange = (name: string, s: ServiceState) => {
+    const url = `http://127.0.0.1:${s.port}`;
+    if (name === 'audit') region.audit = { ...region.audit, url, pid: s.pid };
+    else {
+      const a = region.agencies[name.replace(/^connector-/, '')];
+      if (a) Object.assign(a, { connector: url, pid: s.pid });
+    }
+    void writeRegion();
+  };
+  const supervisor = new Supervisor(join(dataDir, 'run'), onChange, log);
+  const specs: ServiceSpec[] = [
+    {
+      name: 'audit',
+      entry: entry('audit'),
+      logFile: join(dataDir, 'logs', 'audit.log'),
+      env: { ...common, CWTCH_LOG_KEY_FILE: files.logKeyFile },
+    },
+  ];
+  for (const agency of files.directory.agencies) {
+    const { dir } = files.agencies.get(agency.id)!;
+    const token = (role: 'system' | 'frontdoor' | 'manager', name: string) =>
+      files.issuer.sign({ agency: agency.id, roles: [role], name, sub: `${agency.id}/${role}`, audience: connectorAudience(agency.id) });
+    region.agencies[agency.id] = {
+      name: agency.name,
+      connector: '',
+      pid: 0,
+      tokens: {
+        system: await token('system', `${agency.name} case system`),
+        frontdoor: await token('frontdoor', `${agency.name} front door`),
+        manager: await token('manager', `${agency.name} team manager`),
+      },
+      natsCreds: null,
+    };
+    specs.push({
+      name: `connector-${agency.id}`,
+      entry: entry('connector'),
+      logFile: join(dataDir, 'logs', `connector-${agency.id}.log`),
+      env: { ...common, CWTCH_AGENCY: agency.id, CWTCH_AGENCY_DIR: dir },
+    });
+  }
+  try {
+    await Promise.all(specs.map((s) => supervisor.start(s, ports.services[s.name] ?? 0)));
+  } catch (e) {
+    stopping = true;
+    await supervisor.stopAll();
+    await nats.stop();
+    throw e;
+  }
+  ready = true;
+  await writeRegion();
+  return {
+    region,
+    async stop() {
+      stopping = true;
+      await supervisor.stopAll();
+      await nats.stop(10_000);
+    },
+  };
+}

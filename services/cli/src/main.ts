@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { CwtchApiError } from '@cwtch/sdk';
+import { startDevRegion } from './commands/dev.ts';
+import { regionClient } from './commands/region-client.ts';
+
+const USAGE = `cwtch: the Cwtch command line
+
+  cwtch dev [--data DIR] [--sync always|2m]     start the demo region (default DIR .cwtch/dev)
+  cwtch send --region FILE --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P]
+  cwtch inbox --region FILE --as AGENCY [--status new|acknowledged] [--json]
+`;
+
+async function dev(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { data: { type: 'string', default: '.cwtch/dev' }, sync: { type: 'string' } } });
+  const started = Date.now();
+  const { region, stop } = await startDevRegion({ dataDir: values.data!, ...(values.sync ? { syncInterval: values.sync } : {}) });
+  const lines = [
+    `Cwtch demo region is up (${((Date.now() - started) / 1000).toFixed(1)} s), data in ${values.data}`,
+    `  nats      ${region.nats.url}`,
+    `  audit     ${region.audit.url}`,
+    ...Object.entries(region.agencies).map(([id, a]) => `  ${id.padEnd(20)} ${a.connector}`),
+    `  region.json: ${values.data}/region.json (tokens for every agency and role)`,
+    'Press Ctrl-C to stop.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('stopping the region...\n');
+    await stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+async function send(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      region: { type: 'string', default: '.cwtch/dev/region.json' },
+      as: { type: 'string' },
+      kind: { type: 'string' },
+      file: { type: 'string' },
+      to: { type: 'string' },
+      purpose: { type: 'string' },
+    },
+  });
+  if (!values.as || !values.kind || !values.file) throw new Error('send needs --as, --kind and --file');
+  const client = await regionClient(values.region!, values.as);
+  const payload = JSON.parse(await readFile(values.file, 'utf8'));
+  const res = await client.send({
+    kind: values.kind,
+    payload,
+    ...(values.to ? { recipients: values.to.split(',').map((s) => s.trim()) } : {}),
+    ...(values.purpose ? { purpose: values.purpose } : {}),
+  });
+  process.stdout.write(`${JSON.stringify(res)}\n`);
+}
+
+async function inbox(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { region: { type: 'string', default: '.cwtch/dev/region.json' }, as: { type: 'string' }, status: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  if (!values.as) throw new Error('inbox needs --as');
+  const client = await regionClient(values.region!, values.as, 'frontdoor');
+  const items = await client.inbox(values.status === 'new' || values.status === 'acknowledged' ? { status: values.status } : {});
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
+    return;
+  }
+  if (items.length === 0) process.stdout.write('inbox is empty\n');
+  for (const i of items) {
+    process.stdout.write(`${i.receivedAt}  ${i.status.padEnd(12)} ${i.priority.padEnd(7)} ${i.kind.padEnd(22)} from ${i.from.padEnd(20)} ${i.id}\n`);
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const commands: Record<string, (args: string[]) => Promise<void>> = { dev, send, inbox };
+const run = command ? commands[command] : undefined;
+if (!run) {
+  process.stdout.write(USAGE);
+  process.exit(command && command !== 'help' && command !== '--help' ? 2 : 0);
+}
+run(rest).catch((e: unknown) => {
+  if (e instanceof CwtchApiError) {
+    process.stderr.write(`error ${e.status} ${e.code}: ${e.message}\n`);
+    for (const i of e.issues ?? []) process.stderr.write(`  ${i.path.join('.')}: ${i.message}\n`);
+  } else process.stderr.write(`error: ${(e as Error).message}\n`);
+  process.exit(1);
+});

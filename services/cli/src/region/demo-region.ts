@@ -1,0 +1,85 @@
+import type { Agreement, AgencyType, Route } from '@cwtch/directory';
+
+/** A demo agency before keys are attached. */
+export interface DemoAgency {
+  readonly id: string;
+  readonly name: string;
+  readonly type: AgencyType;
+  readonly codes: readonly { scheme: string; value: string }[];
+  readonly areas: readonly string[];
+}
+
+/** The demo region of DESIGN §7, drawn from the boards' minutes. */
+export const DEMO_AGENCIES: readonly DemoAgency[] = [
+  { id: 'swansea-cs', name: "City and County of Swansea Children's Services", type: 'childrens-services', codes: [{ scheme: 'ons_gss_lad', value: 'W06000011' }], areas: ['W06000011'] },
+  { id: 'npt-cs', name: "Neath Port Talbot Children's Services", type: 'childrens-services', codes: [{ scheme: 'ons_gss_lad', value: 'W06000012' }], areas: ['W06000012'] },
+  { id: 'south-wales-police', name: 'South Wales Police', type: 'police', codes: [{ scheme: 'ons_pfa', value: 'W15000003' }], areas: ['W06000011', 'W06000012', 'W06000013', 'W06000014', 'W06000015', 'W06000016', 'W06000024'] },
+  { id: 'swansea-bay-health', name: 'Swansea Bay University Health Board', type: 'health-board', codes: [{ scheme: 'nhs_ods', value: '7A3' }], areas: ['W06000011', 'W06000012'] },
+  { id: 'barnardos-cymru', name: "Barnardo's Cymru", type: 'voluntary', codes: [{ scheme: 'charity_no', value: '216250' }], areas: ['W92000004'] },
+  { id: 'hillside', name: 'Hillside Secure Children\'s Home', type: 'childrens-home', codes: [{ scheme: 'ciw_service_ref', value: 'SIN-00001234' }], areas: ['W06000012'] },
+  { id: 'wrexham-cs', name: "Wrexham County Borough Council Children's Services", type: 'childrens-services', codes: [{ scheme: 'ons_gss_lad', value: 'W06000006' }], areas: ['W06000006'] },
+  { id: 'north-wales-police', name: 'North Wales Police', type: 'police', codes: [{ scheme: 'ons_pfa', value: 'W15000001' }], areas: ['W06000001', 'W06000002', 'W06000003', 'W06000004', 'W06000005', 'W06000006'] },
+  { id: 'wg-board', name: 'Western Bay Regional Safeguarding Board', type: 'safeguarding-board', codes: [{ scheme: 'ons_gss_lad', value: 'W06000011' }], areas: ['W06000011', 'W06000012'] },
+];
+
+const WESTERN_BAY = ['swansea-cs', 'npt-cs', 'south-wales-police', 'swansea-bay-health', 'barnardos-cymru'];
+const ALL_WALES_LOCATE = ['swansea-cs', 'npt-cs', 'wrexham-cs', 'south-wales-police', 'north-wales-police', 'hillside'];
+
+/**
+ * The WASPI agreements of the demo region. The regional board (`wg-board`) is party to none
+ * that carries identifiable notifications: it may receive de-identified statistics only.
+ */
+export const DEMO_AGREEMENTS: readonly Agreement[] = [
+  {
+    id: 'waspi-isp-wb-exploitation-2026',
+    title: 'Western Bay Information Sharing Protocol: children at risk of exploitation',
+    framework: 'WASPI',
+    type: 'ISP',
+    senders: WESTERN_BAY,
+    recipients: WESTERN_BAY,
+    kinds: ['cse-protocol-entry', 'missing-episode'],
+    purpose: 'exploitation_disruption',
+    lawfulBasis: 'UK GDPR 6(1)(e), 9(2)(g); DPA 2018 Sch 1 para 18; SSWBA 2014 s164',
+  },
+  {
+    id: 'waspi-isp-wb-intelligence-2026',
+    title: 'Western Bay partnership intelligence submissions to South Wales Police',
+    framework: 'WASPI',
+    type: 'ISP',
+    senders: ['swansea-cs', 'npt-cs', 'swansea-bay-health', 'barnardos-cymru', 'hillside'],
+    recipients: ['south-wales-police'],
+    kinds: ['intelligence-form'],
+    purpose: 'intelligence_submission',
+    lawfulBasis: 'UK GDPR 6(1)(e); DPA 2018 Sch 1 paras 10 and 18; CA 2004 s28',
+  },
+  {
+    id: 'waspi-isp-all-wales-missing-2026',
+    title: 'All Wales missing children and out-of-area movements',
+    framework: 'WASPI',
+    type: 'ISP',
+    senders: ALL_WALES_LOCATE,
+    recipients: ALL_WALES_LOCATE,
+    kinds: ['missing-episode', 'out-of-area-move'],
+    purpose: 'locate_missing_child',
+    lawfulBasis: 'UK GDPR 6(1)(e), 9(2)(g); DPA 2018 Sch 1 para 18; SSWBA 2014 s130',
+  },
+  {
+    id: 'waspi-dda-secure-placements-2026',
+    title: 'Secure children\'s home placement transitions to the receiving authority and police',
+    framework: 'WASPI',
+    type: 'DDA',
+    senders: ['hillside'],
+    recipients: ['swansea-cs', 'npt-cs', 'wrexham-cs', 'south-wales-police', 'north-wales-police'],
+    kinds: ['care-home-transition'],
+    purpose: 'placement_notification',
+    lawfulBasis: 'UK GDPR 6(1)(c), 6(1)(e), 9(2)(h); DPA 2018 Sch 1 paras 2 and 18; SSWBA 2014 s164',
+  },
+];
+
+/** Default recipients when a sender names nobody. */
+export const DEMO_ROUTES: readonly Route[] = [
+  { kind: 'care-home-transition', from: 'hillside', to: ['swansea-cs', 'south-wales-police'] },
+  { kind: 'missing-episode', from: 'hillside', to: ['npt-cs', 'south-wales-police'] },
+  { kind: 'cse-protocol-entry', from: 'swansea-cs', to: ['south-wales-police', 'swansea-bay-health', 'barnardos-cymru'] },
+  { kind: 'intelligence-form', from: 'barnardos-cymru', to: ['south-wales-police'] },
+];

@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stopProcess } from '@cwtch/bus';
+
+/** One supervised service: how to start it, and what it told us once ready. */
+export interface ServiceSpec {
+  readonly name: string;
+  /** The service's `main.ts`, run with Node and tsx. */
+  readonly entry: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly logFile: string;
+}
+
+/** A running service. */
+export interface ServiceState {
+  port: number;
+  pid: number;
+  restarts: number;
+  child: ChildProcess;
+}
+
+const TSX = import.meta.resolve('tsx');
+
+/**
+ * Starts services as child processes, waits until each is listening, and restarts any that dies
+ * on the same port with the same data, calling `onChange` so region.json can be rewritten.
+ */
+export class Supervisor {
+  readonly #states = new Map<string, ServiceState>();
+  #stopping = false;
+
+  constructor(
+    private readonly runDir: string,
+    private readonly onChange: (name: string, state: ServiceState) => void,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  state(name: string): ServiceState | undefined {
+    return this.#states.get(name);
+  }
+
+  /** Starts `spec` (on `port`, 0 for any) and resolves once it is listening. */
+  async start(spec: ServiceSpec, port = 0): Promise<ServiceState> {
+    await mkdir(this.runDir, { recursive: true });
+    const readyFile = join(this.runDir, `${spec.name}.ready.json`);
+    await rm(readyFile, { force: true });
+    const { openSync } = await import('node:fs');
+    const out = openSync(spec.logFile, 'a');
+    const child = spawn(process.execPath, ['--import', TSX, '--disable-warning=ExperimentalWarning', spec.entry], {
+      env: { ...process.env, ...spec.env, CWTCH_PORT: String(port), CWTCH_READY_FILE: readyFile },
+      stdio: ['ignore', out, out],
+    });
+    const ready = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`${spec.name} exited (${code}) before it was ready; see ${spec.logFile}`));
+      child.once('exit', onExit);
+      const poll = setInterval(async () => {
+        if (!existsSync(readyFile)) return;
+        clearInterval(poll);
+        child.off('exit', onExit);
+        resolve(JSON.parse(await readFile(readyFile, 'utf8')));
+      }, 50);
+      child.once('exit', () => clearInterval(poll));
+    });
+    const previous = this.#states.get(spec.name);
+    const state: ServiceState = { port: ready.port, pid: ready.pid, restarts: previous ? previous.restarts + 1 : 0, child };
+    this.#states.set(spec.name, state);
+    child.once('exit', (code, signal) => {
+      if (this.#stopping || this.#states.get(spec.name)?.child !== child) return;
+      this.log(`${spec.name} died (${signal ?? code}); restarting on port ${state.port}`);
+      setTimeout(() => void this.restart(spec, state.port), 300);
+    });
+    this.onChange(spec.name, state);
+    return state;
+  }
+
+  /** Restarts a dead service; keeps trying while the region runs. */
+  async restart(spec: ServiceSpec, port: number): Promise<void> {
+    for (let attempt = 0; !this.#stopping; attempt++) {
+      try {
+        await this.start(spec, port);
+        return;
+      } catch (e) {
+        this.log(`${spec.name} restart failed: ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, Math.min(5000, 300 * 2 ** attempt)));
+      }
+    }
+  }
+
+  /** Stops every service (SIGTERM, then SIGKILL after the grace period). */
+  async stopAll(graceMs = 8000): Promise<void> {
+    this.#stopping = true;
+    await Promise.all([...this.#states.values()].map((s) => stopProcess(s.child, graceMs)));
+  }
+}

@@ -1,0 +1,22 @@
+import type { AgencyKeys } from '@cwtch/crypto';
+import type { DirectoryWatcher } from '@cwtch/directory';
+import type { JetStreamClient } from '@cwtch/bus';
+import type { Logger } from '@cwtch/runtime';
+import type { EventEmitter } from 'node:events';
+import type { InboxStore } from './inbox-store.ts';
+import type { Metrics } from './metrics.ts';
+
+/** Everything the connector's parts share: who we are, our keys, the directory, the bus, the store. */
+export interface AgencyContext {
+  readonly agency: string;
+  readonly keys: AgencyKeys;
+  readonly directory: DirectoryWatcher;
+  readonly js: JetStreamClient;
+  readonly store: InboxStore;
+  readonly subjectKey: Uint8Array;
+  readonly maxTtlMs: number;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** Emits `notification` (an inbox item summary) and `receipt` events for live views. */
+  readonly events: EventEmitter;
+}

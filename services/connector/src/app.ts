@@ -1,0 +1,238 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import {
+  AcknowledgeResponse,
+  ApiError,
+  InboxItem as InboxItemSchema,
+  InboxList,
+  InboxQuery,
+  OutboxStatus,
+  SendNotificationRequest,
+  SendNotificationResponse,
+} from '@cwtch/contracts';
+import { type Principal, Role, requireRole, type TokenVerifier, toErrorResponse } from '@cwtch/http';
+import { CwtchError, ErrorCode } from '@cwtch/runtime';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import type { AgencyContext } from './agency-context.ts';
+import type { InboxItem, OutboxItem } from './inbox-store.ts';
+import { sendReceipt } from './receive-share.ts';
+import { sendNotification } from './send-notification.ts';
+
+type Env = { Variables: { principal: Principal } };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+
+function inboxView(i: InboxItem): z.infer<typeof InboxItemSchema> {
+  return {
+    id: i.id,
+    kind: i.kind,
+    from: i.from,
+    to: [...i.to],
+    receivedAt: iso(i.receivedAt),
+    issuedAt: iso(i.issuedAt),
+    status: i.status,
+    priority: i.priority as 'routine' | 'high' | 'urgent',
+    respondBy: isoOrNull(i.respondBy),
+    subject: i.subject,
+    purpose: i.purpose,
+    agreement: i.agreement,
+    acknowledgedAt: isoOrNull(i.acknowledgedAt),
+    acknowledgedBy: i.acknowledgedBy,
+    payload: i.payload as Record<string, unknown>,
+  };
+}
+
+function outboxView(o: OutboxItem): z.infer<typeof OutboxStatus> {
+  return {
+    id: o.id,
+    kind: o.kind,
+    createdAt: iso(o.createdAt),
+    recipients: o.recipients.map((r) => ({
+      agency: r.agency,
+      status: r.rejected ? 'rejected' : r.acknowledged ? 'acknowledged' : r.delivered ? 'delivered' : 'sent',
+      deliveredAt: isoOrNull(r.delivered?.at ?? null),
+      acknowledgedAt: isoOrNull(r.acknowledged?.at ?? null),
+      acknowledgedBy: r.acknowledged?.by ?? null,
+      rejectedAt: isoOrNull(r.rejected?.at ?? null),
+      rejectedReason: r.rejected?.reason ?? null,
+    })),
+  };
+}
+
+const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { 'application/json': { schema } }, description });
+const errors = {
+  400: json(ApiError, 'Invalid request or payload (zod issues included)'),
+  401: json(ApiError, 'Missing or invalid bearer token'),
+  403: json(ApiError, 'Role or sharing agreement does not allow this'),
+  404: json(ApiError, 'Not found'),
+  413: json(ApiError, 'Request too large'),
+  503: json(ApiError, 'The bus cannot durably accept this now'),
+};
+const IdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/).meta({ param: { name: 'id', in: 'path' } }) });
+
+const senders = [Role.system, Role.frontdoor, Role.manager] as const;
+const readers = [Role.system, Role.frontdoor, Role.manager] as const;
+
+/** Builds the connector's HTTP API (DESIGN §9), with its OpenAPI 3.1 document at `/openapi.json`. */
+export function createApp(ctx: AgencyContext, verifyToken: TokenVerifier, options: { maxBodyBytes: number }) {
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message, code: i.code }));
+        return c.json({ error: { code: ErrorCode.BAD_REQUEST, message: 'the request is not valid', issues } }, 400);
+      }
+      return undefined;
+    },
+  });
+  app.onError((e, c) => {
+    const { status, body } = toErrorResponse(e);
+    if (status >= 500) ctx.logger.error({ err: e }, 'request failed');
+    return c.json(body, status as 400);
+  });
+  app.notFound((c) => c.json({ error: { code: ErrorCode.NOT_FOUND, message: 'no such route' } }, 404));
+  app.use('*', secureHeaders());
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: (c) => c.json({ error: { code: ErrorCode.TOO_LARGE, message: `request body exceeds ${options.maxBodyBytes} bytes` } }, 413),
+    }),
+  );
+  app.use('/v1/*', async (c, next) => {
+    const principal = await verifyToken(c.req.header('authorization'));
+    if (principal.agency !== ctx.agency) throw new CwtchError(ErrorCode.FORBIDDEN_ROLE, 'this token is for another agency');
+    c.set('principal', principal);
+    await next();
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', agency: ctx.agency, directorySerial: ctx.directory.view.serial }));
+  app.get('/metrics', (c) =>
+    c.text(ctx.metrics.render({ cwtch_inbox_items: ctx.store.count() }), 200, { 'content-type': 'text/plain; version=0.0.4' }),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/notifications',
+      summary: 'Send a notification',
+      security: [{ bearer: [] }],
+      request: { body: { content: { 'application/json': { schema: SendNotificationRequest } }, required: true } },
+      responses: { 202: json(SendNotificationResponse, 'Sealed and stored on the bus for every recipient'), ...errors },
+    }),
+    async (c) => {
+      requireRole(c.get('principal'), senders);
+      const body = c.req.valid('json');
+      const result = await sendNotification(ctx, {
+        kind: body.kind,
+        payload: body.payload,
+        recipients: body.recipients,
+        purpose: body.purpose,
+        respondBy: body.respondBy ? Date.parse(body.respondBy) : undefined,
+        priority: body.priority,
+      });
+      return c.json(result, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/inbox',
+      summary: 'List the inbox',
+      security: [{ bearer: [] }],
+      request: { query: InboxQuery },
+      responses: { 200: json(InboxList, 'Newest first'), ...errors },
+    }),
+    (c) => {
+      requireRole(c.get('principal'), readers);
+      const q = c.req.valid('query');
+      return c.json({ items: ctx.store.list(q).map(inboxView) }, 200);
+    },
+  );
+
+  app.get('/v1/inbox/stream', (c) => {
+    requireRole(c.get('principal'), readers);
+    return streamSSE(c, async (stream) => {
+      const onNotification = (n: unknown) => void stream.writeSSE({ event: 'notification', data: JSON.stringify(n) });
+      const onReceipt = (r: unknown) => void stream.writeSSE({ event: 'receipt', data: JSON.stringify(r) });
+      ctx.events.on('notification', onNotification);
+      ctx.events.on('receipt', onReceipt);
+      stream.onAbort(() => {
+        ctx.events.off('notification', onNotification);
+        ctx.events.off('receipt', onReceipt);
+      });
+      await stream.writeSSE({ event: 'ready', data: '{}' });
+      while (!stream.aborted) {
+        await stream.sleep(15_000);
+        await stream.writeSSE({ event: 'ping', data: '{}' });
+      }
+    });
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/inbox/{id}',
+      summary: 'One notification',
+      security: [{ bearer: [] }],
+      request: { params: IdParam },
+      responses: { 200: json(InboxItemSchema, 'The notification, decrypted'), ...errors },
+    }),
+    (c) => {
+      requireRole(c.get('principal'), readers);
+      const item = ctx.store.get(c.req.valid('param').id);
+      if (!item) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such notification in this inbox');
+      return c.json(inboxView(item), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/inbox/{id}/acknowledge',
+      summary: 'Acknowledge a notification (signed receipt to the sender)',
+      security: [{ bearer: [] }],
+      request: { params: IdParam },
+      responses: { 200: json(AcknowledgeResponse, 'Acknowledged'), 409: json(ApiError, 'Already acknowledged'), ...errors },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      requireRole(principal, [Role.frontdoor, Role.manager, Role.system]);
+      const id = c.req.valid('param').id;
+      const item = ctx.store.get(id);
+      if (!item) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such notification in this inbox');
+      const at = Date.now();
+      if (!ctx.store.acknowledge(id, principal.name, at)) {
+        throw new CwtchError(ErrorCode.CONFLICT, `already acknowledged by ${item.acknowledgedBy ?? 'someone'}`);
+      }
+      await sendReceipt(ctx, item, 'acknowledged', { actor: principal.name });
+      ctx.store.markReceiptSent(id, 'acknowledged');
+      ctx.events.emit('acknowledged', { id });
+      return c.json({ id, status: 'acknowledged' as const, acknowledgedAt: iso(at), acknowledgedBy: principal.name }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/outbox/{id}',
+      summary: 'Delivery and acknowledgement per recipient of a share this agency sent',
+      security: [{ bearer: [] }],
+      request: { params: IdParam },
+      responses: { 200: json(OutboxStatus, 'Per-recipient status'), ...errors },
+    }),
+    (c) => {
+      requireRole(c.get('principal'), readers);
+      const o = ctx.store.outbox(c.req.valid('param').id);
+      if (!o) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such share in this outbox');
+      return c.json(outboxView(o), 200);
+    },
+  );
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: `Cwtch connector (${ctx.agency})`, version: '1.0.0' } });
+  return app;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** The connector's configuration, from `CWTCH_*` environment variables. */
+export const ConnectorConfig = z.object({
+  CWTCH_AGENCY: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/),
+  CWTCH_NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  CWTCH_NATS_CREDS: z.string().optional(),
+  CWTCH_HOST: z.string().default('127.0.0.1'),
+  CWTCH_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Folder holding this agency's private keys and inbox database. */
+  CWTCH_AGENCY_DIR: z.string().min(1),
+  /** Pinned governance public key (base64url, 32 bytes). */
+  CWTCH_GOVERNANCE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  /** Region subject-reference HMAC key file (the same for every agency of the region). */
+  CWTCH_SUBJECT_KEY_FILE: z.string().min(1),
+  CWTCH_JWT_ISSUER: z.string().min(1),
+  /** JSON Web Key Set of the issuer (file path). */
+  CWTCH_JWKS_FILE: z.string().min(1),
+  CWTCH_MAX_TTL_DAYS: z.coerce.number().positive().default(7),
+  CWTCH_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Written once listening: `{port, pid}`, so a supervisor learns an ephemeral port. */
+  CWTCH_READY_FILE: z.string().optional(),
+});
+export type ConnectorConfig = z.infer<typeof ConnectorConfig>;

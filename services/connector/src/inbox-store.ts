@@ -1,0 +1,219 @@
+import { DatabaseSync } from 'node:sqlite';
+import type { ReceiptStatus } from '@cwtch/contracts';
+
+/** One notification in this agency's inbox (plaintext rests only here). */
+export interface InboxItem {
+  readonly id: string;
+  readonly seq: number;
+  readonly kind: string;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly receivedAt: number;
+  readonly issuedAt: number;
+  readonly priority: string;
+  readonly respondBy: number | null;
+  readonly subject: string | null;
+  readonly purpose: string;
+  readonly agreement: string;
+  readonly headerHash: string;
+  readonly bodyHash: string;
+  readonly payload: unknown;
+  readonly status: 'new' | 'acknowledged';
+  readonly acknowledgedAt: number | null;
+  readonly acknowledgedBy: string | null;
+}
+
+/** A share this agency sent, with what each recipient has said about it. */
+export interface OutboxItem {
+  readonly id: string;
+  readonly kind: string;
+  readonly createdAt: number;
+  readonly headerHash: string;
+  readonly bodyHash: string;
+  readonly recipients: readonly { agency: string; delivered: { at: number } | null; acknowledged: { at: number; by: string | null } | null; rejected: { at: number; reason: string | null } | null }[];
+}
+
+type Row = Record<string, string | number | null>;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS inbox (
+  id TEXT PRIMARY KEY, seq INTEGER NOT NULL, kind TEXT NOT NULL, sender TEXT NOT NULL, recipients TEXT NOT NULL,
+  received_at INTEGER NOT NULL, issued_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, priority TEXT NOT NULL,
+  respond_by INTEGER, subject TEXT, purpose TEXT NOT NULL, agreement TEXT NOT NULL, header_hash TEXT NOT NULL,
+  body_hash TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'new', acknowledged_at INTEGER,
+  acknowledged_by TEXT, delivered_receipt_sent INTEGER NOT NULL DEFAULT 0, ack_receipt_sent INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS inbox_received ON inbox (received_at);
+CREATE INDEX IF NOT EXISTS inbox_subject ON inbox (subject);
+CREATE TABLE IF NOT EXISTS rejected (
+  seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, sender TEXT, message_id TEXT, code TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS outbox (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, created_at INTEGER NOT NULL, header_hash TEXT NOT NULL,
+  body_hash TEXT NOT NULL, recipients TEXT NOT NULL, published INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS outbox_receipt (
+  id TEXT NOT NULL, agency TEXT NOT NULL, status TEXT NOT NULL, at INTEGER NOT NULL, actor TEXT, reason TEXT,
+  PRIMARY KEY (id, agency, status)
+);
+`;
+
+function toInboxItem(r: Row): InboxItem {
+  return {
+    id: String(r.id),
+    seq: Number(r.seq),
+    kind: String(r.kind),
+    from: String(r.sender),
+    to: JSON.parse(String(r.recipients)) as string[],
+    receivedAt: Number(r.received_at),
+    issuedAt: Number(r.issued_at),
+    priority: String(r.priority),
+    respondBy: r.respond_by === null ? null : Number(r.respond_by),
+    subject: r.subject === null ? null : String(r.subject),
+    purpose: String(r.purpose),
+    agreement: String(r.agreement),
+    headerHash: String(r.header_hash),
+    bodyHash: String(r.body_hash),
+    payload: JSON.parse(String(r.payload)),
+    status: r.status === 'acknowledged' ? 'acknowledged' : 'new',
+    acknowledgedAt: r.acknowledged_at === null ? null : Number(r.acknowledged_at),
+    acknowledgedBy: r.acknowledged_by === null ? null : String(r.acknowledged_by),
+  };
+}
+
+/**
+ * The agency's durable store at its edge (embedded SQLite): inbox, seen message ids (replay
+ * protection survives restarts), rejections, and the outbox with its receipts.
+ */
+export class InboxStore {
+  readonly #db: DatabaseSync;
+
+  constructor(file: string) {
+    this.#db = new DatabaseSync(file);
+    this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
+    this.#db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** The stored item for a message id (any stream sequence), if any. */
+  get(id: string): (InboxItem & { deliveredReceiptSent: boolean; ackReceiptSent: boolean }) | undefined {
+    const r = this.#db.prepare('SELECT * FROM inbox WHERE id = ?').get(id) as Row | undefined;
+    return r ? { ...toInboxItem(r), deliveredReceiptSent: r.delivered_receipt_sent === 1, ackReceiptSent: r.ack_receipt_sent === 1 } : undefined;
+  }
+
+  /** Stores an opened notification; false if the id is already stored. */
+  insert(item: Omit<InboxItem, 'status' | 'acknowledgedAt' | 'acknowledgedBy'> & { expiresAt: number }): boolean {
+    const res = this.#db
+      .prepare(
+        `INSERT OR IGNORE INTO inbox (id, seq, kind, sender, recipients, received_at, issued_at, expires_at, priority,
+         respond_by, subject, purpose, agreement, header_hash, body_hash, payload) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      )
+      .run(
+        item.id, item.seq, item.kind, item.from, JSON.stringify(item.to), item.receivedAt, item.issuedAt,
+        item.expiresAt, item.priority, item.respondBy, item.subject, item.purpose, item.agreement,
+        item.headerHash, item.bodyHash, JSON.stringify(item.payload),
+      );
+    return res.changes === 1;
+  }
+
+  markReceiptSent(id: string, status: ReceiptStatus): void {
+    const column = status === 'delivered' ? 'delivered_receipt_sent' : 'ack_receipt_sent';
+    this.#db.prepare(`UPDATE inbox SET ${column} = 1 WHERE id = ?`).run(id);
+  }
+
+  /** Items whose receipts were decided but not yet published (a crash or outage in between). */
+  pendingReceipts(): { item: InboxItem; status: ReceiptStatus }[] {
+    const rows = this.#db
+      .prepare(`SELECT * FROM inbox WHERE delivered_receipt_sent = 0 OR (status = 'acknowledged' AND ack_receipt_sent = 0) LIMIT 500`)
+      .all() as Row[];
+    return rows.flatMap((r) => {
+      const item = toInboxItem(r);
+      const out: { item: InboxItem; status: ReceiptStatus }[] = [];
+      if (r.delivered_receipt_sent === 0) out.push({ item, status: 'delivered' });
+      if (item.status === 'acknowledged' && r.ack_receipt_sent === 0) out.push({ item, status: 'acknowledged' });
+      return out;
+    });
+  }
+
+  /** Records who acknowledged; false when it was already acknowledged. */
+  acknowledge(id: string, by: string, at: number): boolean {
+    const res = this.#db
+      .prepare(`UPDATE inbox SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'new'`)
+      .run(at, by, id);
+    return res.changes === 1;
+  }
+
+  list(filter: { status?: string | undefined; kind?: string | undefined; subject?: string | undefined; limit: number }): InboxItem[] {
+    const where: string[] = [];
+    const args: string[] = [];
+    if (filter.status) (where.push('status = ?'), args.push(filter.status));
+    if (filter.kind) (where.push('kind = ?'), args.push(filter.kind));
+    if (filter.subject) (where.push('subject = ?'), args.push(filter.subject));
+    const sql = `SELECT * FROM inbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC, seq DESC LIMIT ${Math.trunc(filter.limit)}`;
+    return (this.#db.prepare(sql).all(...args) as Row[]).map(toInboxItem);
+  }
+
+  count(): number {
+    return Number((this.#db.prepare('SELECT count(*) AS n FROM inbox').get() as Row).n);
+  }
+
+  recordRejection(seq: number, code: string, sender: string | null, messageId: string | null): void {
+    this.#db.prepare('INSERT OR IGNORE INTO rejected (seq, at, sender, message_id, code) VALUES (?,?,?,?,?)').run(seq, Date.now(), sender, messageId, code);
+  }
+
+  rejections(): { seq: number; at: number; sender: string | null; messageId: string | null; code: string }[] {
+    return (this.#db.prepare('SELECT * FROM rejected ORDER BY seq').all() as Row[]).map((r) => ({
+      seq: Number(r.seq), at: Number(r.at), sender: r.sender === null ? null : String(r.sender),
+      messageId: r.message_id === null ? null : String(r.message_id), code: String(r.code),
+    }));
+  }
+
+  addOutbox(o: { id: string; kind: string; createdAt: number; headerHash: string; bodyHash: string; recipients: readonly string[] }): void {
+    this.#db
+      .prepare('INSERT INTO outbox (id, kind, created_at, header_hash, body_hash, recipients) VALUES (?,?,?,?,?,?)')
+      .run(o.id, o.kind, o.createdAt, o.headerHash, o.bodyHash, JSON.stringify(o.recipients));
+  }
+
+  markPublished(id: string): void {
+    this.#db.prepare('UPDATE outbox SET published = 1 WHERE id = ?').run(id);
+  }
+
+  /** Records a verified receipt for a share this agency sent; false if unknown share or recipient. */
+  addReceipt(r: { id: string; agency: string; status: ReceiptStatus; at: number; actor: string | null; reason: string | null; headerHash: string; bodyHash: string }): boolean {
+    const o = this.#db.prepare('SELECT * FROM outbox WHERE id = ?').get(r.id) as Row | undefined;
+    if (!o || o.header_hash !== r.headerHash || o.body_hash !== r.bodyHash) return false;
+    if (!(JSON.parse(String(o.recipients)) as string[]).includes(r.agency)) return false;
+    this.#db
+      .prepare('INSERT OR IGNORE INTO outbox_receipt (id, agency, status, at, actor, reason) VALUES (?,?,?,?,?,?)')
+      .run(r.id, r.agency, r.status, r.at, r.actor, r.reason);
+    return true;
+  }
+
+  outbox(id: string): OutboxItem | undefined {
+    const o = this.#db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
+    if (!o) return undefined;
+    const receipts = this.#db.prepare('SELECT * FROM outbox_receipt WHERE id = ?').all(id) as Row[];
+    const find = (agency: string, status: string) => receipts.find((r) => r.agency === agency && r.status === status);
+    return {
+      id,
+      kind: String(o.kind),
+      createdAt: Number(o.created_at),
+      headerHash: String(o.header_hash),
+      bodyHash: String(o.body_hash),
+      recipients: (JSON.parse(String(o.recipients)) as string[]).map((agency) => {
+        const d = find(agency, 'delivered');
+        const a = find(agency, 'acknowledged');
+        const x = find(agency, 'rejected');
+        return {
+          agency,
+          delivered: d ? { at: Number(d.at) } : null,
+          acknowledged: a ? { at: Number(a.at), by: a.actor === null ? null : String(a.actor) } : null,
+          rejected: x ? { at: Number(x.at), reason: x.reason === null ? null : String(x.reason) } : null,
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,148 @@
+import type { JsMsg } from '@cwtch/bus';
+import { parseSubject, publishDurable, receiptSubject } from '@cwtch/bus';
+import { kinds, parseNotification } from '@cwtch/contracts';
+import {
+  b64uEncode,
+  checkTimes,
+  openEnvelope,
+  type ParsedEnvelope,
+  parseEnvelope,
+  sha256,
+  signReceipt,
+  type VerifiedEnvelope,
+  verifyEnvelope,
+} from '@cwtch/crypto';
+import { ErrorCode, isCwtchError } from '@cwtch/runtime';
+import type { ReceiptStatus } from '@cwtch/contracts';
+import type { Disposition } from '@cwtch/bus';
+import type { AgencyContext } from './agency-context.ts';
+
+/** Publishes a signed receipt about `envelope` back to its sender (idempotent per status). */
+export async function sendReceipt(
+  ctx: AgencyContext,
+  envelope: { id: string; from: string; headerHash: string; bodyHash: string },
+  status: ReceiptStatus,
+  extra: { actor?: string | null; reason?: string | null } = {},
+): Promise<void> {
+  const bytes = signReceipt(
+    {
+      v: 1,
+      typ: 'cwtch.receipt.v1',
+      id: envelope.id,
+      status,
+      by: { agency: ctx.agency, kid: ctx.keys.signing.kid },
+      to: envelope.from,
+      at: Date.now(),
+      hh: envelope.headerHash,
+      b: envelope.bodyHash,
+      actor: extra.actor ?? null,
+      reason: extra.reason ?? null,
+    },
+    ctx.keys.signing.secretKey,
+  );
+  await publishDurable(ctx.js, receiptSubject(envelope.from, ctx.agency), bytes, {
+    msgId: `rcpt.${envelope.id}.${ctx.agency}.${status}`,
+  });
+}
+
+function reject(ctx: AgencyContext, msg: JsMsg, code: string, parsed?: ParsedEnvelope): Disposition {
+  ctx.store.recordRejection(msg.seq, code, parsed?.header.from.agency ?? null, parsed?.header.id ?? null);
+  ctx.metrics.inc('cwtch_envelopes_rejected_total', 'Envelopes refused on open, per reason', { code });
+  ctx.logger.warn({ seq: msg.seq, code, id: parsed?.header.id }, 'envelope rejected');
+  return 'term';
+}
+
+/**
+ * Opens one share copy addressed to this agency with every check of DESIGN §5, stores it in
+ * the inbox, then (and only then) lets the caller ack it, and sends a signed `delivered` receipt.
+ * A rejected envelope is terminated (never redelivered), recorded with its reason, and, when its
+ * sender is authentic, answered with a signed `rejected` receipt.
+ */
+export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disposition> {
+  const now = Date.now();
+  let parsed: ParsedEnvelope;
+  try {
+    parsed = parseEnvelope(msg.data);
+  } catch (e) {
+    return reject(ctx, msg, isCwtchError(e) ? e.code : ErrorCode.ENVELOPE_MALFORMED);
+  }
+  const h = parsed.header;
+  const subject = parseSubject(msg.subject);
+  if (subject?.type !== 'share' || subject.from !== h.from.agency || subject.to !== ctx.agency) {
+    return reject(ctx, msg, ErrorCode.SUBJECT_MISMATCH, parsed);
+  }
+  let verified: VerifiedEnvelope;
+  try {
+    const view = ctx.directory.view;
+    verified = verifyEnvelope(parsed, { resolveSigningKey: (agency, kid) => view.signingKey(agency, kid, now) });
+  } catch (e) {
+    return reject(ctx, msg, isCwtchError(e) ? e.code : ErrorCode.SIGNATURE_INVALID, parsed);
+  }
+  // From here the sender is authentic: it hears about a refusal through a signed receipt.
+  const ref = { id: h.id, from: h.from.agency, headerHash: b64uEncode(sha256(parsed.headerBytes)), bodyHash: b64uEncode(parsed.bodyHash) };
+  const refuse = async (code: string): Promise<Disposition> => {
+    await sendReceipt(ctx, ref, 'rejected', { reason: code });
+    return reject(ctx, msg, code, parsed);
+  };
+
+  const stored = ctx.store.get(h.id);
+  if (stored) {
+    // A replay gets no receipt (the original's receipts stand); the audit service flags it too.
+    if (stored.seq !== msg.seq || stored.bodyHash !== ref.bodyHash) return reject(ctx, msg, ErrorCode.REPLAYED, parsed);
+    // Redelivery of the message we already hold: finish what a crash may have interrupted.
+    if (!stored.deliveredReceiptSent) {
+      await sendReceipt(ctx, ref, 'delivered');
+      ctx.store.markReceiptSent(h.id, 'delivered');
+    }
+    return 'ack';
+  }
+  try {
+    checkTimes(h, now, { maxTtlMs: ctx.maxTtlMs });
+  } catch (e) {
+    return refuse(isCwtchError(e) ? e.code : ErrorCode.EXPIRED);
+  }
+  let plaintext: Uint8Array;
+  try {
+    const me = ctx.keys.encryption;
+    plaintext = openEnvelope(verified, { me: { agency: ctx.agency, kid: me.kid, publicKey: me.publicKey, secretKey: me.secretKey } }).plaintext;
+  } catch (e) {
+    return refuse(isCwtchError(e) ? e.code : ErrorCode.DECRYPTION_FAILED);
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
+  } catch {
+    return refuse(ErrorCode.CONTRACT_INVALID);
+  }
+  const contract = parseNotification(h.kind, payload);
+  if (!contract.ok) return refuse(contract.code);
+  if (contract.version !== h.sv || !(h.kind in kinds)) return refuse(ErrorCode.UNKNOWN_KIND);
+  const agreement = ctx.directory.view.agreementFor(h.from.agency, ctx.agency, h.kind);
+  if (!agreement || agreement.id !== h.agreement) return refuse(ErrorCode.NO_AGREEMENT);
+
+  ctx.store.insert({
+    id: h.id,
+    seq: msg.seq,
+    kind: h.kind,
+    from: h.from.agency,
+    to: h.to.map((t) => t.agency),
+    receivedAt: now,
+    issuedAt: h.iat,
+    expiresAt: h.exp,
+    priority: h.priority,
+    respondBy: h.respondBy,
+    subject: h.subject,
+    purpose: h.purpose,
+    agreement: h.agreement,
+    headerHash: ref.headerHash,
+    bodyHash: ref.bodyHash,
+    payload: contract.value,
+  });
+  ctx.metrics.inc('cwtch_notifications_received_total', 'Notifications stored in the inbox, per kind', { kind: h.kind });
+  ctx.logger.info({ id: h.id, kind: h.kind, from: h.from.agency }, 'notification stored');
+  ctx.events.emit('notification', { id: h.id, kind: h.kind, from: h.from.agency, priority: h.priority, receivedAt: now });
+  await sendReceipt(ctx, ref, 'delivered');
+  ctx.store.markReceiptSent(h.id, 'delivered');
+  return 'ack';
+}
+

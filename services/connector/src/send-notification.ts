@@ -1,0 +1,76 @@
+import { kinds, parseNotification, type Priority } from '@cwtch/contracts';
+import { publishDurable, shareSubject } from '@cwtch/bus';
+import { b64uEncode, sealEnvelope, sha256, subjectReference } from '@cwtch/crypto';
+import { CwtchError, ErrorCode } from '@cwtch/runtime';
+import type { AgencyContext } from './agency-context.ts';
+
+/** A send request as the HTTP API accepts it. */
+export interface SendRequest {
+  readonly kind: string;
+  readonly payload: unknown;
+  readonly recipients?: readonly string[] | undefined;
+  readonly purpose?: string | undefined;
+  readonly respondBy?: number | undefined;
+  readonly priority?: Priority | undefined;
+}
+
+/**
+ * Validates, checks the sharing agreement for every recipient, seals one envelope and publishes
+ * a copy per recipient, resolving only when JetStream has stored every copy. Refuses the whole
+ * request before anything is published when any check fails.
+ */
+export async function sendNotification(ctx: AgencyContext, req: SendRequest): Promise<{ id: string; recipients: string[] }> {
+  const parsed = parseNotification(req.kind, req.payload);
+  if (!parsed.ok) {
+    throw new CwtchError(parsed.code === 'UNKNOWN_KIND' ? ErrorCode.UNKNOWN_KIND : ErrorCode.CONTRACT_INVALID,
+      parsed.code === 'UNKNOWN_KIND' ? `unknown notification kind "${req.kind}"` : `the ${req.kind} payload does not meet its contract`,
+      { issues: parsed.issues });
+  }
+  const view = ctx.directory.view;
+  const now = Date.now();
+  const contract = kinds[parsed.kind];
+  const recipients = [...new Set(req.recipients?.length ? req.recipients : view.routeFor(ctx.agency, parsed.kind))];
+  if (recipients.length === 0) throw new CwtchError(ErrorCode.NO_RECIPIENTS, `no recipients given and no route for ${parsed.kind}`);
+  for (const r of recipients) {
+    if (!view.agency(r)) throw new CwtchError(ErrorCode.UNKNOWN_RECIPIENT, `unknown recipient "${r}"`);
+    if (r === ctx.agency) throw new CwtchError(ErrorCode.BAD_REQUEST, 'an agency cannot send to itself');
+    if (!view.agreementFor(ctx.agency, r, parsed.kind, req.purpose)) {
+      throw new CwtchError(ErrorCode.NO_AGREEMENT, `no sharing agreement lets ${ctx.agency} send ${parsed.kind} to ${r}`);
+    }
+  }
+  const agreement = view.agreementFor(ctx.agency, recipients, parsed.kind, req.purpose);
+  if (!agreement) {
+    throw new CwtchError(ErrorCode.NO_AGREEMENT, 'no single sharing agreement covers every recipient; send to each group separately');
+  }
+  const identifier = contract.subjectIdentifier(parsed.value);
+  const sealed = sealEnvelope({
+    iat: now,
+    exp: now + ctx.maxTtlMs,
+    kind: parsed.kind,
+    sv: parsed.version,
+    agreement: agreement.id,
+    purpose: agreement.purpose,
+    basis: agreement.lawfulBasis,
+    priority: req.priority ?? contract.priority,
+    respondBy: req.respondBy ?? contract.respondBy?.(parsed.value) ?? null,
+    subject: identifier ? subjectReference(ctx.subjectKey, identifier) : null,
+    plaintext: new TextEncoder().encode(JSON.stringify(parsed.value)),
+    sender: { agency: ctx.agency, kid: ctx.keys.signing.kid, signSecretKey: ctx.keys.signing.secretKey },
+    recipients: recipients.map((r) => view.currentKey(r, 'enc', now)),
+  });
+  ctx.store.addOutbox({
+    id: sealed.id,
+    kind: parsed.kind,
+    createdAt: now,
+    headerHash: b64uEncode(sha256(sealed.headerBytes)),
+    bodyHash: b64uEncode(sealed.bodyHash),
+    recipients,
+  });
+  await Promise.all(
+    recipients.map((to) => publishDurable(ctx.js, shareSubject(to, ctx.agency), sealed.bytes, { msgId: `${sealed.id}.${to}` })),
+  );
+  ctx.store.markPublished(sealed.id);
+  ctx.metrics.inc('cwtch_shares_sent_total', 'Shares published, per kind', { kind: parsed.kind });
+  ctx.logger.info({ id: sealed.id, kind: parsed.kind, recipients }, 'share published');
+  return { id: sealed.id, recipients };
+}
