@@ -232,6 +232,11 @@ export function createApp(ctx: AgencyContext, verifyToken: TokenVerifier, option
     },
   );
 
+  app.get('/v1/rejections', (c) => {
+    requireRole(c.get('principal'), [Role.manager, Role.system]);
+    return c.json({ items: ctx.store.rejections().map((r) => ({ ...r, at: iso(r.at) })) });
+  });
+
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: `Cwtch connector (${ctx.agency})`, version: '1.0.0' } });
   return app;

@@ -1,0 +1,69 @@
+import { createConnectorClient } from '@cwtch/sdk';
+import { afterAll, describe, expect, it } from 'vitest';
+import { alive, eventually, example, removeDataDir, type RunningRegion, startRegion, tempDataDir } from '../support/region.ts';
+
+let run: RunningRegion | undefined;
+let dataDir = '';
+afterAll(async () => {
+  await run?.stop();
+  if (dataDir) await removeDataDir(dataDir);
+});
+
+const clients = (r: RunningRegion, agency: string) => {
+  const a = r.region.agencies[agency]!;
+  return createConnectorClient({ baseUrl: a.connector, token: a.tokens.system });
+};
+
+describe('stop mid-stream and start again on the same folder', () => {
+  it('every notification that got a 202 is in its inbox exactly once', async () => {
+    dataDir = await tempDataDir();
+    run = await startRegion(dataDir);
+    const payload = await example('care-home-transition');
+    const accepted: string[] = [];
+    let refused = 0;
+    let sending = true;
+    const sender = (async () => {
+      const hillside = clients(run!, 'hillside');
+      while (sending) {
+        const batch = await Promise.allSettled(
+          Array.from({ length: 4 }, () => hillside.send({ kind: 'care-home-transition', payload, recipients: ['swansea-cs'] })),
+        );
+        for (const r of batch) {
+          if (r.status === 'fulfilled') accepted.push(r.value.id);
+          else refused++;
+        }
+      }
+    })();
+    await eventually(() => accepted.length >= 40, 30_000, '40 accepted sends');
+    const pids = [run.region.nats.pid, run.region.audit.pid, ...Object.values(run.region.agencies).map((a) => a.pid)];
+    const code = await run.stop();
+    sending = false;
+    await sender;
+    expect(code).toBe(0);
+    for (const pid of pids) expect(alive(pid)).toBe(false);
+
+    run = await startRegion(dataDir);
+    const swansea = clients(run, 'swansea-cs');
+    const ids = await eventually(async () => {
+      const items = (await swansea.inbox({ limit: 500 })).map((i) => i.id);
+      return accepted.every((id) => items.includes(id)) ? items : undefined;
+    }, 30_000, 'every accepted notification in the inbox');
+    for (const id of accepted) expect(ids.filter((x) => x === id)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(accepted.length).toBeGreaterThanOrEqual(40);
+    expect(refused).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a connector that dies is restarted on the same port and region.json gets its new pid', async () => {
+    const before = run!.region.agencies['npt-cs']!;
+    process.kill(before.pid, 'SIGKILL');
+    const { readFile } = await import('node:fs/promises');
+    const after = await eventually(async () => {
+      const r = JSON.parse(await readFile(`${dataDir}/region.json`, 'utf8')) as RunningRegion['region'];
+      const a = r.agencies['npt-cs']!;
+      return a.pid !== before.pid ? a : undefined;
+    }, 20_000, 'a restarted connector');
+    expect(after.connector).toBe(before.connector);
+    await eventually(async () => (await fetch(`${after.connector}/healthz`)).ok, 10_000, 'the restarted connector answering');
+  });
+});

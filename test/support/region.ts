@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../../services/cli/bin/cwtch', import.meta.url));
+
+/** region.json as DESIGN §9 fixes it. */
+export interface Region {
+  nats: { url: string; pid: number };
+  audit: { url: string; pid: number; token: string };
+  agencies: Record<string, { name: string; connector: string; pid: number; tokens: { system: string; frontdoor: string; manager: string }; natsCreds: string | null }>;
+  trust: { governanceKey: string; logKey: string };
+}
+
+/** A demo region started through the real `cwtch dev` command. */
+export interface RunningRegion {
+  readonly dataDir: string;
+  readonly region: Region;
+  readonly process: ChildProcess;
+  /** Everything the CLI printed. */
+  output(): string;
+  /** Ctrl-C: stops the region and waits for the CLI to exit. */
+  stop(): Promise<number | null>;
+}
+
+/** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined && v !== false) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A fresh data folder. */
+export function tempDataDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'cwtch-e2e-'));
+}
+
+/** Runs `cwtch dev --data dataDir` and resolves once region.json is written and printed. */
+export async function startRegion(dataDir: string, extraArgs: string[] = []): Promise<RunningRegion> {
+  const child = spawn(CLI, ['dev', '--data', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  await Promise.race([
+    eventually(() => out.includes('Press Ctrl-C to stop.'), 90_000, 'cwtch dev to start'),
+    exited.then((code) => {
+      throw new Error(`cwtch dev exited with ${code}:\n${out}`);
+    }),
+  ]);
+  const region = JSON.parse(await readFile(join(dataDir, 'region.json'), 'utf8')) as Region;
+  return {
+    dataDir,
+    region,
+    process: child,
+    output: () => out,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGINT');
+      return exited;
+    },
+  };
+}
+
+/** Removes a data folder after a test. */
+export async function removeDataDir(dir: string): Promise<void> {
+  if (existsSync(dir)) await rm(dir, { recursive: true, force: true });
+}
+
+/** Reads a contract example payload. */
+export async function example(kind: string): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(fileURLToPath(new URL(`../../contracts/examples/${kind}.json`, import.meta.url)), 'utf8'));
+}
+
+/** True when process `pid` is alive. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
