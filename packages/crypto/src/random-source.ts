@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /**
  * Where sealing takes its randomness. Production uses {@link nodeRandomSource}; tests inject fixed
@@ -16,10 +16,10 @@ export interface RandomSource {
 }
 
 function fresh(length: number): Uint8Array {
-  return new Uint8Array(randomBytes(length));
+  return randomFillSync(new Uint8Array(length));
 }
 
-/** Randomness from `node:crypto.randomBytes` (not libsodium's slow WebAssembly RNG). */
+/** Randomness from `node:crypto` (`randomFillSync`) (not libsodium's slow WebAssembly RNG). */
 export const nodeRandomSource: RandomSource = {
   messageId: () => fresh(16),
   contentKey: () => fresh(32),

@@ -3,7 +3,9 @@ import { toIssues, type ZodLikeIssue } from './to-issues.ts';
 
 /** The part of a zod schema this helper needs. */
 export interface StrictSchema<T> {
-  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: ZodLikeIssue[] } };
+  safeParse(
+    input: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: ZodLikeIssue[] } };
 }
 
 /** Error codes for the three ways a canonical JSON text can fail. */
@@ -17,7 +19,12 @@ export interface CanonicalCodes {
  * Parses `text` with a strict schema and requires `JSON.stringify(parsed) === text`, which refuses
  * whitespace, reordered or duplicate members and needless escapes.
  */
-export function parseCanonicalJson<T>(text: string, schema: StrictSchema<T>, codes: CanonicalCodes, what: string): T {
+export function parseCanonicalJson<T>(
+  text: string,
+  schema: StrictSchema<T>,
+  codes: CanonicalCodes,
+  what: string,
+): T {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -26,7 +33,9 @@ export function parseCanonicalJson<T>(text: string, schema: StrictSchema<T>, cod
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
-    throw new CwtchError(codes.schema, `${what} does not match its schema`, { issues: toIssues(result.error.issues) });
+    throw new CwtchError(codes.schema, `${what} does not match its schema`, {
+      issues: toIssues(result.error.issues),
+    });
   }
   if (JSON.stringify(result.data) !== text) {
     throw new CwtchError(codes.canonical, `${what} is not in canonical form`);

@@ -11,6 +11,8 @@ export interface ZodLikeIssue {
 export function toIssues(issues: readonly ZodLikeIssue[]): Issue[] {
   return issues.slice(0, 20).map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
-    return issue.code === undefined ? { path, message: issue.message } : { path, message: issue.message, code: issue.code };
+    return issue.code === undefined
+      ? { path, message: issue.message }
+      : { path, message: issue.message, code: issue.code };
   });
 }

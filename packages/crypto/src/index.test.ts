@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import * as crypto from './index.ts';
+
+describe('public face (src/index.ts)', () => {
+  it('exports exactly the documented values and no internals', () => {
+    expect(Object.keys(crypto).sort()).toEqual(
+      [
+        'DEFAULT_MAX_ENVELOPE_BYTES',
+        'DEFAULT_MAX_TTL_MS',
+        'DEFAULT_SKEW_MS',
+        'PRIVATE_KEY_FILE_TYPE',
+        'b64uDecode',
+        'b64uEncode',
+        'checkTimes',
+        'decryptWithDisclosedKey',
+        'fromJwk',
+        'generateAgencyKeys',
+        'initCrypto',
+        'keyId',
+        'nodeRandomSource',
+        'openEnvelope',
+        'parseEnvelope',
+        'parsePrivateKeyFile',
+        'parseReceipt',
+        'sealEnvelope',
+        'serialisePrivateKeyFile',
+        'sha256',
+        'signReceipt',
+        'subjectReference',
+        'toJwk',
+        'verifyEnvelope',
+        'verifyReceipt',
+      ].sort(),
+    );
+  });
+});

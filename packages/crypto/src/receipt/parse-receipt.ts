@@ -1,0 +1,38 @@
+import { ReceiptBody, ReceiptWire } from '@cwtch/contracts';
+import { CwtchError, ErrorCode } from '@cwtch/runtime';
+import { b64uDecode } from '../encoding/b64u-decode.ts';
+import { parseCanonicalJson } from '../internal/parse-canonical-json.ts';
+import { decodeUtf8 } from '../internal/utf8.ts';
+import type { ParsedReceipt } from './types.ts';
+
+/** Options of {@link parseReceipt}. */
+export interface ParseReceiptOptions {
+  /** Largest receipt accepted, in bytes (default 8 KiB). */
+  readonly maxBytes?: number;
+}
+
+const INVALID = ErrorCode.RECEIPT_INVALID;
+const CODES = { syntax: INVALID, schema: INVALID, canonical: INVALID } as const;
+
+/**
+ * Structural checks of a received receipt: size, strict canonical `{r, s}`, canonical base64url,
+ * a 64-byte signature and a strict canonical body. Throws `RECEIPT_INVALID` for any input bytes (and
+ * `BAD_REQUEST` only for an invalid `maxBytes`).
+ */
+export function parseReceipt(bytes: Uint8Array, options: ParseReceiptOptions = {}): ParsedReceipt {
+  const maxBytes = options.maxBytes ?? 8192;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 0) {
+    throw new CwtchError(ErrorCode.BAD_REQUEST, 'maxBytes must be a non-negative integer');
+  }
+  if (bytes.length > maxBytes) throw new CwtchError(INVALID, 'receipt is too large');
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new CwtchError(INVALID, 'receipt is not UTF-8');
+  const wire = parseCanonicalJson(text, ReceiptWire, CODES, 'receipt');
+  const signature = b64uDecode(wire.s, INVALID);
+  if (signature.length !== 64) throw new CwtchError(INVALID, 'receipt signature must be 64 bytes');
+  const bodyBytes = b64uDecode(wire.r, INVALID);
+  const bodyText = decodeUtf8(bodyBytes);
+  if (bodyText === undefined) throw new CwtchError(INVALID, 'receipt body is not UTF-8');
+  const body = parseCanonicalJson(bodyText, ReceiptBody, CODES, 'receipt body');
+  return { bytes, body, bodyBytes, signature };
+}
