@@ -52,7 +52,7 @@ async function genuineEnvelope() {
     kind: 'care-home-transition',
     sv: 1,
     agreement: agreement.id,
-    purpose: agreement.purpose,
+    purpose: 'placement_notification',
     basis: agreement.lawfulBasis,
     priority: 'high',
     respondBy: null,
@@ -74,11 +74,11 @@ describe('envelopes published straight onto the bus', () => {
     expect(await inboxIds('swansea-cs')).not.toContain(sealed.id);
   });
 
-  it('a copy sent to an agency the envelope does not address never reaches its inbox (SUBJECT_MISMATCH)', async () => {
+  it('a copy sent to an agency the envelope does not address never reaches its inbox (NOT_ADDRESSED_TO_ME)', async () => {
     const sealed = await genuineEnvelope();
     await publishDurable(jetstream(nc), shareSubject('npt-cs', 'hillside'), sealed.bytes, { msgId: `misrouted-${sealed.id}` });
     await eventually(async () => (await auditRejections()).find((r) => r.id === sealed.id && r.code === 'SUBJECT_MISMATCH'), 15_000, 'audit rejection');
-    await eventually(async () => (await rejections('npt-cs')).find((r) => r.messageId === sealed.id && r.code === 'SUBJECT_MISMATCH'), 15_000, 'connector rejection');
+    await eventually(async () => (await rejections('npt-cs')).find((r) => r.messageId === sealed.id && r.code === 'NOT_ADDRESSED_TO_ME'), 15_000, 'connector rejection');
     expect(await inboxIds('npt-cs')).not.toContain(sealed.id);
   });
 

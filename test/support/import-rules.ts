@@ -24,12 +24,12 @@ function walk(dir: string): string[] {
 
 /** Reads every workspace package under `root`. */
 export function readWorkspace(root: string): WorkspacePackage[] {
-  const dirs = [
+  const dirs: [WorkspacePackage['layer'], string][] = [
     ['contracts', join(root, 'contracts')],
-    ...readdirSync(join(root, 'packages')).map((d) => ['packages', join(root, 'packages', d)]),
-    ...readdirSync(join(root, 'services')).map((d) => ['services', join(root, 'services', d)]),
+    ...readdirSync(join(root, 'packages')).map((d): [WorkspacePackage['layer'], string] => ['packages', join(root, 'packages', d)]),
+    ...readdirSync(join(root, 'services')).map((d): [WorkspacePackage['layer'], string] => ['services', join(root, 'services', d)]),
     ['test', join(root, 'test')],
-  ] as const;
+  ];
   return dirs.map(([layer, dir]) => {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
     return {

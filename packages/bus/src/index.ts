@@ -14,7 +14,7 @@ export {
   SHARES_STREAM,
   shareSubject,
 } from './subjects.ts';
-export { jetstream, jetstreamManager, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
+export { DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 export { Kvm, type KV } from '@nats-io/kv';
 export type { NatsConnection } from '@nats-io/transport-node';
 export {

@@ -17,6 +17,16 @@ export function keyUsableAt(key: DirectoryKey, at: number): boolean {
   return !(key.status === 'revoked' && key.revokedAt !== null && at >= key.revokedAt);
 }
 
+function covers(a: Agreement, from: string, to: string | readonly string[], kind: string, purpose?: string): boolean {
+  const all = typeof to === 'string' ? [to] : to;
+  return (
+    a.senders.includes(from) &&
+    all.every((r) => a.recipients.includes(r)) &&
+    a.kinds.includes(kind) &&
+    (purpose === undefined || a.purposes.includes(purpose))
+  );
+}
+
 /**
  * Read-only queries over a verified directory: agencies, keys valid at a time, agreements and
  * routes. Build one per directory serial.
@@ -74,16 +84,13 @@ export class DirectoryView {
    * statement decides precedence.
    */
   agreementFor(from: string, to: string | readonly string[], kind: string, purpose?: string): Agreement | null {
-    const all = typeof to === 'string' ? [to] : to;
-    return (
-      this.directory.agreements.find(
-        (a) =>
-          a.senders.includes(from) &&
-          all.every((r) => a.recipients.includes(r)) &&
-          a.kinds.includes(kind) &&
-          (purpose === undefined || a.purpose === purpose),
-      ) ?? null
-    );
+    return this.directory.agreements.find((a) => covers(a, from, to, kind, purpose)) ?? null;
+  }
+
+  /** True when agreement `id` lets `from` send `kind` to `to` for `purpose`. */
+  agreementCovers(id: string, from: string, to: string, kind: string, purpose: string): boolean {
+    const a = this.directory.agreements.find((x) => x.id === id);
+    return a !== undefined && covers(a, from, to, kind, purpose);
   }
 
   /** Recipients a routing rule gives for `kind` from `from` (empty when none). */

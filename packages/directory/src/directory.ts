@@ -1,18 +1,5 @@
 import { z } from 'zod';
-import { AgencyId, B64u, EpochMs, KeyId } from '@cwtch/contracts';
-
-/** Kinds of agency in a region. */
-export const AgencyType = z.enum([
-  'childrens-services',
-  'police',
-  'health-board',
-  'voluntary',
-  'childrens-home',
-  'safeguarding-board',
-  'youth-justice',
-  'education',
-]);
-export type AgencyType = z.infer<typeof AgencyType>;
+import { AgencyId, AgencyType, B64u, EpochMs, KeyId } from '@cwtch/contracts';
 
 /** A public key of an agency, as an OKP JWK plus validity and status (crypto reference §2.10). */
 export const DirectoryKey = z.strictObject({
@@ -49,7 +36,8 @@ export const Agreement = z.strictObject({
   senders: z.array(AgencyId).min(1),
   recipients: z.array(AgencyId).min(1),
   kinds: z.array(z.string().min(1)).min(1),
-  purpose: z.string().min(1).max(64),
+  /** Purposes the agreement covers; a share states one of them. */
+  purposes: z.array(z.string().min(1).max(64)).min(1),
   lawfulBasis: z.string().min(1).max(256),
 });
 export type Agreement = z.infer<typeof Agreement>;

@@ -1,4 +1,4 @@
-export { Agency, AgencyType, Agreement, Directory, DirectoryKey, Route, SignedDirectory } from './directory.ts';
+export { Agency, Agreement, Directory, DirectoryKey, Route, SignedDirectory } from './directory.ts';
 export { DirectoryView, keyUsableAt, type ResolvedKey } from './directory-view.ts';
 export { type GovernanceKey, signDirectory, verifyDirectory } from './sign-directory.ts';
 export { DirectoryWatcher, publishDirectory } from './directory-store.ts';

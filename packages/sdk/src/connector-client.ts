@@ -79,7 +79,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
   return {
     send: (request) => call('POST', '/v1/notifications', request),
     async inbox(filter = {}) {
-      const q = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));
+      const q = new URLSearchParams(Object.entries(filter).map(([k, v]): [string, string] => [k, String(v)]));
       return (await call<InboxList>('GET', `/v1/inbox${q.size ? `?${q}` : ''}`)).items;
     },
     get: (messageId) => call('GET', `/v1/inbox/${id(messageId)}`),

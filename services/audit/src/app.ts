@@ -1,5 +1,5 @@
 import { formatCheckpoint, signCheckpoint } from '@cwtch/audit-log';
-import { isValidNhsNumber, normaliseNhsNumber } from '@cwtch/contracts';
+import { normaliseNhsNumber } from '@cwtch/contracts';
 import { subjectReference } from '@cwtch/crypto';
 import { type Principal, Role, requireRole, type TokenVerifier, toErrorResponse } from '@cwtch/http';
 import { CwtchError, ErrorCode, type Logger } from '@cwtch/runtime';
@@ -60,8 +60,9 @@ function shareView(s: IndexedShare) {
 function subjectRefOf(subject: string, key: Uint8Array): string {
   const digits = subject.replace(/[\s-]/g, '');
   if (/^\d{10}$/.test(digits)) {
-    if (!isValidNhsNumber(digits)) throw new CwtchError(ErrorCode.BAD_REQUEST, 'that is not a valid NHS number');
-    return subjectReference(key, { type: 'nhs', value: normaliseNhsNumber(digits) });
+    const nhs = normaliseNhsNumber(digits);
+    if (nhs === null) throw new CwtchError(ErrorCode.BAD_REQUEST, 'that is not a valid NHS number');
+    return subjectReference(key, { type: 'nhs', value: nhs });
   }
   return subject;
 }

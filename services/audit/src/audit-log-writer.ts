@@ -1,7 +1,6 @@
-import { AUDIT_STREAM, AUDIT_SUBJECT, type JetStreamClient, publishDurable } from '@cwtch/bus';
+import { AUDIT_STREAM, AUDIT_SUBJECT, DeliverPolicy, type JetStreamClient, publishDurable } from '@cwtch/bus';
 import { MerkleTree } from '@cwtch/audit-log';
 import { type Logger, silentLogger } from '@cwtch/runtime';
-import { DeliverPolicy } from '@nats-io/jetstream';
 import { decodeEntry, type EntryBody, encodeEntry } from './entries.ts';
 import type { ShareIndex } from './share-index.ts';
 

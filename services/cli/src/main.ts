@@ -88,7 +88,7 @@ if (!run) {
 }
 run(rest).catch((e: unknown) => {
   if (e instanceof CwtchApiError) {
-    process.stderr.write(`error ${e.status} ${e.code}: ${e.message}\n`);
+    process.stderr.write(`error ${e.status} ${e.message}\n`);
     for (const i of e.issues ?? []) process.stderr.write(`  ${i.path.join('.')}: ${i.message}\n`);
   } else process.stderr.write(`error: ${(e as Error).message}\n`);
   process.exit(1);

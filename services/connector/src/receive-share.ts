@@ -1,6 +1,6 @@
 import type { JsMsg } from '@cwtch/bus';
 import { parseSubject, publishDurable, receiptSubject } from '@cwtch/bus';
-import { kinds, parseNotification } from '@cwtch/contracts';
+import { checkSenderRules, parseNotification } from '@cwtch/contracts';
 import {
   b64uEncode,
   checkTimes,
@@ -116,9 +116,11 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
   }
   const contract = parseNotification(h.kind, payload);
   if (!contract.ok) return refuse(contract.code);
-  if (contract.version !== h.sv || !(h.kind in kinds)) return refuse(ErrorCode.UNKNOWN_KIND);
-  const agreement = ctx.directory.view.agreementFor(h.from.agency, ctx.agency, h.kind);
-  if (!agreement || agreement.id !== h.agreement) return refuse(ErrorCode.NO_AGREEMENT);
+  if (contract.version !== h.sv) return refuse(ErrorCode.UNKNOWN_KIND);
+  const view = ctx.directory.view;
+  const senderType = view.agency(h.from.agency)?.type;
+  if (!senderType || checkSenderRules(contract.kind, contract.value, senderType).length > 0) return refuse(ErrorCode.CONTRACT_INVALID);
+  if (!view.agreementCovers(h.agreement, h.from.agency, ctx.agency, h.kind, h.purpose)) return refuse(ErrorCode.NO_AGREEMENT);
 
   ctx.store.insert({
     id: h.id,

@@ -1,4 +1,4 @@
-import { kinds, parseNotification, type Priority } from '@cwtch/contracts';
+import { checkSenderRules, kinds, parseNotification, type Priority } from '@cwtch/contracts';
 import { publishDurable, shareSubject } from '@cwtch/bus';
 import { b64uEncode, sealEnvelope, sha256, subjectReference } from '@cwtch/crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
@@ -29,16 +29,25 @@ export async function sendNotification(ctx: AgencyContext, req: SendRequest): Pr
   const view = ctx.directory.view;
   const now = Date.now();
   const contract = kinds[parsed.kind];
+  const me = view.agency(ctx.agency);
+  if (!me) throw new CwtchError(ErrorCode.FORBIDDEN_ROLE, 'this agency is not in the directory');
+  const senderIssues = checkSenderRules(parsed.kind, parsed.value, me.type);
+  if (senderIssues.length > 0) {
+    throw new CwtchError(ErrorCode.CONTRACT_INVALID, `the ${parsed.kind} payload breaks a rule for a ${me.type} sender`, { issues: senderIssues });
+  }
+  // The agreement is chosen for the purpose the request or the payload states.
+  const payloadPurpose = (parsed.value as { purpose?: unknown }).purpose;
+  const purpose = req.purpose ?? (typeof payloadPurpose === 'string' ? payloadPurpose : undefined);
   const recipients = [...new Set(req.recipients?.length ? req.recipients : view.routeFor(ctx.agency, parsed.kind))];
   if (recipients.length === 0) throw new CwtchError(ErrorCode.NO_RECIPIENTS, `no recipients given and no route for ${parsed.kind}`);
   for (const r of recipients) {
     if (!view.agency(r)) throw new CwtchError(ErrorCode.UNKNOWN_RECIPIENT, `unknown recipient "${r}"`);
     if (r === ctx.agency) throw new CwtchError(ErrorCode.BAD_REQUEST, 'an agency cannot send to itself');
-    if (!view.agreementFor(ctx.agency, r, parsed.kind, req.purpose)) {
+    if (!view.agreementFor(ctx.agency, r, parsed.kind, purpose)) {
       throw new CwtchError(ErrorCode.NO_AGREEMENT, `no sharing agreement lets ${ctx.agency} send ${parsed.kind} to ${r}`);
     }
   }
-  const agreement = view.agreementFor(ctx.agency, recipients, parsed.kind, req.purpose);
+  const agreement = view.agreementFor(ctx.agency, recipients, parsed.kind, purpose);
   if (!agreement) {
     throw new CwtchError(ErrorCode.NO_AGREEMENT, 'no single sharing agreement covers every recipient; send to each group separately');
   }
@@ -49,7 +58,7 @@ export async function sendNotification(ctx: AgencyContext, req: SendRequest): Pr
     kind: parsed.kind,
     sv: parsed.version,
     agreement: agreement.id,
-    purpose: agreement.purpose,
+    purpose: purpose ?? agreement.purposes[0]!,
     basis: agreement.lawfulBasis,
     priority: req.priority ?? contract.priority,
     respondBy: req.respondBy ?? contract.respondBy?.(parsed.value) ?? null,

@@ -1,4 +1,5 @@
-import type { Agreement, AgencyType, Route } from '@cwtch/directory';
+import type { AgencyType } from '@cwtch/contracts';
+import type { Agreement, Route } from '@cwtch/directory';
 
 /** A demo agency before keys are attached. */
 export interface DemoAgency {
@@ -38,7 +39,7 @@ export const DEMO_AGREEMENTS: readonly Agreement[] = [
     senders: WESTERN_BAY,
     recipients: WESTERN_BAY,
     kinds: ['cse-protocol-entry', 'missing-episode'],
-    purpose: 'exploitation_disruption',
+    purposes: ['safeguarding_child_at_risk', 'exploitation_disruption', 'child_protection_enquiry'],
     lawfulBasis: 'UK GDPR 6(1)(e), 9(2)(g); DPA 2018 Sch 1 para 18; SSWBA 2014 s164',
   },
   {
@@ -49,7 +50,7 @@ export const DEMO_AGREEMENTS: readonly Agreement[] = [
     senders: ['swansea-cs', 'npt-cs', 'swansea-bay-health', 'barnardos-cymru', 'hillside'],
     recipients: ['south-wales-police'],
     kinds: ['intelligence-form'],
-    purpose: 'intelligence_submission',
+    purposes: ['intelligence_submission', 'exploitation_disruption'],
     lawfulBasis: 'UK GDPR 6(1)(e); DPA 2018 Sch 1 paras 10 and 18; CA 2004 s28',
   },
   {
@@ -60,7 +61,7 @@ export const DEMO_AGREEMENTS: readonly Agreement[] = [
     senders: ALL_WALES_LOCATE,
     recipients: ALL_WALES_LOCATE,
     kinds: ['missing-episode', 'out-of-area-move'],
-    purpose: 'locate_missing_child',
+    purposes: ['locate_missing_child', 'safeguarding_child_at_risk'],
     lawfulBasis: 'UK GDPR 6(1)(e), 9(2)(g); DPA 2018 Sch 1 para 18; SSWBA 2014 s130',
   },
   {
@@ -71,7 +72,7 @@ export const DEMO_AGREEMENTS: readonly Agreement[] = [
     senders: ['hillside'],
     recipients: ['swansea-cs', 'npt-cs', 'wrexham-cs', 'south-wales-police', 'north-wales-police'],
     kinds: ['care-home-transition'],
-    purpose: 'placement_notification',
+    purposes: ['placement_notification', 'safeguarding_child_at_risk'],
     lawfulBasis: 'UK GDPR 6(1)(c), 6(1)(e), 9(2)(h); DPA 2018 Sch 1 paras 2 and 18; SSWBA 2014 s164',
   },
 ];

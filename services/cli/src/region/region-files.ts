@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } f
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { type AgencyKeys, generateAgencyKeys, keyId, parsePrivateKeyFile, serialisePrivateKeyFile } from '@cwtch/crypto';
+import { type AgencyKeys, generateAgencyKeys, initCrypto, keyId, parsePrivateKeyFile, serialisePrivateKeyFile } from '@cwtch/crypto';
 import { type Directory, type GovernanceKey, signDirectory } from '@cwtch/directory';
 import { createDevIssuer, type DevIssuer } from '@cwtch/http';
 import { DEMO_AGENCIES, DEMO_AGREEMENTS, DEMO_ROUTES } from './demo-region.ts';
@@ -56,6 +56,7 @@ export interface RegionFiles {
  * here at run time, never in git), and signs the directory, raising its serial when it changed.
  */
 export async function loadRegionFiles(dataDir: string): Promise<RegionFiles> {
+  await initCrypto();
   const secrets = join(dataDir, 'secrets');
   const govSeed = fromB64u(await loadOrCreate(join(secrets, 'governance.key'), newEd25519Seed));
   const govPublic = ed25519PublicKey(govSeed);
