@@ -1,1 +1,195 @@
-export {};
+/**
+ * `@cwtch/contracts`: the zod contracts of Cwtch (envelope, receipts, audit entries,
+ * notification kinds, identifiers) and the JSON Schema and AsyncAPI documents built from them.
+ */
+
+export {
+  AcknowledgeResponse,
+  ApiError,
+  InboxItem,
+  InboxList,
+  InboxQuery,
+  OutboxRecipient,
+  OutboxStatus,
+  SendNotificationRequest,
+  SendNotificationResponse,
+} from './api/connector-api.ts';
+export {
+  AuditEntry,
+  AuditKeyEntry,
+  AuditMsgEntry,
+  AuditReceiptEntry,
+  AuditRejectEntry,
+} from './audit/audit-entry.ts';
+export {
+  AgencyId,
+  B64u,
+  EnvelopeHeader,
+  EnvelopeWire,
+  EpochMs,
+  HEADER_TYPE,
+  KeyId,
+  Party,
+  Priority,
+  SUITE,
+} from './envelope/header.ts';
+export { ReceiptBody, ReceiptStatus, ReceiptWire } from './envelope/receipt.ts';
+export {
+  HealthBoardCode,
+  HealthBoardGssCode,
+  isValidHealthBoardCode,
+  WELSH_HEALTH_BOARDS,
+  type WelshHealthBoard,
+  welshHealthBoard,
+} from './identifiers/health-board-code.ts';
+export {
+  isValidLocalAuthorityCode,
+  isWelshLocalAuthorityCode,
+  LocalAuthorityCode,
+  WELSH_LOCAL_AUTHORITIES,
+  type WelshLocalAuthority,
+  WelshLocalAuthorityCode,
+  welshLocalAuthority,
+} from './identifiers/local-authority-code.ts';
+export {
+  isValidNationalInsuranceNumber,
+  NationalInsuranceNumber,
+  normaliseNationalInsuranceNumber,
+} from './identifiers/national-insurance-number.ts';
+export {
+  isNhsTestRange,
+  isValidNhsNumber,
+  NhsNumber,
+  nhsCheckDigit,
+  normaliseNhsNumber,
+} from './identifiers/nhs-number.ts';
+export { OdsCode, OfstedUrn, OrgRef, OrgScheme } from './identifiers/org-ref.ts';
+export {
+  isValidPoliceForceCode,
+  PoliceForceCode,
+  WELSH_POLICE_FORCES,
+  type WelshPoliceForce,
+  welshPoliceForce,
+} from './identifiers/police-force-code.ts';
+export {
+  isPseudoPostcode,
+  isValidPostcode,
+  normalisePostcode,
+  normalisePseudoPostcode,
+  POSTCODE_PATTERN,
+  Postcode,
+  PSEUDO_POSTCODE_PATTERN,
+} from './identifiers/postcode.ts';
+export {
+  isTemporaryUpn,
+  isValidUpn,
+  isWelshUpn,
+  normaliseUpn,
+  UPN_ALPHABET,
+  Upn,
+  upnCheckLetter,
+  WELSH_UPN_LA_NUMBERS,
+} from './identifiers/upn.ts';
+export {
+  CareHomeTransition,
+  NotificationTiming,
+  Placement,
+  PlacementType,
+  ReasonForChange,
+  Ssda903PlacementType,
+} from './kinds/care-home-transition.ts';
+export { checkSenderRules, policeOnlyFields } from './kinds/check-sender-rules.ts';
+export type { ContractIssue } from './kinds/contract-issue.ts';
+export {
+  CawnStatus,
+  CseProtocolEntry,
+  ExploitationType,
+  FamilyGroupConference,
+  Indicator,
+  NrmStage,
+  NrmStatus,
+  ProtocolPeriod,
+  ProtocolStatus,
+  StrategyDiscussion,
+} from './kinds/cse-protocol-entry.ts';
+export { fieldPaths, labelKey, schemaFieldPaths } from './kinds/field-paths.ts';
+export {
+  IntelligenceEvent,
+  IntelligenceForm,
+  IntelligenceLocation,
+  IntelligencePerson,
+  IntelligenceTheme,
+  PoliceEvaluation,
+  Provenance,
+  Vehicle,
+} from './kinds/intelligence-form.ts';
+export { type FieldLabel, fieldLabels, labelFor } from './kinds/labels.ts';
+export {
+  EpisodeType,
+  foundOutOfArea,
+  MissingEpisode,
+  PoliceRiskGrade,
+  ReturnInterview,
+} from './kinds/missing-episode.ts';
+export {
+  ActionRequested,
+  ChildStatus,
+  MovementType,
+  OutOfAreaMove,
+  ReportedLocation,
+} from './kinds/out-of-area-move.ts';
+export {
+  type KindContract,
+  KindName,
+  kinds,
+  type ParseNotificationResult,
+  parseNotification,
+} from './kinds/registry.ts';
+export { IsoDate, IsoDateTime, isUnder18On, londonMidnight } from './kinds/shared/dates.ts';
+export { Classification, Handling, HandlingCode } from './kinds/shared/handling.ts';
+export {
+  Consent,
+  Dpa2018Sch1,
+  LawfulBasis,
+  StatutoryGateway,
+  UkGdprArt6,
+  UkGdprArt9,
+} from './kinds/shared/lawful-basis.ts';
+export { Address, Location, TimedLocation } from './kinds/shared/location.ts';
+export { MissingSummary } from './kinds/shared/missing-summary.ts';
+export {
+  CaseRef,
+  Purpose,
+  Retention,
+  SharingAgreementRef,
+  SharingDecision,
+} from './kinds/shared/notification-base.ts';
+export {
+  GradedCategory,
+  RiskAssessment,
+  Seraf4Category,
+  SerafBreakdown,
+  serafCategoryForScore,
+  serafScore,
+} from './kinds/shared/risk-assessment.ts';
+export { AgencyType, Contact, Sender } from './kinds/shared/sender.ts';
+export {
+  CareStatus,
+  CodedValue,
+  Ethnicity,
+  LegalStatus,
+  PersonName,
+  Ssda903LegalStatus,
+  Subject,
+  SubjectIdentifier,
+} from './kinds/shared/subject.ts';
+export { MessageRef } from './kinds/shared/text.ts';
+export { type SubjectKey, subjectKey } from './kinds/subject-key.ts';
+export { buildAsyncApi } from './schema/build-async-api.ts';
+export {
+  buildJsonSchemas,
+  type JsonSchemaDocument,
+  kindSchemaFile,
+  SCHEMA_ID_BASE,
+} from './schema/build-json-schemas.ts';
+export { GENERATED_DIR, renderGeneratedFiles } from './schema/render-generated-files.ts';

@@ -6,9 +6,17 @@ export const SendNotificationRequest = z
   .strictObject({
     kind: z.string().min(1).max(64).meta({ description: 'Notification kind, e.g. care-home-transition' }),
     payload: z.record(z.string(), z.unknown()).meta({ description: "The kind's contract (see /schemas)" }),
-    recipients: z.array(AgencyId).min(1).max(32).optional().meta({ description: 'Agency ids; routing rules apply when omitted' }),
+    recipients: z
+      .array(AgencyId)
+      .min(1)
+      .max(32)
+      .optional()
+      .meta({ description: 'Agency ids; routing rules apply when omitted' }),
     purpose: z.string().min(1).max(64).optional(),
-    respondBy: z.iso.datetime({ offset: true }).optional().meta({ description: 'Deadline for an acknowledgement' }),
+    respondBy: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .meta({ description: 'Deadline for an acknowledgement' }),
     priority: Priority.optional(),
   })
   .meta({ id: 'SendNotificationRequest' });
@@ -69,13 +77,23 @@ export type OutboxRecipient = z.infer<typeof OutboxRecipient>;
 
 /** `GET /v1/outbox/{id}` answer. */
 export const OutboxStatus = z
-  .object({ id: z.string(), kind: z.string(), createdAt: z.iso.datetime(), recipients: z.array(OutboxRecipient) })
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    createdAt: z.iso.datetime(),
+    recipients: z.array(OutboxRecipient),
+  })
   .meta({ id: 'OutboxStatus' });
 export type OutboxStatus = z.infer<typeof OutboxStatus>;
 
 /** `POST /v1/inbox/{id}/acknowledge` answer. */
 export const AcknowledgeResponse = z
-  .object({ id: z.string(), status: z.literal('acknowledged'), acknowledgedAt: z.iso.datetime(), acknowledgedBy: z.string() })
+  .object({
+    id: z.string(),
+    status: z.literal('acknowledged'),
+    acknowledgedAt: z.iso.datetime(),
+    acknowledgedBy: z.string(),
+  })
   .meta({ id: 'AcknowledgeResponse' });
 export type AcknowledgeResponse = z.infer<typeof AcknowledgeResponse>;
 
@@ -85,9 +103,16 @@ export const ApiError = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), code: z.string().optional() })).optional(),
+      issues: z
+        .array(
+          z.object({
+            path: z.array(z.union([z.string(), z.number()])),
+            message: z.string(),
+            code: z.string().optional(),
+          }),
+        )
+        .optional(),
     }),
   })
   .meta({ id: 'ApiError' });
 export type ApiError = z.infer<typeof ApiError>;
-

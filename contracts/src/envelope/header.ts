@@ -48,7 +48,10 @@ export const EnvelopeHeader = z.strictObject({
   priority: Priority,
   respondBy: EpochMs.nullable(),
   /** Pseudonymous subject reference: HMAC-SHA-256 of the child's identifier, base64url. */
-  subject: z.string().regex(/^[A-Za-z0-9_-]{43}$/).nullable(),
+  subject: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .nullable(),
   n: B64u.length(32),
   kc: B64u.length(43),
 });

@@ -23,7 +23,10 @@ export const ReceiptBody = z.strictObject({
   /** Role or name of the worker who acknowledged (never child data); null for `delivered`. */
   actor: z.string().min(1).max(128).nullable(),
   /** Error code of the failed check when `status` is `rejected`, else null. */
-  reason: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/).nullable(),
+  reason: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,63}$/)
+    .nullable(),
 });
 export type ReceiptBody = z.infer<typeof ReceiptBody>;
 

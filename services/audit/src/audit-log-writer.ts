@@ -43,7 +43,7 @@ export class AuditLogWriter {
     const run = this.#queue.then(async () => {
       const i = this.tree.size;
       const bytes = encodeEntry(body, i, Date.now(), busTime);
-      const msgId = 'src' in body ? `src-${body.src.seq}` : `dir-${body.serial}`;
+      const msgId = 'src' in body ? `src-${body.src.seq}` : `key-${body.serial}`;
       const ack = await publishDurable(this.js, AUDIT_SUBJECT, bytes, { msgId, expectLastSequence: i });
       // A retried publish whose first attempt was stored comes back as a duplicate at i + 1: fine.
       if (ack.seq !== i + 1) throw new Error(`append of ${msgId} landed at ${ack.seq}, not ${i + 1}: the log and this writer disagree`);

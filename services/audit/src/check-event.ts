@@ -22,7 +22,7 @@ export function checkEvent(data: Uint8Array, src: Source, at: number, view: Dire
   const rejectWith = (code: string, id: string | null = null, from: string | null = null): EntryBody => ({
     t: 'reject',
     src,
-    code,
+    reason: code,
     sha256: b64uEncode(sha256(data)),
     id,
     from,

@@ -30,7 +30,7 @@ const directory = new DirectoryWatcher(new Uint8Array(Buffer.from(config.CWTCH_G
 const logDirectory = (signed: Uint8Array, serial: number) => {
   if (index.hasDirectory(serial)) return;
   const w = JSON.parse(new TextDecoder().decode(signed)) as { d: string; kid: string; s: string };
-  writer.append({ t: 'dir', serial, d: w.d, kid: w.kid, s: w.s }, Date.now()).catch((err) => {
+  writer.append({ t: 'key', serial, d: w.d, kid: w.kid, s: w.s }, Date.now()).catch((err) => {
     logger.fatal({ err }, 'cannot append to the share log');
     process.exit(70);
   });
@@ -53,7 +53,7 @@ const consumer = runConsumer(
       logger.fatal({ err }, 'cannot append to the share log');
       process.exit(70);
     }
-    if (body.t === 'reject') logger.warn({ seq: msg.seq, code: body.code }, 'event rejected and logged');
+    if (body.t === 'reject') logger.warn({ seq: msg.seq, code: body.reason }, 'event rejected and logged');
     return 'ack';
   },
   { logger, maxMessages: 512 },

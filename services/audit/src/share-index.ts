@@ -68,7 +68,7 @@ export class ShareIndex {
 
   add(e: Entry): void {
     if ('src' in e) this.lastSourceSeq = Math.max(this.lastSourceSeq, e.src.seq);
-    if (e.t === 'dir') this.#directorySerials.add(e.serial);
+    if (e.t === 'key') this.#directorySerials.add(e.serial);
     else if (e.t === 'msg') {
       const h = JSON.parse(text(e.h)) as EnvelopeHeader;
       let share = this.#shares.get(h.id);
@@ -105,7 +105,7 @@ export class ShareIndex {
         loggedAt: e.ts,
       });
     } else {
-      const rejection = { index: e.i, loggedAt: e.ts, code: e.code, subject: e.src.subj, id: e.id, from: e.from, sha256: e.sha256 };
+      const rejection = { index: e.i, loggedAt: e.ts, code: e.reason, subject: e.src.subj, id: e.id, from: e.from, sha256: e.sha256 };
       this.#rejections.push(rejection);
       if (e.id) this.#shares.get(e.id)?.rejections.push(rejection);
     }

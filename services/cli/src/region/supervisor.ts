@@ -57,9 +57,14 @@ export class Supervisor {
       child.once('exit', onExit);
       const poll = setInterval(async () => {
         if (!existsSync(readyFile)) return;
-        clearInterval(poll);
-        child.off('exit', onExit);
-        resolve(JSON.parse(await readFile(readyFile, 'utf8')));
+        try {
+          const info = JSON.parse(await readFile(readyFile, 'utf8')) as { port: number; pid: number };
+          clearInterval(poll);
+          child.off('exit', onExit);
+          resolve(info);
+        } catch {
+          // Written but not complete yet: the next poll reads it again.
+        }
       }, 50);
       child.once('exit', () => clearInterval(poll));
     });

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isValidHealthBoardCode } from './health-board-code.ts';
+import { isValidLocalAuthorityCode } from './local-authority-code.ts';
+import { isValidNationalInsuranceNumber } from './national-insurance-number.ts';
+import { isValidNhsNumber, nhsCheckDigit } from './nhs-number.ts';
+import { isValidPoliceForceCode } from './police-force-code.ts';
+import { isPseudoPostcode, isValidPostcode, normalisePostcode } from './postcode.ts';
+import { isValidUpn, upnCheckLetter } from './upn.ts';
+
+const RUNS = { seed: 20250314, numRuns: 200 } as const;
+const validators = [
+  isValidNhsNumber,
+  isValidUpn,
+  isValidPostcode,
+  isPseudoPostcode,
+  isValidLocalAuthorityCode,
+  isValidHealthBoardCode,
+  isValidPoliceForceCode,
+  isValidNationalInsuranceNumber,
+];
+
+describe('identifier validators (property-based)', () => {
+  it('never throw and always answer a boolean, whatever the input', () => {
+    const input = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.anything());
+    fc.assert(
+      fc.property(input, (value) => {
+        for (const validate of validators) expect(typeof validate(value)).toBe('boolean');
+      }),
+      RUNS,
+    );
+  });
+
+  it('NHS numbers: appending the check digit gives a valid number and any single-digit change is caught', () => {
+    const nine = fc.stringMatching(/^\d{9}$/);
+    fc.assert(
+      fc.property(nine, fc.nat(9), fc.integer({ min: 1, max: 9 }), (prefix, position, delta) => {
+        const check = nhsCheckDigit(prefix);
+        fc.pre(check !== null);
+        const valid = `${prefix}${check}`;
+        expect(isValidNhsNumber(valid)).toBe(true);
+        const digit = (Number(valid[position]) + delta) % 10;
+        const changed = `${valid.slice(0, position)}${digit}${valid.slice(position + 1)}`;
+        expect(isValidNhsNumber(changed)).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it('UPNs: the computed check letter validates and any single-digit change is caught', () => {
+    const rest = fc.stringMatching(/^\d{12}$/);
+    fc.assert(
+      fc.property(rest, fc.nat(11), fc.integer({ min: 1, max: 9 }), (digits, position, delta) => {
+        const upn = `${upnCheckLetter(digits)}${digits}`;
+        expect(isValidUpn(upn)).toBe(true);
+        const digit = (Number(digits[position]) + delta) % 10;
+        const changed = `${upn[0]}${digits.slice(0, position)}${digit}${digits.slice(position + 1)}`;
+        expect(isValidUpn(changed)).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it('postcodes: normalising is idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), (value) => {
+        const once = normalisePostcode(value);
+        if (once !== null) expect(normalisePostcode(once)).toBe(once);
+      }),
+      RUNS,
+    );
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { edited, issueAt, loadExample, REMOVE } from './load-example.ts';
+import { foundOutOfArea, MissingEpisode } from './missing-episode.ts';
+import { parseNotification } from './registry.ts';
+
+const KIND = 'missing-episode';
+const example = loadExample(KIND);
+const parse = (payload: unknown) => parseNotification(KIND, payload);
+
+function expectRefusedAt(payload: unknown, path: (string | number)[], message?: RegExp) {
+  const result = parse(payload);
+  expect(result.ok).toBe(false);
+  const issue = issueAt(result, path);
+  expect(issue, JSON.stringify(result)).toBeDefined();
+  if (message) expect(issue?.message).toMatch(message);
+}
+
+describe('missing-episode v1', () => {
+  it('orders last seen, reported and ended', () => {
+    expectRefusedAt(edited(example, ['endedAt'], '2025-03-08T20:00:00+00:00'), ['endedAt'], /lastSeenAt/);
+    expectRefusedAt(
+      edited(example, ['reportedAt'], '2025-03-08T21:00:00+00:00'),
+      ['reportedAt'],
+      /lastSeenAt/,
+    );
+  });
+
+  it('needs the episode to have ended before found-at, safe and well check or return interview', () => {
+    const ongoing = edited(example, ['endedAt'], REMOVE);
+    const result = parse(ongoing);
+    for (const path of ['foundAt', 'safeAndWellCheck', 'returnInterview']) {
+      expect(issueAt(result, [path])?.message, path).toMatch(/endedAt/);
+    }
+    let stillMissing = edited(ongoing, ['foundAt'], REMOVE);
+    stillMissing = edited(stillMissing, ['safeAndWellCheck'], REMOVE);
+    stillMissing = edited(stillMissing, ['returnInterview'], REMOVE);
+    expect(parse(stillMissing).ok).toBe(true);
+  });
+
+  it('needs a risk scheme version beside a police risk grade', () => {
+    expectRefusedAt(edited(example, ['riskSchemeVersion'], REMOVE), ['riskSchemeVersion'], /policeRiskGrade/);
+    expectRefusedAt(edited(example, ['policeRiskGrade'], 'very_high'), ['policeRiskGrade']);
+  });
+
+  it('keeps the return interview consistent: accepted only if offered, held after offered and after the episode', () => {
+    const notOffered = edited(example, ['returnInterview', 'offered'], 'no');
+    expectRefusedAt(notOffered, ['returnInterview', 'accepted'], /offered/);
+    expectRefusedAt(
+      edited(example, ['returnInterview', 'accepted'], REMOVE),
+      ['returnInterview', 'accepted'],
+      /required/,
+    );
+    const heldEarly = edited(example, ['returnInterview', 'heldAt'], '2025-03-09T10:00:00+00:00');
+    expectRefusedAt(heldEarly, ['returnInterview', 'heldAt'], /offeredAt/);
+    const offeredEarly = edited(example, ['returnInterview', 'offeredAt'], '2025-03-09T01:00:00+00:00');
+    expectRefusedAt(offeredEarly, ['returnInterview', 'offeredAt'], /endedAt/);
+  });
+
+  it('puts the first missing date no later than this episode', () => {
+    expectRefusedAt(edited(example, ['firstMissingDate'], '2025-03-10'), ['firstMissingDate'], /lastSeenAt/);
+  });
+
+  it('uses the LA episode codes M and A only', () => {
+    expectRefusedAt(edited(example, ['episodeType'], 'X'), ['episodeType']);
+  });
+
+  it('tells when the child was found in another area (cue for an out-of-area-move)', () => {
+    const episode = MissingEpisode.parse(example);
+    expect(foundOutOfArea(episode)).toBe(true);
+    const local = MissingEpisode.parse(
+      edited(edited(example, ['foundAt', 'la'], 'W06000011'), ['foundAt', 'pfa'], 'W15000003'),
+    );
+    expect(foundOutOfArea(local)).toBe(false);
+  });
+});
