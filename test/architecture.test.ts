@@ -4,7 +4,12 @@ import { findViolations, readWorkspace, type WorkspacePackage } from './support/
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const pkg = (name: string, layer: WorkspacePackage['layer'], deps: string[], text: string): WorkspacePackage => ({
+const pkg = (
+  name: string,
+  layer: WorkspacePackage['layer'],
+  deps: string[],
+  text: string,
+): WorkspacePackage => ({
   name,
   dir: `/ws/${layer}/${name.slice(7)}`,
   layer,
@@ -21,7 +26,12 @@ describe('import direction', () => {
     const violations = findViolations([
       pkg('@cwtch/contracts', 'contracts', [], "import { x } from '@cwtch/crypto';"),
       pkg('@cwtch/crypto', 'packages', ['@cwtch/connector'], "import { y } from '@cwtch/connector';"),
-      pkg('@cwtch/connector', 'services', ['@cwtch/audit', '@cwtch/crypto'], "import { z } from '@cwtch/audit';\nimport { w } from '@cwtch/crypto/src/seal.ts';"),
+      pkg(
+        '@cwtch/connector',
+        'services',
+        ['@cwtch/audit', '@cwtch/crypto'],
+        "import { z } from '@cwtch/audit';\nimport { w } from '@cwtch/crypto/src/seal.ts';",
+      ),
       pkg('@cwtch/audit', 'services', [], "import { v } from '../../../packages/crypto/src/index.ts';"),
     ]);
     expect(violations).toEqual([

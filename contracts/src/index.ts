@@ -14,6 +14,7 @@ export {
   SendNotificationRequest,
   SendNotificationResponse,
 } from './api/connector-api.ts';
+export { RegionFile } from './api/region-file.ts';
 export {
   AuditEntry,
   AuditKeyEntry,

@@ -8,7 +8,9 @@ if (!file || !existsSync(file)) {
   process.exit(1);
 }
 const report = JSON.parse(readFileSync(file, 'utf8'));
-const brokenSuites = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+const brokenSuites = report.testResults.filter(
+  (r) => r.status === 'failed' && r.assertionResults.length === 0,
+).length;
 const passed = report.numPassedTests;
 const failed = report.numFailedTests + brokenSuites;
 console.log(`${passed} passed, ${failed} failed`);

@@ -1,6 +1,14 @@
 import { createConnectorClient } from '@cwtch/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
-import { alive, eventually, example, removeDataDir, type RunningRegion, startRegion, tempDataDir } from '../support/region.ts';
+import {
+  alive,
+  eventually,
+  example,
+  type RunningRegion,
+  removeDataDir,
+  startRegion,
+  tempDataDir,
+} from '../support/region.ts';
 
 let run: RunningRegion | undefined;
 let dataDir = '';
@@ -26,7 +34,9 @@ describe('stop mid-stream and start again on the same folder', () => {
       const hillside = clients(run!, 'hillside');
       while (sending) {
         const batch = await Promise.allSettled(
-          Array.from({ length: 4 }, () => hillside.send({ kind: 'care-home-transition', payload, recipients: ['swansea-cs'] })),
+          Array.from({ length: 4 }, () =>
+            hillside.send({ kind: 'care-home-transition', payload, recipients: ['swansea-cs'] }),
+          ),
         );
         for (const r of batch) {
           if (r.status === 'fulfilled') accepted.push(r.value.id);
@@ -35,7 +45,11 @@ describe('stop mid-stream and start again on the same folder', () => {
       }
     })();
     await eventually(() => accepted.length >= 40, 30_000, '40 accepted sends');
-    const pids = [run.region.nats.pid, run.region.audit.pid, ...Object.values(run.region.agencies).map((a) => a.pid)];
+    const pids = [
+      run.region.nats.pid,
+      run.region.audit.pid,
+      ...Object.values(run.region.agencies).map((a) => a.pid),
+    ];
     const code = await run.stop();
     sending = false;
     await sender;
@@ -44,10 +58,14 @@ describe('stop mid-stream and start again on the same folder', () => {
 
     run = await startRegion(dataDir);
     const swansea = clients(run, 'swansea-cs');
-    const ids = await eventually(async () => {
-      const items = (await swansea.inbox({ limit: 500 })).map((i) => i.id);
-      return accepted.every((id) => items.includes(id)) ? items : undefined;
-    }, 30_000, 'every accepted notification in the inbox');
+    const ids = await eventually(
+      async () => {
+        const items = (await swansea.inbox({ limit: 500 })).map((i) => i.id);
+        return accepted.every((id) => items.includes(id)) ? items : undefined;
+      },
+      30_000,
+      'every accepted notification in the inbox',
+    );
     for (const id of accepted) expect(ids.filter((x) => x === id)).toHaveLength(1);
     expect(new Set(ids).size).toBe(ids.length);
     expect(accepted.length).toBeGreaterThanOrEqual(40);
@@ -58,12 +76,20 @@ describe('stop mid-stream and start again on the same folder', () => {
     const before = run!.region.agencies['npt-cs']!;
     process.kill(before.pid, 'SIGKILL');
     const { readFile } = await import('node:fs/promises');
-    const after = await eventually(async () => {
-      const r = JSON.parse(await readFile(`${dataDir}/region.json`, 'utf8')) as RunningRegion['region'];
-      const a = r.agencies['npt-cs']!;
-      return a.pid !== before.pid ? a : undefined;
-    }, 20_000, 'a restarted connector');
+    const after = await eventually(
+      async () => {
+        const r = JSON.parse(await readFile(`${dataDir}/region.json`, 'utf8')) as RunningRegion['region'];
+        const a = r.agencies['npt-cs']!;
+        return a.pid !== before.pid ? a : undefined;
+      },
+      20_000,
+      'a restarted connector',
+    );
     expect(after.connector).toBe(before.connector);
-    await eventually(async () => (await fetch(`${after.connector}/healthz`)).ok, 10_000, 'the restarted connector answering');
+    await eventually(
+      async () => (await fetch(`${after.connector}/healthz`)).ok,
+      10_000,
+      'the restarted connector answering',
+    );
   });
 });

@@ -12,7 +12,8 @@ export interface WorkspacePackage {
 }
 
 const RANK = { contracts: 0, packages: 1, services: 2, test: 3 } as const;
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -26,12 +27,22 @@ function walk(dir: string): string[] {
 export function readWorkspace(root: string): WorkspacePackage[] {
   const dirs: [WorkspacePackage['layer'], string][] = [
     ['contracts', join(root, 'contracts')],
-    ...readdirSync(join(root, 'packages')).map((d): [WorkspacePackage['layer'], string] => ['packages', join(root, 'packages', d)]),
-    ...readdirSync(join(root, 'services')).map((d): [WorkspacePackage['layer'], string] => ['services', join(root, 'services', d)]),
+    ...readdirSync(join(root, 'packages')).map((d): [WorkspacePackage['layer'], string] => [
+      'packages',
+      join(root, 'packages', d),
+    ]),
+    ...readdirSync(join(root, 'services')).map((d): [WorkspacePackage['layer'], string] => [
+      'services',
+      join(root, 'services', d),
+    ]),
     ['test', join(root, 'test')],
   ];
   return dirs.map(([layer, dir]) => {
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      name: string;
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
     return {
       name: pkg.name,
       dir,
@@ -72,11 +83,15 @@ export function findViolations(packages: readonly WorkspacePackage[]): string[] 
           out.push(`${where}: no such workspace package`);
           continue;
         }
-        if (sub && !sub.startsWith('/examples/')) out.push(`${where}: deep import; use the package's public face`);
-        if (!p.deps.includes(name) && name !== p.name) out.push(`${where}: ${name} is not a declared dependency`);
+        if (sub && !sub.startsWith('/examples/'))
+          out.push(`${where}: deep import; use the package's public face`);
+        if (!p.deps.includes(name) && name !== p.name)
+          out.push(`${where}: ${name} is not a declared dependency`);
         if (p.layer === 'test') continue;
-        if (RANK[target.layer] > RANK[p.layer]) out.push(`${where}: ${p.layer} may not import ${target.layer}`);
-        if (p.layer === 'services' && target.layer === 'services' && target !== p) out.push(`${where}: services never import each other`);
+        if (RANK[target.layer] > RANK[p.layer])
+          out.push(`${where}: ${p.layer} may not import ${target.layer}`);
+        if (p.layer === 'services' && target.layer === 'services' && target !== p)
+          out.push(`${where}: services never import each other`);
       }
     }
   }

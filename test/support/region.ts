@@ -4,16 +4,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RegionFile } from '@cwtch/contracts';
+import { afterAll, beforeAll } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../../services/cli/bin/cwtch', import.meta.url));
 
 /** region.json as DESIGN §9 fixes it. */
-export interface Region {
-  nats: { url: string; pid: number };
-  audit: { url: string; pid: number; token: string };
-  agencies: Record<string, { name: string; connector: string; pid: number; tokens: { system: string; frontdoor: string; manager: string }; natsCreds: string | null }>;
-  trust: { governanceKey: string; logKey: string };
-}
+export type Region = RegionFile;
 
 /** A demo region started through the real `cwtch dev` command. */
 export interface RunningRegion {
@@ -27,7 +24,11 @@ export interface RunningRegion {
 }
 
 /** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -37,7 +38,8 @@ export async function eventually<T>(check: () => Promise<T | undefined | false> 
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -60,7 +62,7 @@ export async function startRegion(dataDir: string, extraArgs: string[] = []): Pr
       throw new Error(`cwtch dev exited with ${code}:\n${out}`);
     }),
   ]);
-  const region = JSON.parse(await readFile(join(dataDir, 'region.json'), 'utf8')) as Region;
+  const region = RegionFile.parse(JSON.parse(await readFile(join(dataDir, 'region.json'), 'utf8')));
   return {
     dataDir,
     region,
@@ -81,7 +83,9 @@ export async function removeDataDir(dir: string): Promise<void> {
 
 /** Reads a contract example payload. */
 export async function example(kind: string): Promise<Record<string, unknown>> {
-  return JSON.parse(await readFile(fileURLToPath(new URL(`../../contracts/examples/${kind}.json`, import.meta.url)), 'utf8'));
+  return JSON.parse(
+    await readFile(fileURLToPath(new URL(`../../contracts/examples/${kind}.json`, import.meta.url)), 'utf8'),
+  );
 }
 
 /** True when process `pid` is alive. */
@@ -92,4 +96,23 @@ export function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Starts one region for the calling test file (beforeAll) and stops and removes it afterwards;
+ * returns a getter for it.
+ */
+export function useRegion(): () => RunningRegion {
+  let run: RunningRegion | undefined;
+  beforeAll(async () => {
+    run = await startRegion(await tempDataDir());
+  });
+  afterAll(async () => {
+    await run?.stop();
+    if (run) await removeDataDir(run.dataDir);
+  });
+  return () => {
+    if (!run) throw new Error('the region has not started');
+    return run;
+  };
 }

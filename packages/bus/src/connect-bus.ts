@@ -1,6 +1,6 @@
-import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import { readFile } from 'node:fs/promises';
 import { CwtchError, ErrorCode, type Logger, silentLogger } from '@cwtch/runtime';
+import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 
 /** How to reach NATS. */
 export interface BusOptions {

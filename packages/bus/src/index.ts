@@ -1,7 +1,26 @@
-export { connectBus, type BusOptions } from './connect-bus.ts';
-export { provisionBus, type ProvisionOptions } from './provision.ts';
-export { publishDurable, type PublishOptions } from './publish-durable.ts';
-export { runConsumer, type Disposition, type RunningConsumer } from './run-consumer.ts';
+export {
+  DeliverPolicy,
+  type JetStreamClient,
+  type JsMsg,
+  jetstream,
+  jetstreamManager,
+} from '@nats-io/jetstream';
+export { type KV, Kvm } from '@nats-io/kv';
+export type { NatsConnection } from '@nats-io/transport-node';
+export { type BusOptions, connectBus } from './connect-bus.ts';
+export {
+  findNatsServer,
+  freePort,
+  type NatsServerHandle,
+  type NatsServerOptions,
+  natsServerVersion,
+  startNatsServer,
+  stopProcess,
+  writeNatsConfig,
+} from './nats-server.ts';
+export { type ProvisionOptions, provisionBus } from './provision.ts';
+export { type PublishOptions, publishDurable } from './publish-durable.ts';
+export { type Disposition, type RunningConsumer, runConsumer } from './run-consumer.ts';
 export {
   AUDIT_CONSUMER,
   AUDIT_STREAM,
@@ -14,16 +33,3 @@ export {
   SHARES_STREAM,
   shareSubject,
 } from './subjects.ts';
-export { DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
-export { Kvm, type KV } from '@nats-io/kv';
-export type { NatsConnection } from '@nats-io/transport-node';
-export {
-  findNatsServer,
-  freePort,
-  natsServerVersion,
-  type NatsServerHandle,
-  type NatsServerOptions,
-  startNatsServer,
-  stopProcess,
-  writeNatsConfig,
-} from './nats-server.ts';

@@ -109,7 +109,10 @@ export async function startNatsServer(options: NatsServerOptions): Promise<NatsS
   const child = spawn(bin, ['-c', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`nats-server did not start:\n${log.slice(-2000)}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`nats-server did not start:\n${log.slice(-2000)}`)),
+      20_000,
+    );
     child.stderr?.on('data', (chunk: Buffer) => {
       log += chunk.toString();
       if (log.includes('Server is ready')) {

@@ -4,8 +4,8 @@ import {
   DiscardPolicy,
   type JetStreamManager,
   RetentionPolicy,
-  type StreamConfig,
   StorageType,
+  type StreamConfig,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { AUDIT_CONSUMER, AUDIT_STREAM, AUDIT_SUBJECT, inboxConsumer, SHARES_STREAM } from './subjects.ts';
@@ -19,7 +19,6 @@ export interface ProvisionOptions {
   /** Publisher-retry de-duplication window. */
   readonly duplicateWindowMs?: number;
 }
-
 
 function sharesConfig(o: ProvisionOptions): Partial<StreamConfig> & { name: string } {
   return {
@@ -59,11 +58,13 @@ async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig>
     const info = await jsm.streams.info(config.name);
     const { name: _n, storage: _s, ...mutable } = config;
     const drift = Object.entries(mutable).some(
-      ([k, v]) => JSON.stringify((info.config as unknown as Record<string, unknown>)[k]) !== JSON.stringify(v),
+      ([k, v]) =>
+        JSON.stringify((info.config as unknown as Record<string, unknown>)[k]) !== JSON.stringify(v),
     );
     if (drift) await jsm.streams.update(config.name, { ...info.config, ...mutable });
   } catch (e) {
-    if ((e as { name?: string }).name !== 'StreamNotFoundError' && !String(e).includes('stream not found')) throw e;
+    if ((e as { name?: string }).name !== 'StreamNotFoundError' && !String(e).includes('stream not found'))
+      throw e;
     await jsm.streams.add(config);
   }
 }
@@ -102,4 +103,3 @@ export async function provisionBus(jsm: JetStreamManager, options: ProvisionOpti
   }
   await ensureConsumer(jsm, SHARES_STREAM, AUDIT_CONSUMER, []);
 }
-

@@ -1,6 +1,6 @@
+import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import type { JetStreamClient, PubAck } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { CwtchError, ErrorCode } from '@cwtch/runtime';
 
 /** Options for one durable publish. */
 export interface PublishOptions {

@@ -1,5 +1,5 @@
-import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { type Logger, silentLogger } from '@cwtch/runtime';
+import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 
 /** What a handler decided about a message. */
 export type Disposition = 'ack' | 'retry' | 'term';

@@ -10,7 +10,11 @@ async function bucket(nc: NatsConnection, replicas = 1): Promise<KV> {
 }
 
 /** Publishes signed directory bytes to the KV bucket (operator credentials). */
-export async function publishDirectory(nc: NatsConnection, signed: Uint8Array, replicas = 1): Promise<number> {
+export async function publishDirectory(
+  nc: NatsConnection,
+  signed: Uint8Array,
+  replicas = 1,
+): Promise<number> {
   return (await bucket(nc, replicas)).put(KEY, signed);
 }
 

@@ -17,7 +17,13 @@ export function keyUsableAt(key: DirectoryKey, at: number): boolean {
   return !(key.status === 'revoked' && key.revokedAt !== null && at >= key.revokedAt);
 }
 
-function covers(a: Agreement, from: string, to: string | readonly string[], kind: string, purpose?: string): boolean {
+function covers(
+  a: Agreement,
+  from: string,
+  to: string | readonly string[],
+  kind: string,
+  purpose?: string,
+): boolean {
   const all = typeof to === 'string' ? [to] : to;
   return (
     a.senders.includes(from) &&
@@ -59,7 +65,8 @@ export class DirectoryView {
     if (key.status === 'revoked' && key.revokedAt !== null && at >= key.revokedAt) {
       throw new CwtchError(ErrorCode.SENDER_KEY_REVOKED, 'signing key was revoked before this time');
     }
-    if (!keyUsableAt(key, at)) throw new CwtchError(ErrorCode.SENDER_KEY_EXPIRED, 'signing key is not valid at this time');
+    if (!keyUsableAt(key, at))
+      throw new CwtchError(ErrorCode.SENDER_KEY_EXPIRED, 'signing key is not valid at this time');
     return { agency, kid, publicKey: raw(key) };
   }
 
@@ -83,7 +90,12 @@ export class DirectoryView {
    * `purpose` when given, or null. The first match in directory order wins, so the governance
    * statement decides precedence.
    */
-  agreementFor(from: string, to: string | readonly string[], kind: string, purpose?: string): Agreement | null {
+  agreementFor(
+    from: string,
+    to: string | readonly string[],
+    kind: string,
+    purpose?: string,
+  ): Agreement | null {
     return this.directory.agreements.find((a) => covers(a, from, to, kind, purpose)) ?? null;
   }
 

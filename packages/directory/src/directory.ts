@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { AgencyId, AgencyType, B64u, EpochMs, KeyId } from '@cwtch/contracts';
+import { z } from 'zod';
 
 /** A public key of an agency, as an OKP JWK plus validity and status (crypto reference §2.10). */
 export const DirectoryKey = z.strictObject({

@@ -5,7 +5,10 @@ export function ed25519Sign(message: Uint8Array, secretKey: Uint8Array): Uint8Ar
   const seed = secretKey.subarray(0, 32);
   const d = Buffer.from(seed).toString('base64url');
   const x = secretKey.length === 64 ? Buffer.from(secretKey.subarray(32)).toString('base64url') : undefined;
-  const key = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d, ...(x ? { x } : derivePublic(seed)) }, format: 'jwk' });
+  const key = createPrivateKey({
+    key: { kty: 'OKP', crv: 'Ed25519', d, ...(x ? { x } : derivePublic(seed)) },
+    format: 'jwk',
+  });
   return new Uint8Array(sign(null, message, key));
 }
 

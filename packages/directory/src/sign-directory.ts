@@ -42,7 +42,10 @@ export function verifyDirectory(bytes: Uint8Array, governancePublicKey: Uint8Arr
   const d = new Uint8Array(Buffer.from(wire.d, 'base64url'));
   const s = new Uint8Array(Buffer.from(wire.s, 'base64url'));
   if (!ed25519Verify(s, signingInput(d), governancePublicKey)) {
-    throw new CwtchError(ErrorCode.DIRECTORY_SIGNATURE_INVALID, 'directory signature does not verify with the pinned governance key');
+    throw new CwtchError(
+      ErrorCode.DIRECTORY_SIGNATURE_INVALID,
+      'directory signature does not verify with the pinned governance key',
+    );
   }
   const parsed = Directory.safeParse(JSON.parse(new TextDecoder().decode(d)));
   if (!parsed.success) {

@@ -5,12 +5,24 @@ import { connectorAudience, createDevIssuer, DEV_ISSUER } from './dev-issuer.ts'
 describe('token verification', async () => {
   const issuer = await createDevIssuer();
   const other = await createDevIssuer();
-  const verify = createTokenVerifier({ issuer: DEV_ISSUER, audience: connectorAudience('swansea-cs'), jwks: issuer.jwks });
-  const claims = { agency: 'swansea-cs', roles: ['system'] as const, name: 'case system', sub: 'swansea-cs/system' };
+  const verify = createTokenVerifier({
+    issuer: DEV_ISSUER,
+    audience: connectorAudience('swansea-cs'),
+    jwks: issuer.jwks,
+  });
+  const claims = {
+    agency: 'swansea-cs',
+    roles: ['system'] as const,
+    name: 'case system',
+    sub: 'swansea-cs/system',
+  };
 
   it('accepts a valid token and names its principal', async () => {
     const token = await issuer.sign({ ...claims, audience: connectorAudience('swansea-cs') });
-    await expect(verify(`Bearer ${token}`)).resolves.toMatchObject({ agency: 'swansea-cs', roles: ['system'] });
+    await expect(verify(`Bearer ${token}`)).resolves.toMatchObject({
+      agency: 'swansea-cs',
+      roles: ['system'],
+    });
   });
   it('refuses a missing token with UNAUTHENTICATED', async () => {
     await expect(verify(undefined)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -20,7 +32,11 @@ describe('token verification', async () => {
     await expect(verify(`Bearer ${token}`)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
   });
   it('refuses an expired token', async () => {
-    const token = await issuer.sign({ ...claims, audience: connectorAudience('swansea-cs'), ttlSeconds: -120 });
+    const token = await issuer.sign({
+      ...claims,
+      audience: connectorAudience('swansea-cs'),
+      ttlSeconds: -120,
+    });
     await expect(verify(`Bearer ${token}`)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
   });
   it('refuses a token signed by another key', async () => {
@@ -30,13 +46,26 @@ describe('token verification', async () => {
   it('refuses an unsigned (alg none) token', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
     const body = Buffer.from(
-      JSON.stringify({ agency: 'swansea-cs', roles: ['system'], iss: DEV_ISSUER, aud: connectorAudience('swansea-cs'), sub: 'x', exp: 9e9 }),
+      JSON.stringify({
+        agency: 'swansea-cs',
+        roles: ['system'],
+        iss: DEV_ISSUER,
+        aud: connectorAudience('swansea-cs'),
+        sub: 'x',
+        exp: 9e9,
+      }),
     ).toString('base64url');
     await expect(verify(`Bearer ${header}.${body}.`)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
   });
   it('refuses a role the route does not allow', async () => {
-    const token = await issuer.sign({ ...claims, roles: ['auditor'], audience: connectorAudience('swansea-cs') });
+    const token = await issuer.sign({
+      ...claims,
+      roles: ['auditor'],
+      audience: connectorAudience('swansea-cs'),
+    });
     const principal = await verify(`Bearer ${token}`);
-    expect(() => requireRole(principal, ['system', 'frontdoor'])).toThrow(expect.objectContaining({ code: 'FORBIDDEN_ROLE' }));
+    expect(() => requireRole(principal, ['system', 'frontdoor'])).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN_ROLE' }),
+    );
   });
 });

@@ -1,8 +1,13 @@
-import { type CryptoKey, createLocalJWKSet, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
+import { type CryptoKey, createLocalJWKSet, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
 
 /** Roles of DESIGN §5. */
-export const Role = { system: 'system', frontdoor: 'frontdoor', manager: 'manager', auditor: 'auditor' } as const;
+export const Role = {
+  system: 'system',
+  frontdoor: 'frontdoor',
+  manager: 'manager',
+  auditor: 'auditor',
+} as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
 /** Who a verified token speaks for. */
@@ -45,7 +50,9 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       const reason = (cause as { code?: string }).code ?? 'ERR_JWT_INVALID';
       throw new CwtchError(ErrorCode.TOKEN_INVALID, `token refused (${reason})`, { cause });
     }
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => Object.values(Role).includes(r)) : [];
+    const roles = Array.isArray(payload.roles)
+      ? payload.roles.filter((r): r is Role => Object.values(Role).includes(r))
+      : [];
     if (typeof payload.agency !== 'string' || roles.length === 0) {
       throw new CwtchError(ErrorCode.TOKEN_INVALID, 'token lacks agency or roles');
     }

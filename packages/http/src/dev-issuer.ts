@@ -1,4 +1,12 @@
-import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT, calculateJwkThumbprint } from 'jose';
+import {
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JSONWebKeySet,
+  type JWK,
+  SignJWT,
+} from 'jose';
 import type { Role } from './auth.ts';
 
 /** The demo region's token issuer: one Ed25519 key kept in the data folder. */
@@ -6,7 +14,14 @@ export interface DevIssuer {
   readonly issuer: string;
   readonly jwks: JSONWebKeySet;
   /** Signs a token for `agency` with `roles`, valid `ttlSeconds` (default 30 days in the demo). */
-  sign(claims: { agency: string; roles: readonly Role[]; name: string; sub: string; audience: string; ttlSeconds?: number }): Promise<string>;
+  sign(claims: {
+    agency: string;
+    roles: readonly Role[];
+    name: string;
+    sub: string;
+    audience: string;
+    ttlSeconds?: number;
+  }): Promise<string>;
   /** The private JWK, for the data folder (0600). */
   readonly privateJwk: JWK;
 }
@@ -20,7 +35,11 @@ export async function createDevIssuer(privateJwk?: JWK): Promise<DevIssuer> {
     const { privateKey } = await generateKeyPair('Ed25519', { extractable: true });
     jwk = await exportJWK(privateKey);
   }
-  const kid = await calculateJwkThumbprint({ kty: jwk.kty ?? 'OKP', crv: jwk.crv ?? 'Ed25519', x: jwk.x ?? '' });
+  const kid = await calculateJwkThumbprint({
+    kty: jwk.kty ?? 'OKP',
+    crv: jwk.crv ?? 'Ed25519',
+    x: jwk.x ?? '',
+  });
   const key = await importJWK({ ...jwk, alg: 'Ed25519' }, 'Ed25519');
   const { d: _d, ...pub } = jwk;
   const jwks: JSONWebKeySet = { keys: [{ ...pub, kid, alg: 'Ed25519', use: 'sig' }] };

@@ -34,7 +34,13 @@ export function toErrorResponse(e: unknown): { status: number; body: ErrorBody }
     const message = status === 500 ? 'internal error' : e.message;
     return {
       status,
-      body: { error: { code: status === 500 ? ErrorCode.INTERNAL : e.code, message, ...(e.issues ? { issues: e.issues } : {}) } },
+      body: {
+        error: {
+          code: status === 500 ? ErrorCode.INTERNAL : e.code,
+          message,
+          ...(e.issues ? { issues: e.issues } : {}),
+        },
+      },
     };
   }
   return { status: 500, body: { error: { code: ErrorCode.INTERNAL, message: 'internal error' } } };

@@ -56,7 +56,11 @@ export interface Issue {
 export class CwtchError extends Error {
   readonly code: ErrorCode;
   readonly issues: readonly Issue[] | undefined;
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown; issues?: readonly Issue[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; issues?: readonly Issue[] } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CwtchError';
     this.code = code;

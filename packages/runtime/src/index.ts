@@ -1,3 +1,3 @@
-export { CwtchError, ErrorCode, isCwtchError, type Issue } from './errors.ts';
-export { createLogger, silentLogger, type Logger } from './logger.ts';
 export { parseConfig } from './config.ts';
+export { CwtchError, ErrorCode, type Issue, isCwtchError } from './errors.ts';
+export { createLogger, type Logger, silentLogger } from './logger.ts';

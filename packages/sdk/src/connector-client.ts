@@ -12,7 +12,12 @@ export class CwtchApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: readonly { path: readonly (string | number)[]; message: string }[] | undefined;
-  constructor(status: number, code: string, message: string, issues?: readonly { path: readonly (string | number)[]; message: string }[]) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    issues?: readonly { path: readonly (string | number)[]; message: string }[],
+  ) {
     super(`${code}: ${message}`);
     this.name = 'CwtchApiError';
     this.status = status;
@@ -71,7 +76,12 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
     const json = text ? (JSON.parse(text) as unknown) : undefined;
     if (!res.ok) {
       const e = (json as { error?: { code?: string; message?: string; issues?: [] } } | undefined)?.error;
-      throw new CwtchApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? res.statusText, e?.issues);
+      throw new CwtchApiError(
+        res.status,
+        e?.code ?? `HTTP_${res.status}`,
+        e?.message ?? res.statusText,
+        e?.issues,
+      );
     }
     return json as T;
   }

@@ -1,1 +1,7 @@
-export { type ConnectorClient, type ConnectorClientOptions, createConnectorClient, CwtchApiError, type InboxFilter } from './connector-client.ts';
+export {
+  type ConnectorClient,
+  type ConnectorClientOptions,
+  CwtchApiError,
+  createConnectorClient,
+  type InboxFilter,
+} from './connector-client.ts';

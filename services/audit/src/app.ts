@@ -117,7 +117,9 @@ export function createAuditApp(deps: AuditAppDeps) {
     return c.json(shareView(s));
   });
 
-  app.get('/v1/rejections', (c) => c.json({ items: deps.index.rejections().map((r) => ({ ...r, loggedAt: iso(r.loggedAt) })) }));
+  app.get('/v1/rejections', (c) =>
+    c.json({ items: deps.index.rejections().map((r) => ({ ...r, loggedAt: iso(r.loggedAt) })) }),
+  );
 
   app.get('/v1/checkpoint', (c) => {
     const tree = deps.writer.tree;
@@ -129,13 +131,15 @@ export function createAuditApp(deps: AuditAppDeps) {
 
   app.get('/v1/proof/inclusion', (c) => {
     const { index, size } = parseQuery(z.object({ index: nonNegative, size: nonNegative }), c.req.query());
-    if (size > deps.writer.tree.size || index >= size) throw new CwtchError(ErrorCode.BAD_REQUEST, 'index must be below size, size at most the log size');
+    if (size > deps.writer.tree.size || index >= size)
+      throw new CwtchError(ErrorCode.BAD_REQUEST, 'index must be below size, size at most the log size');
     return c.json({ index, size, hashes: deps.writer.tree.inclusionProof(index, size).map(b64) });
   });
 
   app.get('/v1/proof/consistency', (c) => {
     const { from, to } = parseQuery(z.object({ from: nonNegative, to: nonNegative }), c.req.query());
-    if (to > deps.writer.tree.size || from > to) throw new CwtchError(ErrorCode.BAD_REQUEST, 'need from <= to <= log size');
+    if (to > deps.writer.tree.size || from > to)
+      throw new CwtchError(ErrorCode.BAD_REQUEST, 'need from <= to <= log size');
     return c.json({ from, to, hashes: deps.writer.tree.consistencyProof(from, to).map(b64) });
   });
   return app;

@@ -1,5 +1,5 @@
-import { AUDIT_STREAM, AUDIT_SUBJECT, DeliverPolicy, type JetStreamClient, publishDurable } from '@cwtch/bus';
 import { MerkleTree } from '@cwtch/audit-log';
+import { AUDIT_STREAM, AUDIT_SUBJECT, DeliverPolicy, type JetStreamClient, publishDurable } from '@cwtch/bus';
 import { type Logger, silentLogger } from '@cwtch/runtime';
 import { decodeEntry, type EntryBody, encodeEntry } from './entries.ts';
 import type { ShareIndex } from './share-index.ts';
@@ -27,7 +27,8 @@ export class AuditLogWriter {
     const consumer = await this.js.consumers.get(AUDIT_STREAM, { deliver_policy: DeliverPolicy.All });
     const messages = await consumer.consume();
     for await (const m of messages) {
-      if (m.seq !== this.tree.size + 1) throw new Error(`share log has a gap at stream sequence ${this.tree.size + 1}`);
+      if (m.seq !== this.tree.size + 1)
+        throw new Error(`share log has a gap at stream sequence ${this.tree.size + 1}`);
       const entry = decodeEntry(m.data);
       if (entry.i !== this.tree.size) throw new Error(`entry at ${m.seq} claims position ${entry.i}`);
       this.tree.appendEntry(m.data);
@@ -46,7 +47,10 @@ export class AuditLogWriter {
       const msgId = 'src' in body ? `src-${body.src.seq}` : `key-${body.serial}`;
       const ack = await publishDurable(this.js, AUDIT_SUBJECT, bytes, { msgId, expectLastSequence: i });
       // A retried publish whose first attempt was stored comes back as a duplicate at i + 1: fine.
-      if (ack.seq !== i + 1) throw new Error(`append of ${msgId} landed at ${ack.seq}, not ${i + 1}: the log and this writer disagree`);
+      if (ack.seq !== i + 1)
+        throw new Error(
+          `append of ${msgId} landed at ${ack.seq}, not ${i + 1}: the log and this writer disagree`,
+        );
       this.tree.appendEntry(bytes);
       this.index.add(decodeEntry(bytes));
       return i;

@@ -1,5 +1,13 @@
 import { parseSubject } from '@cwtch/bus';
-import { b64uEncode, checkTimes, parseEnvelope, parseReceipt, sha256, verifyEnvelope, verifyReceipt } from '@cwtch/crypto';
+import {
+  b64uEncode,
+  checkTimes,
+  parseEnvelope,
+  parseReceipt,
+  sha256,
+  verifyEnvelope,
+  verifyReceipt,
+} from '@cwtch/crypto';
 import type { DirectoryView } from '@cwtch/directory';
 import { ErrorCode, isCwtchError } from '@cwtch/runtime';
 import type { EntryBody, Source } from './entries.ts';
@@ -17,7 +25,13 @@ const codeOf = (e: unknown, fallback: string) => (isCwtchError(e) ? e.code : fal
  * consistency) and turns it into the entry to log: `msg`/`rcpt` when it verifies, else `reject`
  * with the reason. `at` is the time the bus stored the event.
  */
-export function checkEvent(data: Uint8Array, src: Source, at: number, view: DirectoryView, seen: SeenCopies): EntryBody {
+export function checkEvent(
+  data: Uint8Array,
+  src: Source,
+  at: number,
+  view: DirectoryView,
+  seen: SeenCopies,
+): EntryBody {
   const subject = parseSubject(src.subj);
   const rejectWith = (code: string, id: string | null = null, from: string | null = null): EntryBody => ({
     t: 'reject',

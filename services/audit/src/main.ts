@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { serve } from '@hono/node-server';
 import { AUDIT_CONSUMER, connectBus, jetstream, runConsumer, SHARES_STREAM } from '@cwtch/bus';
 import { initCrypto } from '@cwtch/crypto';
 import { DirectoryWatcher } from '@cwtch/directory';
 import { AUDIT_AUDIENCE, createTokenVerifier } from '@cwtch/http';
 import { createLogger, parseConfig } from '@cwtch/runtime';
+import { serve } from '@hono/node-server';
 import { createAuditApp } from './app.ts';
 import { AuditLogWriter } from './audit-log-writer.ts';
 import { checkEvent } from './check-event.ts';
@@ -13,20 +13,29 @@ import { ShareIndex } from './share-index.ts';
 
 const config = parseConfig(AuditConfig, process.env);
 const logger = createLogger('audit', config.CWTCH_LOG_LEVEL);
-const readKey = async (file: string) => new Uint8Array(Buffer.from((await readFile(file, 'utf8')).trim(), 'base64url'));
+const readKey = async (file: string) =>
+  new Uint8Array(Buffer.from((await readFile(file, 'utf8')).trim(), 'base64url'));
 
 await initCrypto();
 const subjectKey = await readKey(config.CWTCH_SUBJECT_KEY_FILE);
 const logSecretKey = await readKey(config.CWTCH_LOG_KEY_FILE);
 const jwks = JSON.parse(await readFile(config.CWTCH_JWKS_FILE, 'utf8'));
 
-const nc = await connectBus({ servers: config.CWTCH_NATS_URL, name: 'cwtch-audit', credsFile: config.CWTCH_NATS_CREDS, logger });
+const nc = await connectBus({
+  servers: config.CWTCH_NATS_URL,
+  name: 'cwtch-audit',
+  credsFile: config.CWTCH_NATS_CREDS,
+  logger,
+});
 const js = jetstream(nc);
 const index = new ShareIndex();
 const writer = new AuditLogWriter(js, index, logger);
 await writer.rebuild();
 
-const directory = new DirectoryWatcher(new Uint8Array(Buffer.from(config.CWTCH_GOVERNANCE_KEY, 'base64url')), logger);
+const directory = new DirectoryWatcher(
+  new Uint8Array(Buffer.from(config.CWTCH_GOVERNANCE_KEY, 'base64url')),
+  logger,
+);
 const logDirectory = (signed: Uint8Array, serial: number) => {
   if (index.hasDirectory(serial)) return;
   const w = JSON.parse(new TextDecoder().decode(signed)) as { d: string; kid: string; s: string };
@@ -67,10 +76,14 @@ const app = createAuditApp({
   verifyToken: createTokenVerifier({ issuer: config.CWTCH_JWT_ISSUER, audience: AUDIT_AUDIENCE, jwks }),
   logger,
 });
-const server = serve({ fetch: app.fetch, hostname: config.CWTCH_HOST, port: config.CWTCH_PORT }, async (info) => {
-  logger.info({ port: info.port, size: writer.tree.size }, 'audit service listening');
-  if (config.CWTCH_READY_FILE) await writeFile(config.CWTCH_READY_FILE, JSON.stringify({ port: info.port, pid: process.pid }));
-});
+const server = serve(
+  { fetch: app.fetch, hostname: config.CWTCH_HOST, port: config.CWTCH_PORT },
+  async (info) => {
+    logger.info({ port: info.port, size: writer.tree.size }, 'audit service listening');
+    if (config.CWTCH_READY_FILE)
+      await writeFile(config.CWTCH_READY_FILE, JSON.stringify({ port: info.port, pid: process.pid }));
+  },
+);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -105,7 +105,15 @@ export class ShareIndex {
         loggedAt: e.ts,
       });
     } else {
-      const rejection = { index: e.i, loggedAt: e.ts, code: e.reason, subject: e.src.subj, id: e.id, from: e.from, sha256: e.sha256 };
+      const rejection = {
+        index: e.i,
+        loggedAt: e.ts,
+        code: e.reason,
+        subject: e.src.subj,
+        id: e.id,
+        from: e.from,
+        sha256: e.sha256,
+      };
       this.#rejections.push(rejection);
       if (e.id) this.#shares.get(e.id)?.rejections.push(rejection);
     }

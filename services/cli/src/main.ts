@@ -13,9 +13,15 @@ const USAGE = `cwtch: the Cwtch command line
 `;
 
 async function dev(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { data: { type: 'string', default: '.cwtch/dev' }, sync: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { data: { type: 'string', default: '.cwtch/dev' }, sync: { type: 'string' } },
+  });
   const started = Date.now();
-  const { region, stop } = await startDevRegion({ dataDir: values.data!, ...(values.sync ? { syncInterval: values.sync } : {}) });
+  const { region, stop } = await startDevRegion({
+    dataDir: values.data!,
+    ...(values.sync ? { syncInterval: values.sync } : {}),
+  });
   const lines = [
     `Cwtch demo region is up (${((Date.now() - started) / 1000).toFixed(1)} s), data in ${values.data}`,
     `  nats      ${region.nats.url}`,
@@ -64,18 +70,27 @@ async function send(args: string[]): Promise<void> {
 async function inbox(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { region: { type: 'string', default: '.cwtch/dev/region.json' }, as: { type: 'string' }, status: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      region: { type: 'string', default: '.cwtch/dev/region.json' },
+      as: { type: 'string' },
+      status: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   if (!values.as) throw new Error('inbox needs --as');
   const client = await regionClient(values.region!, values.as, 'frontdoor');
-  const items = await client.inbox(values.status === 'new' || values.status === 'acknowledged' ? { status: values.status } : {});
+  const items = await client.inbox(
+    values.status === 'new' || values.status === 'acknowledged' ? { status: values.status } : {},
+  );
   if (values.json) {
     process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
     return;
   }
   if (items.length === 0) process.stdout.write('inbox is empty\n');
   for (const i of items) {
-    process.stdout.write(`${i.receivedAt}  ${i.status.padEnd(12)} ${i.priority.padEnd(7)} ${i.kind.padEnd(22)} from ${i.from.padEnd(20)} ${i.id}\n`);
+    process.stdout.write(
+      `${i.receivedAt}  ${i.status.padEnd(12)} ${i.priority.padEnd(7)} ${i.kind.padEnd(22)} from ${i.from.padEnd(20)} ${i.id}\n`,
+    );
   }
 }
 

@@ -1,8 +1,8 @@
+import type { EventEmitter } from 'node:events';
+import type { JetStreamClient } from '@cwtch/bus';
 import type { AgencyKeys } from '@cwtch/crypto';
 import type { DirectoryWatcher } from '@cwtch/directory';
-import type { JetStreamClient } from '@cwtch/bus';
 import type { Logger } from '@cwtch/runtime';
-import type { EventEmitter } from 'node:events';
 import type { InboxStore } from './inbox-store.ts';
 import type { Metrics } from './metrics.ts';
 

@@ -1,4 +1,3 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import {
   AcknowledgeResponse,
   ApiError,
@@ -11,6 +10,7 @@ import {
 } from '@cwtch/contracts';
 import { type Principal, Role, requireRole, type TokenVerifier, toErrorResponse } from '@cwtch/http';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { streamSSE } from 'hono/streaming';
@@ -62,7 +62,10 @@ function outboxView(o: OutboxItem): z.infer<typeof OutboxStatus> {
   };
 }
 
-const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { 'application/json': { schema } }, description });
+const json = <S extends z.ZodType>(schema: S, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
 const errors = {
   400: json(ApiError, 'Invalid request or payload (zod issues included)'),
   401: json(ApiError, 'Missing or invalid bearer token'),
@@ -71,7 +74,12 @@ const errors = {
   413: json(ApiError, 'Request too large'),
   503: json(ApiError, 'The bus cannot durably accept this now'),
 };
-const IdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/).meta({ param: { name: 'id', in: 'path' } }) });
+const IdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{22}$/)
+    .meta({ param: { name: 'id', in: 'path' } }),
+});
 
 const senders = [Role.system, Role.frontdoor, Role.manager] as const;
 const readers = [Role.system, Role.frontdoor, Role.manager] as const;
@@ -81,8 +89,15 @@ export function createApp(ctx: AgencyContext, verifyToken: TokenVerifier, option
   const app = new OpenAPIHono<Env>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const issues = result.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message, code: i.code }));
-        return c.json({ error: { code: ErrorCode.BAD_REQUEST, message: 'the request is not valid', issues } }, 400);
+        const issues = result.error.issues.map((i) => ({
+          path: i.path as (string | number)[],
+          message: i.message,
+          code: i.code,
+        }));
+        return c.json(
+          { error: { code: ErrorCode.BAD_REQUEST, message: 'the request is not valid', issues } },
+          400,
+        );
       }
       return undefined;
     },
@@ -98,19 +113,33 @@ export function createApp(ctx: AgencyContext, verifyToken: TokenVerifier, option
     '/v1/*',
     bodyLimit({
       maxSize: options.maxBodyBytes,
-      onError: (c) => c.json({ error: { code: ErrorCode.TOO_LARGE, message: `request body exceeds ${options.maxBodyBytes} bytes` } }, 413),
+      onError: (c) =>
+        c.json(
+          {
+            error: {
+              code: ErrorCode.TOO_LARGE,
+              message: `request body exceeds ${options.maxBodyBytes} bytes`,
+            },
+          },
+          413,
+        ),
     }),
   );
   app.use('/v1/*', async (c, next) => {
     const principal = await verifyToken(c.req.header('authorization'));
-    if (principal.agency !== ctx.agency) throw new CwtchError(ErrorCode.FORBIDDEN_ROLE, 'this token is for another agency');
+    if (principal.agency !== ctx.agency)
+      throw new CwtchError(ErrorCode.FORBIDDEN_ROLE, 'this token is for another agency');
     c.set('principal', principal);
     await next();
   });
 
-  app.get('/healthz', (c) => c.json({ status: 'ok', agency: ctx.agency, directorySerial: ctx.directory.view.serial }));
+  app.get('/healthz', (c) =>
+    c.json({ status: 'ok', agency: ctx.agency, directorySerial: ctx.directory.view.serial }),
+  );
   app.get('/metrics', (c) =>
-    c.text(ctx.metrics.render({ cwtch_inbox_items: ctx.store.count() }), 200, { 'content-type': 'text/plain; version=0.0.4' }),
+    c.text(ctx.metrics.render({ cwtch_inbox_items: ctx.store.count() }), 200, {
+      'content-type': 'text/plain; version=0.0.4',
+    }),
   );
 
   app.openapi(
@@ -119,8 +148,13 @@ export function createApp(ctx: AgencyContext, verifyToken: TokenVerifier, option
       path: '/v1/notifications',
       summary: 'Send a notification',
       security: [{ bearer: [] }],
-      request: { body: { content: { 'application/json': { schema: SendNotificationRequest } }, required: true } },
-      responses: { 202: json(SendNotificationResponse, 'Sealed and stored on the bus for every recipient'), ...errors },
+      request: {
+        body: { content: { 'application/json': { schema: SendNotificationRequest } }, required: true },
+      },
+      responses: {
+        202: json(SendNotificationResponse, 'Sealed and stored on the bus for every recipient'),
+        ...errors,
+      },
     }),
     async (c) => {
       requireRole(c.get('principal'), senders);
@@ -156,7 +190,8 @@ export function createApp(ctx: AgencyContext, verifyToken: TokenVerifier, option
   app.get('/v1/inbox/stream', (c) => {
     requireRole(c.get('principal'), readers);
     return streamSSE(c, async (stream) => {
-      const onNotification = (n: unknown) => void stream.writeSSE({ event: 'notification', data: JSON.stringify(n) });
+      const onNotification = (n: unknown) =>
+        void stream.writeSSE({ event: 'notification', data: JSON.stringify(n) });
       const onReceipt = (r: unknown) => void stream.writeSSE({ event: 'receipt', data: JSON.stringify(r) });
       ctx.events.on('notification', onNotification);
       ctx.events.on('receipt', onReceipt);
@@ -196,7 +231,11 @@ export function createApp(ctx: AgencyContext, verifyToken: TokenVerifier, option
       summary: 'Acknowledge a notification (signed receipt to the sender)',
       security: [{ bearer: [] }],
       request: { params: IdParam },
-      responses: { 200: json(AcknowledgeResponse, 'Acknowledged'), 409: json(ApiError, 'Already acknowledged'), ...errors },
+      responses: {
+        200: json(AcknowledgeResponse, 'Acknowledged'),
+        409: json(ApiError, 'Already acknowledged'),
+        ...errors,
+      },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -206,12 +245,18 @@ export function createApp(ctx: AgencyContext, verifyToken: TokenVerifier, option
       if (!item) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such notification in this inbox');
       const at = Date.now();
       if (!ctx.store.acknowledge(id, principal.name, at)) {
-        throw new CwtchError(ErrorCode.CONFLICT, `already acknowledged by ${item.acknowledgedBy ?? 'someone'}`);
+        throw new CwtchError(
+          ErrorCode.CONFLICT,
+          `already acknowledged by ${item.acknowledgedBy ?? 'someone'}`,
+        );
       }
       await sendReceipt(ctx, item, 'acknowledged', { actor: principal.name });
       ctx.store.markReceiptSent(id, 'acknowledged');
       ctx.events.emit('acknowledged', { id });
-      return c.json({ id, status: 'acknowledged' as const, acknowledgedAt: iso(at), acknowledgedBy: principal.name }, 200);
+      return c.json(
+        { id, status: 'acknowledged' as const, acknowledgedAt: iso(at), acknowledgedBy: principal.name },
+        200,
+      );
     },
   );
 
@@ -237,7 +282,14 @@ export function createApp(ctx: AgencyContext, verifyToken: TokenVerifier, option
     return c.json({ items: ctx.store.rejections().map((r) => ({ ...r, at: iso(r.at) })) });
   });
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: `Cwtch connector (${ctx.agency})`, version: '1.0.0' } });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: `Cwtch connector (${ctx.agency})`, version: '1.0.0' },
+  });
   return app;
 }

@@ -17,7 +17,11 @@ export const ConnectorConfig = z.object({
   /** JSON Web Key Set of the issuer (file path). */
   CWTCH_JWKS_FILE: z.string().min(1),
   CWTCH_MAX_TTL_DAYS: z.coerce.number().positive().default(7),
-  CWTCH_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  CWTCH_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024),
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Written once listening: `{port, pid}`, so a supervisor learns an ephemeral port. */
   CWTCH_READY_FILE: z.string().optional(),

@@ -30,7 +30,12 @@ export interface OutboxItem {
   readonly createdAt: number;
   readonly headerHash: string;
   readonly bodyHash: string;
-  readonly recipients: readonly { agency: string; delivered: { at: number } | null; acknowledged: { at: number; by: string | null } | null; rejected: { at: number; reason: string | null } | null }[];
+  readonly recipients: readonly {
+    agency: string;
+    delivered: { at: number } | null;
+    acknowledged: { at: number; by: string | null } | null;
+    rejected: { at: number; reason: string | null } | null;
+  }[];
 }
 
 type Row = Record<string, string | number | null>;
@@ -101,20 +106,41 @@ export class InboxStore {
   /** The stored item for a message id (any stream sequence), if any. */
   get(id: string): (InboxItem & { deliveredReceiptSent: boolean; ackReceiptSent: boolean }) | undefined {
     const r = this.#db.prepare('SELECT * FROM inbox WHERE id = ?').get(id) as Row | undefined;
-    return r ? { ...toInboxItem(r), deliveredReceiptSent: r.delivered_receipt_sent === 1, ackReceiptSent: r.ack_receipt_sent === 1 } : undefined;
+    return r
+      ? {
+          ...toInboxItem(r),
+          deliveredReceiptSent: r.delivered_receipt_sent === 1,
+          ackReceiptSent: r.ack_receipt_sent === 1,
+        }
+      : undefined;
   }
 
   /** Stores an opened notification; false if the id is already stored. */
-  insert(item: Omit<InboxItem, 'status' | 'acknowledgedAt' | 'acknowledgedBy'> & { expiresAt: number }): boolean {
+  insert(
+    item: Omit<InboxItem, 'status' | 'acknowledgedAt' | 'acknowledgedBy'> & { expiresAt: number },
+  ): boolean {
     const res = this.#db
       .prepare(
         `INSERT OR IGNORE INTO inbox (id, seq, kind, sender, recipients, received_at, issued_at, expires_at, priority,
          respond_by, subject, purpose, agreement, header_hash, body_hash, payload) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
       .run(
-        item.id, item.seq, item.kind, item.from, JSON.stringify(item.to), item.receivedAt, item.issuedAt,
-        item.expiresAt, item.priority, item.respondBy, item.subject, item.purpose, item.agreement,
-        item.headerHash, item.bodyHash, JSON.stringify(item.payload),
+        item.id,
+        item.seq,
+        item.kind,
+        item.from,
+        JSON.stringify(item.to),
+        item.receivedAt,
+        item.issuedAt,
+        item.expiresAt,
+        item.priority,
+        item.respondBy,
+        item.subject,
+        item.purpose,
+        item.agreement,
+        item.headerHash,
+        item.bodyHash,
+        JSON.stringify(item.payload),
       );
     return res.changes === 1;
   }
@@ -127,13 +153,16 @@ export class InboxStore {
   /** Items whose receipts were decided but not yet published (a crash or outage in between). */
   pendingReceipts(): { item: InboxItem; status: ReceiptStatus }[] {
     const rows = this.#db
-      .prepare(`SELECT * FROM inbox WHERE delivered_receipt_sent = 0 OR (status = 'acknowledged' AND ack_receipt_sent = 0) LIMIT 500`)
+      .prepare(
+        `SELECT * FROM inbox WHERE delivered_receipt_sent = 0 OR (status = 'acknowledged' AND ack_receipt_sent = 0) LIMIT 500`,
+      )
       .all() as Row[];
     return rows.flatMap((r) => {
       const item = toInboxItem(r);
       const out: { item: InboxItem; status: ReceiptStatus }[] = [];
       if (r.delivered_receipt_sent === 0) out.push({ item, status: 'delivered' });
-      if (item.status === 'acknowledged' && r.ack_receipt_sent === 0) out.push({ item, status: 'acknowledged' });
+      if (item.status === 'acknowledged' && r.ack_receipt_sent === 0)
+        out.push({ item, status: 'acknowledged' });
       return out;
     });
   }
@@ -141,17 +170,22 @@ export class InboxStore {
   /** Records who acknowledged; false when it was already acknowledged. */
   acknowledge(id: string, by: string, at: number): boolean {
     const res = this.#db
-      .prepare(`UPDATE inbox SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'new'`)
+      .prepare(
+        `UPDATE inbox SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'new'`,
+      )
       .run(at, by, id);
     return res.changes === 1;
   }
 
-  list(filter: { status?: string | undefined; kind?: string | undefined; subject?: string | undefined; limit: number }): InboxItem[] {
-    const where: string[] = [];
-    const args: string[] = [];
-    if (filter.status) (where.push('status = ?'), args.push(filter.status));
-    if (filter.kind) (where.push('kind = ?'), args.push(filter.kind));
-    if (filter.subject) (where.push('subject = ?'), args.push(filter.subject));
+  list(filter: {
+    status?: string | undefined;
+    kind?: string | undefined;
+    subject?: string | undefined;
+    limit: number;
+  }): InboxItem[] {
+    const conditions = (['status', 'kind', 'subject'] as const).filter((k) => filter[k]);
+    const where = conditions.map((k) => `${k} = ?`);
+    const args = conditions.map((k) => filter[k] as string);
     const sql = `SELECT * FROM inbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC, seq DESC LIMIT ${Math.trunc(filter.limit)}`;
     return (this.#db.prepare(sql).all(...args) as Row[]).map(toInboxItem);
   }
@@ -161,19 +195,33 @@ export class InboxStore {
   }
 
   recordRejection(seq: number, code: string, sender: string | null, messageId: string | null): void {
-    this.#db.prepare('INSERT OR IGNORE INTO rejected (seq, at, sender, message_id, code) VALUES (?,?,?,?,?)').run(seq, Date.now(), sender, messageId, code);
+    this.#db
+      .prepare('INSERT OR IGNORE INTO rejected (seq, at, sender, message_id, code) VALUES (?,?,?,?,?)')
+      .run(seq, Date.now(), sender, messageId, code);
   }
 
   rejections(): { seq: number; at: number; sender: string | null; messageId: string | null; code: string }[] {
     return (this.#db.prepare('SELECT * FROM rejected ORDER BY seq').all() as Row[]).map((r) => ({
-      seq: Number(r.seq), at: Number(r.at), sender: r.sender === null ? null : String(r.sender),
-      messageId: r.message_id === null ? null : String(r.message_id), code: String(r.code),
+      seq: Number(r.seq),
+      at: Number(r.at),
+      sender: r.sender === null ? null : String(r.sender),
+      messageId: r.message_id === null ? null : String(r.message_id),
+      code: String(r.code),
     }));
   }
 
-  addOutbox(o: { id: string; kind: string; createdAt: number; headerHash: string; bodyHash: string; recipients: readonly string[] }): void {
+  addOutbox(o: {
+    id: string;
+    kind: string;
+    createdAt: number;
+    headerHash: string;
+    bodyHash: string;
+    recipients: readonly string[];
+  }): void {
     this.#db
-      .prepare('INSERT INTO outbox (id, kind, created_at, header_hash, body_hash, recipients) VALUES (?,?,?,?,?,?)')
+      .prepare(
+        'INSERT INTO outbox (id, kind, created_at, header_hash, body_hash, recipients) VALUES (?,?,?,?,?,?)',
+      )
       .run(o.id, o.kind, o.createdAt, o.headerHash, o.bodyHash, JSON.stringify(o.recipients));
   }
 
@@ -182,12 +230,23 @@ export class InboxStore {
   }
 
   /** Records a verified receipt for a share this agency sent; false if unknown share or recipient. */
-  addReceipt(r: { id: string; agency: string; status: ReceiptStatus; at: number; actor: string | null; reason: string | null; headerHash: string; bodyHash: string }): boolean {
+  addReceipt(r: {
+    id: string;
+    agency: string;
+    status: ReceiptStatus;
+    at: number;
+    actor: string | null;
+    reason: string | null;
+    headerHash: string;
+    bodyHash: string;
+  }): boolean {
     const o = this.#db.prepare('SELECT * FROM outbox WHERE id = ?').get(r.id) as Row | undefined;
     if (!o || o.header_hash !== r.headerHash || o.body_hash !== r.bodyHash) return false;
     if (!(JSON.parse(String(o.recipients)) as string[]).includes(r.agency)) return false;
     this.#db
-      .prepare('INSERT OR IGNORE INTO outbox_receipt (id, agency, status, at, actor, reason) VALUES (?,?,?,?,?,?)')
+      .prepare(
+        'INSERT OR IGNORE INTO outbox_receipt (id, agency, status, at, actor, reason) VALUES (?,?,?,?,?,?)',
+      )
       .run(r.id, r.agency, r.status, r.at, r.actor, r.reason);
     return true;
   }
@@ -196,7 +255,8 @@ export class InboxStore {
     const o = this.#db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
     if (!o) return undefined;
     const receipts = this.#db.prepare('SELECT * FROM outbox_receipt WHERE id = ?').all(id) as Row[];
-    const find = (agency: string, status: string) => receipts.find((r) => r.agency === agency && r.status === status);
+    const find = (agency: string, status: string) =>
+      receipts.find((r) => r.agency === agency && r.status === status);
     return {
       id,
       kind: String(o.kind),

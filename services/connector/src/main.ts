@@ -1,12 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { connectBus, inboxConsumer, jetstream, parseSubject, runConsumer, SHARES_STREAM } from '@cwtch/bus';
 import { initCrypto, parsePrivateKeyFile } from '@cwtch/crypto';
 import { DirectoryWatcher } from '@cwtch/directory';
 import { connectorAudience, createTokenVerifier } from '@cwtch/http';
 import { createLogger, parseConfig } from '@cwtch/runtime';
+import { serve } from '@hono/node-server';
 import type { AgencyContext } from './agency-context.ts';
 import { createApp } from './app.ts';
 import { ConnectorConfig } from './config.ts';
@@ -21,7 +21,9 @@ const logger = createLogger('connector', config.CWTCH_LOG_LEVEL).child({ agency:
 await initCrypto();
 const keyFile = parsePrivateKeyFile(await readFile(join(config.CWTCH_AGENCY_DIR, 'keys.json'), 'utf8'));
 if (keyFile.agency !== config.CWTCH_AGENCY) throw new Error('the key file belongs to another agency');
-const subjectKey = new Uint8Array(Buffer.from((await readFile(config.CWTCH_SUBJECT_KEY_FILE, 'utf8')).trim(), 'base64url'));
+const subjectKey = new Uint8Array(
+  Buffer.from((await readFile(config.CWTCH_SUBJECT_KEY_FILE, 'utf8')).trim(), 'base64url'),
+);
 const jwks = JSON.parse(await readFile(config.CWTCH_JWKS_FILE, 'utf8'));
 
 const nc = await connectBus({
@@ -30,7 +32,10 @@ const nc = await connectBus({
   credsFile: config.CWTCH_NATS_CREDS,
   logger,
 });
-const directory = new DirectoryWatcher(new Uint8Array(Buffer.from(config.CWTCH_GOVERNANCE_KEY, 'base64url')), logger);
+const directory = new DirectoryWatcher(
+  new Uint8Array(Buffer.from(config.CWTCH_GOVERNANCE_KEY, 'base64url')),
+  logger,
+);
 await directory.start(nc);
 const store = new InboxStore(join(config.CWTCH_AGENCY_DIR, 'inbox.sqlite'));
 const js = jetstream(nc);
@@ -55,23 +60,39 @@ async function flushReceipts(): Promise<void> {
     store.markReceiptSent(item.id, status);
   }
 }
-const flushTimer = setInterval(() => flushReceipts().catch((err) => logger.warn({ err }, 'receipt flush failed')), 5000);
+const flushTimer = setInterval(
+  () => flushReceipts().catch((err) => logger.warn({ err }, 'receipt flush failed')),
+  5000,
+);
 
 const consumer = runConsumer(
   js,
   SHARES_STREAM,
   inboxConsumer(config.CWTCH_AGENCY),
-  (msg) => (parseSubject(msg.subject)?.type === 'receipt' ? receiveReceipt(ctx, msg) : receiveShare(ctx, msg)),
+  (msg) =>
+    parseSubject(msg.subject)?.type === 'receipt' ? receiveReceipt(ctx, msg) : receiveShare(ctx, msg),
   { logger },
 );
 
-const app = createApp(ctx, createTokenVerifier({ issuer: config.CWTCH_JWT_ISSUER, audience: connectorAudience(config.CWTCH_AGENCY), jwks }), {
-  maxBodyBytes: config.CWTCH_MAX_BODY_BYTES,
-});
-const server = serve({ fetch: app.fetch, hostname: config.CWTCH_HOST, port: config.CWTCH_PORT }, async (info) => {
-  logger.info({ port: info.port }, 'connector listening');
-  if (config.CWTCH_READY_FILE) await writeFile(config.CWTCH_READY_FILE, JSON.stringify({ port: info.port, pid: process.pid }));
-});
+const app = createApp(
+  ctx,
+  createTokenVerifier({
+    issuer: config.CWTCH_JWT_ISSUER,
+    audience: connectorAudience(config.CWTCH_AGENCY),
+    jwks,
+  }),
+  {
+    maxBodyBytes: config.CWTCH_MAX_BODY_BYTES,
+  },
+);
+const server = serve(
+  { fetch: app.fetch, hostname: config.CWTCH_HOST, port: config.CWTCH_PORT },
+  async (info) => {
+    logger.info({ port: info.port }, 'connector listening');
+    if (config.CWTCH_READY_FILE)
+      await writeFile(config.CWTCH_READY_FILE, JSON.stringify({ port: info.port, pid: process.pid }));
+  },
+);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

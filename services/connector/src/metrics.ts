@@ -4,8 +4,8 @@ export class Metrics {
 
   /** Adds `by` to counter `name` with `labels`. */
   inc(name: string, help: string, labels: Record<string, string> = {}, by = 1): void {
-    let c = this.#counters.get(name);
-    if (!c) this.#counters.set(name, (c = { help, values: new Map() }));
+    const c = this.#counters.get(name) ?? { help, values: new Map<string, number>() };
+    this.#counters.set(name, c);
     const key = Object.entries(labels)
       .map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`)
       .join(',');

@@ -15,7 +15,12 @@ export async function receiveReceipt(ctx: AgencyContext, msg: JsMsg): Promise<Di
     const parsed = parseReceipt(msg.data);
     const body = parsed.body;
     const subject = parseSubject(msg.subject);
-    if (subject?.type !== 'receipt' || subject.sender !== ctx.agency || body.to !== ctx.agency || body.by.agency !== subject.recipient) {
+    if (
+      subject?.type !== 'receipt' ||
+      subject.sender !== ctx.agency ||
+      body.to !== ctx.agency ||
+      body.by.agency !== subject.recipient
+    ) {
       ctx.logger.warn({ seq: msg.seq }, 'receipt subject mismatch');
       return 'term';
     }
@@ -35,7 +40,9 @@ export async function receiveReceipt(ctx: AgencyContext, msg: JsMsg): Promise<Di
       ctx.logger.warn({ seq: msg.seq, id: body.id }, 'receipt for an unknown share');
       return 'term';
     }
-    ctx.metrics.inc('cwtch_receipts_received_total', 'Receipts recorded, per status', { status: body.status });
+    ctx.metrics.inc('cwtch_receipts_received_total', 'Receipts recorded, per status', {
+      status: body.status,
+    });
     ctx.events.emit('receipt', { id: body.id, agency: body.by.agency, status: body.status });
     return 'ack';
   } catch (e) {

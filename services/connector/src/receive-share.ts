@@ -1,5 +1,6 @@
-import type { JsMsg } from '@cwtch/bus';
+import type { Disposition, JsMsg } from '@cwtch/bus';
 import { parseSubject, publishDurable, receiptSubject } from '@cwtch/bus';
+import type { ReceiptStatus } from '@cwtch/contracts';
 import { checkSenderRules, parseNotification } from '@cwtch/contracts';
 import {
   b64uEncode,
@@ -13,8 +14,6 @@ import {
   verifyEnvelope,
 } from '@cwtch/crypto';
 import { ErrorCode, isCwtchError } from '@cwtch/runtime';
-import type { ReceiptStatus } from '@cwtch/contracts';
-import type { Disposition } from '@cwtch/bus';
 import type { AgencyContext } from './agency-context.ts';
 
 /** Publishes a signed receipt about `envelope` back to its sender (idempotent per status). */
@@ -74,12 +73,19 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
   let verified: VerifiedEnvelope;
   try {
     const view = ctx.directory.view;
-    verified = verifyEnvelope(parsed, { resolveSigningKey: (agency, kid) => view.signingKey(agency, kid, now) });
+    verified = verifyEnvelope(parsed, {
+      resolveSigningKey: (agency, kid) => view.signingKey(agency, kid, now),
+    });
   } catch (e) {
     return reject(ctx, msg, isCwtchError(e) ? e.code : ErrorCode.SIGNATURE_INVALID, parsed);
   }
   // From here the sender is authentic: it hears about a refusal through a signed receipt.
-  const ref = { id: h.id, from: h.from.agency, headerHash: b64uEncode(sha256(parsed.headerBytes)), bodyHash: b64uEncode(parsed.bodyHash) };
+  const ref = {
+    id: h.id,
+    from: h.from.agency,
+    headerHash: b64uEncode(sha256(parsed.headerBytes)),
+    bodyHash: b64uEncode(parsed.bodyHash),
+  };
   const refuse = async (code: string): Promise<Disposition> => {
     await sendReceipt(ctx, ref, 'rejected', { reason: code });
     return reject(ctx, msg, code, parsed);
@@ -88,7 +94,8 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
   const stored = ctx.store.get(h.id);
   if (stored) {
     // A replay gets no receipt (the original's receipts stand); the audit service flags it too.
-    if (stored.seq !== msg.seq || stored.bodyHash !== ref.bodyHash) return reject(ctx, msg, ErrorCode.REPLAYED, parsed);
+    if (stored.seq !== msg.seq || stored.bodyHash !== ref.bodyHash)
+      return reject(ctx, msg, ErrorCode.REPLAYED, parsed);
     // Redelivery of the message we already hold: finish what a crash may have interrupted.
     if (!stored.deliveredReceiptSent) {
       await sendReceipt(ctx, ref, 'delivered');
@@ -104,7 +111,9 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
   let plaintext: Uint8Array;
   try {
     const me = ctx.keys.encryption;
-    plaintext = openEnvelope(verified, { me: { agency: ctx.agency, kid: me.kid, publicKey: me.publicKey, secretKey: me.secretKey } }).plaintext;
+    plaintext = openEnvelope(verified, {
+      me: { agency: ctx.agency, kid: me.kid, publicKey: me.publicKey, secretKey: me.secretKey },
+    }).plaintext;
   } catch (e) {
     return refuse(isCwtchError(e) ? e.code : ErrorCode.DECRYPTION_FAILED);
   }
@@ -119,8 +128,10 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
   if (contract.version !== h.sv) return refuse(ErrorCode.UNKNOWN_KIND);
   const view = ctx.directory.view;
   const senderType = view.agency(h.from.agency)?.type;
-  if (!senderType || checkSenderRules(contract.kind, contract.value, senderType).length > 0) return refuse(ErrorCode.CONTRACT_INVALID);
-  if (!view.agreementCovers(h.agreement, h.from.agency, ctx.agency, h.kind, h.purpose)) return refuse(ErrorCode.NO_AGREEMENT);
+  if (!senderType || checkSenderRules(contract.kind, contract.value, senderType).length > 0)
+    return refuse(ErrorCode.CONTRACT_INVALID);
+  if (!view.agreementCovers(h.agreement, h.from.agency, ctx.agency, h.kind, h.purpose))
+    return refuse(ErrorCode.NO_AGREEMENT);
 
   ctx.store.insert({
     id: h.id,
@@ -140,11 +151,18 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
     bodyHash: ref.bodyHash,
     payload: contract.value,
   });
-  ctx.metrics.inc('cwtch_notifications_received_total', 'Notifications stored in the inbox, per kind', { kind: h.kind });
+  ctx.metrics.inc('cwtch_notifications_received_total', 'Notifications stored in the inbox, per kind', {
+    kind: h.kind,
+  });
   ctx.logger.info({ id: h.id, kind: h.kind, from: h.from.agency }, 'notification stored');
-  ctx.events.emit('notification', { id: h.id, kind: h.kind, from: h.from.agency, priority: h.priority, receivedAt: now });
+  ctx.events.emit('notification', {
+    id: h.id,
+    kind: h.kind,
+    from: h.from.agency,
+    priority: h.priority,
+    receivedAt: now,
+  });
   await sendReceipt(ctx, ref, 'delivered');
   ctx.store.markReceiptSent(h.id, 'delivered');
   return 'ack';
 }
-

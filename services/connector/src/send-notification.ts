@@ -1,5 +1,5 @@
-import { checkSenderRules, kinds, parseNotification, type Priority } from '@cwtch/contracts';
 import { publishDurable, shareSubject } from '@cwtch/bus';
+import { checkSenderRules, kinds, type Priority, parseNotification } from '@cwtch/contracts';
 import { b64uEncode, sealEnvelope, sha256, subjectReference } from '@cwtch/crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import type { AgencyContext } from './agency-context.ts';
@@ -19,12 +19,19 @@ export interface SendRequest {
  * a copy per recipient, resolving only when JetStream has stored every copy. Refuses the whole
  * request before anything is published when any check fails.
  */
-export async function sendNotification(ctx: AgencyContext, req: SendRequest): Promise<{ id: string; recipients: string[] }> {
+export async function sendNotification(
+  ctx: AgencyContext,
+  req: SendRequest,
+): Promise<{ id: string; recipients: string[] }> {
   const parsed = parseNotification(req.kind, req.payload);
   if (!parsed.ok) {
-    throw new CwtchError(parsed.code === 'UNKNOWN_KIND' ? ErrorCode.UNKNOWN_KIND : ErrorCode.CONTRACT_INVALID,
-      parsed.code === 'UNKNOWN_KIND' ? `unknown notification kind "${req.kind}"` : `the ${req.kind} payload does not meet its contract`,
-      { issues: parsed.issues });
+    throw new CwtchError(
+      parsed.code === 'UNKNOWN_KIND' ? ErrorCode.UNKNOWN_KIND : ErrorCode.CONTRACT_INVALID,
+      parsed.code === 'UNKNOWN_KIND'
+        ? `unknown notification kind "${req.kind}"`
+        : `the ${req.kind} payload does not meet its contract`,
+      { issues: parsed.issues },
+    );
   }
   const view = ctx.directory.view;
   const now = Date.now();
@@ -33,23 +40,36 @@ export async function sendNotification(ctx: AgencyContext, req: SendRequest): Pr
   if (!me) throw new CwtchError(ErrorCode.FORBIDDEN_ROLE, 'this agency is not in the directory');
   const senderIssues = checkSenderRules(parsed.kind, parsed.value, me.type);
   if (senderIssues.length > 0) {
-    throw new CwtchError(ErrorCode.CONTRACT_INVALID, `the ${parsed.kind} payload breaks a rule for a ${me.type} sender`, { issues: senderIssues });
+    throw new CwtchError(
+      ErrorCode.CONTRACT_INVALID,
+      `the ${parsed.kind} payload breaks a rule for a ${me.type} sender`,
+      { issues: senderIssues },
+    );
   }
   // The agreement is chosen for the purpose the request or the payload states.
   const payloadPurpose = (parsed.value as { purpose?: unknown }).purpose;
   const purpose = req.purpose ?? (typeof payloadPurpose === 'string' ? payloadPurpose : undefined);
-  const recipients = [...new Set(req.recipients?.length ? req.recipients : view.routeFor(ctx.agency, parsed.kind))];
-  if (recipients.length === 0) throw new CwtchError(ErrorCode.NO_RECIPIENTS, `no recipients given and no route for ${parsed.kind}`);
+  const recipients = [
+    ...new Set(req.recipients?.length ? req.recipients : view.routeFor(ctx.agency, parsed.kind)),
+  ];
+  if (recipients.length === 0)
+    throw new CwtchError(ErrorCode.NO_RECIPIENTS, `no recipients given and no route for ${parsed.kind}`);
   for (const r of recipients) {
     if (!view.agency(r)) throw new CwtchError(ErrorCode.UNKNOWN_RECIPIENT, `unknown recipient "${r}"`);
     if (r === ctx.agency) throw new CwtchError(ErrorCode.BAD_REQUEST, 'an agency cannot send to itself');
     if (!view.agreementFor(ctx.agency, r, parsed.kind, purpose)) {
-      throw new CwtchError(ErrorCode.NO_AGREEMENT, `no sharing agreement lets ${ctx.agency} send ${parsed.kind} to ${r}`);
+      throw new CwtchError(
+        ErrorCode.NO_AGREEMENT,
+        `no sharing agreement lets ${ctx.agency} send ${parsed.kind} to ${r}`,
+      );
     }
   }
   const agreement = view.agreementFor(ctx.agency, recipients, parsed.kind, purpose);
   if (!agreement) {
-    throw new CwtchError(ErrorCode.NO_AGREEMENT, 'no single sharing agreement covers every recipient; send to each group separately');
+    throw new CwtchError(
+      ErrorCode.NO_AGREEMENT,
+      'no single sharing agreement covers every recipient; send to each group separately',
+    );
   }
   const identifier = contract.subjectIdentifier(parsed.value);
   const sealed = sealEnvelope({
@@ -76,7 +96,9 @@ export async function sendNotification(ctx: AgencyContext, req: SendRequest): Pr
     recipients,
   });
   await Promise.all(
-    recipients.map((to) => publishDurable(ctx.js, shareSubject(to, ctx.agency), sealed.bytes, { msgId: `${sealed.id}.${to}` })),
+    recipients.map((to) =>
+      publishDurable(ctx.js, shareSubject(to, ctx.agency), sealed.bytes, { msgId: `${sealed.id}.${to}` }),
+    ),
   );
   ctx.store.markPublished(sealed.id);
   ctx.metrics.inc('cwtch_shares_sent_total', 'Shares published, per kind', { kind: parsed.kind });

@@ -6,27 +6,20 @@ import {
   connectBus,
   findNatsServer,
   jetstreamManager,
+  Kvm,
   type NatsServerHandle,
   provisionBus,
   startNatsServer,
 } from '@cwtch/bus';
+import type { RegionFile } from '@cwtch/contracts';
 import { publishDirectory, verifyDirectory } from '@cwtch/directory';
 import { AUDIT_AUDIENCE, connectorAudience, DEV_ISSUER } from '@cwtch/http';
-import { Kvm } from '@cwtch/bus';
 import { loadRegionFiles, type RegionFiles, writeFileAtomic } from '../region/region-files.ts';
 import { type ServiceSpec, type ServiceState, Supervisor } from '../region/supervisor.ts';
 
 const SERVICES = fileURLToPath(new URL('../../../', import.meta.url));
 const entry = (service: string) => join(SERVICES, service, 'src', 'main.ts');
 const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
-
-/** What `region.json` holds (DESIGN §9). */
-export interface RegionJson {
-  nats: { url: string; pid: number };
-  audit: { url: string; pid: number; token: string };
-  agencies: Record<string, { name: string; connector: string; pid: number; tokens: { system: string; frontdoor: string; manager: string }; natsCreds: string | null }>;
-  trust: { governanceKey: string; logKey: string };
-}
 
 /** Options of `cwtch dev`. */
 export interface DevOptions {
@@ -39,7 +32,7 @@ export interface DevOptions {
 async function previousPorts(file: string): Promise<{ nats?: number; services: Record<string, number> }> {
   if (!existsSync(file)) return { services: {} };
   try {
-    const r = JSON.parse(await readFile(file, 'utf8')) as RegionJson;
+    const r = JSON.parse(await readFile(file, 'utf8')) as RegionFile;
     const port = (url: string) => Number(new URL(url).port);
     const services: Record<string, number> = { audit: port(r.audit.url) };
     for (const [id, a] of Object.entries(r.agencies)) services[`connector-${id}`] = port(a.connector);
@@ -56,7 +49,9 @@ async function ensureDirectory(files: RegionFiles, natsUrl: string): Promise<voi
     await provisionBus(await jetstreamManager(nc), { agencies: [...files.agencies.keys()] });
     const kv = await new Kvm(nc).create('cwtch-directory', { history: 64 });
     const current = await kv.get('current');
-    const serial = current?.value.length ? verifyDirectory(current.value, files.governance.publicKey).serial : 0;
+    const serial = current?.value.length
+      ? verifyDirectory(current.value, files.governance.publicKey).serial
+      : 0;
     if (serial < files.directory.serial) await publishDirectory(nc, files.signedDirectory);
   } finally {
     await nc.drain();
@@ -68,7 +63,9 @@ async function ensureDirectory(files: RegionFiles, natsUrl: string): Promise<voi
  * directory, every connector and the audit service), writes region.json once all answer, and
  * supervises. Resolves with a `stop` that brings everything down.
  */
-export async function startDevRegion(options: DevOptions): Promise<{ region: RegionJson; stop: () => Promise<void> }> {
+export async function startDevRegion(
+  options: DevOptions,
+): Promise<{ region: RegionFile; stop: () => Promise<void> }> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const dataDir = resolve(options.dataDir);
   await mkdir(join(dataDir, 'logs'), { recursive: true });
@@ -77,7 +74,12 @@ export async function startDevRegion(options: DevOptions): Promise<{ region: Reg
   const files = await loadRegionFiles(dataDir);
   const bin = findNatsServer(process.env.NATS_SERVER_BIN);
 
-  const natsOptions = { dataDir: join(dataDir, 'nats'), bin, syncInterval: options.syncInterval ?? 'always', ...(ports.nats ? { port: ports.nats } : {}) };
+  const natsOptions = {
+    dataDir: join(dataDir, 'nats'),
+    bin,
+    syncInterval: options.syncInterval ?? 'always',
+    ...(ports.nats ? { port: ports.nats } : {}),
+  };
   let nats: NatsServerHandle = await startNatsServer(natsOptions);
   let stopping = false;
   const superviseNats = (handle: NatsServerHandle) => {
@@ -108,9 +110,19 @@ export async function startDevRegion(options: DevOptions): Promise<{ region: Reg
     CWTCH_JWT_ISSUER: DEV_ISSUER,
     CWTCH_JWKS_FILE: files.jwksFile,
   };
-  const region: RegionJson = {
+  const region: RegionFile = {
     nats: { url: nats.url, pid: nats.process.pid ?? 0 },
-    audit: { url: '', pid: 0, token: await files.issuer.sign({ agency: 'region', roles: ['auditor'], name: 'Regional auditor', sub: 'region/auditor', audience: AUDIT_AUDIENCE }) },
+    audit: {
+      url: '',
+      pid: 0,
+      token: await files.issuer.sign({
+        agency: 'region',
+        roles: ['auditor'],
+        name: 'Regional auditor',
+        sub: 'region/auditor',
+        audience: AUDIT_AUDIENCE,
+      }),
+    },
     agencies: {},
     trust: { governanceKey: b64u(files.governance.publicKey), logKey: b64u(files.logPublicKey) },
   };
@@ -139,7 +151,13 @@ export async function startDevRegion(options: DevOptions): Promise<{ region: Reg
   for (const agency of files.directory.agencies) {
     const { dir } = files.agencies.get(agency.id)!;
     const token = (role: 'system' | 'frontdoor' | 'manager', name: string) =>
-      files.issuer.sign({ agency: agency.id, roles: [role], name, sub: `${agency.id}/${role}`, audience: connectorAudience(agency.id) });
+      files.issuer.sign({
+        agency: agency.id,
+        roles: [role],
+        name,
+        sub: `${agency.id}/${role}`,
+        audience: connectorAudience(agency.id),
+      });
     region.agencies[agency.id] = {
       name: agency.name,
       connector: '',

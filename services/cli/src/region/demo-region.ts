@@ -12,19 +12,80 @@ export interface DemoAgency {
 
 /** The demo region of DESIGN §7, drawn from the boards' minutes. */
 export const DEMO_AGENCIES: readonly DemoAgency[] = [
-  { id: 'swansea-cs', name: "City and County of Swansea Children's Services", type: 'childrens-services', codes: [{ scheme: 'ons_gss_lad', value: 'W06000011' }], areas: ['W06000011'] },
-  { id: 'npt-cs', name: "Neath Port Talbot Children's Services", type: 'childrens-services', codes: [{ scheme: 'ons_gss_lad', value: 'W06000012' }], areas: ['W06000012'] },
-  { id: 'south-wales-police', name: 'South Wales Police', type: 'police', codes: [{ scheme: 'ons_pfa', value: 'W15000003' }], areas: ['W06000011', 'W06000012', 'W06000013', 'W06000014', 'W06000015', 'W06000016', 'W06000024'] },
-  { id: 'swansea-bay-health', name: 'Swansea Bay University Health Board', type: 'health-board', codes: [{ scheme: 'nhs_ods', value: '7A3' }], areas: ['W06000011', 'W06000012'] },
-  { id: 'barnardos-cymru', name: "Barnardo's Cymru", type: 'voluntary', codes: [{ scheme: 'charity_no', value: '216250' }], areas: ['W92000004'] },
-  { id: 'hillside', name: 'Hillside Secure Children\'s Home', type: 'childrens-home', codes: [{ scheme: 'ciw_service_ref', value: 'SIN-00001234' }], areas: ['W06000012'] },
-  { id: 'wrexham-cs', name: "Wrexham County Borough Council Children's Services", type: 'childrens-services', codes: [{ scheme: 'ons_gss_lad', value: 'W06000006' }], areas: ['W06000006'] },
-  { id: 'north-wales-police', name: 'North Wales Police', type: 'police', codes: [{ scheme: 'ons_pfa', value: 'W15000001' }], areas: ['W06000001', 'W06000002', 'W06000003', 'W06000004', 'W06000005', 'W06000006'] },
-  { id: 'wg-board', name: 'Western Bay Regional Safeguarding Board', type: 'safeguarding-board', codes: [{ scheme: 'ons_gss_lad', value: 'W06000011' }], areas: ['W06000011', 'W06000012'] },
+  {
+    id: 'swansea-cs',
+    name: "City and County of Swansea Children's Services",
+    type: 'childrens-services',
+    codes: [{ scheme: 'ons_gss_lad', value: 'W06000011' }],
+    areas: ['W06000011'],
+  },
+  {
+    id: 'npt-cs',
+    name: "Neath Port Talbot Children's Services",
+    type: 'childrens-services',
+    codes: [{ scheme: 'ons_gss_lad', value: 'W06000012' }],
+    areas: ['W06000012'],
+  },
+  {
+    id: 'south-wales-police',
+    name: 'South Wales Police',
+    type: 'police',
+    codes: [{ scheme: 'ons_pfa', value: 'W15000003' }],
+    areas: ['W06000011', 'W06000012', 'W06000013', 'W06000014', 'W06000015', 'W06000016', 'W06000024'],
+  },
+  {
+    id: 'swansea-bay-health',
+    name: 'Swansea Bay University Health Board',
+    type: 'health-board',
+    codes: [{ scheme: 'nhs_ods', value: '7A3' }],
+    areas: ['W06000011', 'W06000012'],
+  },
+  {
+    id: 'barnardos-cymru',
+    name: "Barnardo's Cymru",
+    type: 'voluntary',
+    codes: [{ scheme: 'charity_no', value: '216250' }],
+    areas: ['W92000004'],
+  },
+  {
+    id: 'hillside',
+    name: "Hillside Secure Children's Home",
+    type: 'childrens-home',
+    codes: [{ scheme: 'ciw_service_ref', value: 'SIN-00001234' }],
+    areas: ['W06000012'],
+  },
+  {
+    id: 'wrexham-cs',
+    name: "Wrexham County Borough Council Children's Services",
+    type: 'childrens-services',
+    codes: [{ scheme: 'ons_gss_lad', value: 'W06000006' }],
+    areas: ['W06000006'],
+  },
+  {
+    id: 'north-wales-police',
+    name: 'North Wales Police',
+    type: 'police',
+    codes: [{ scheme: 'ons_pfa', value: 'W15000001' }],
+    areas: ['W06000001', 'W06000002', 'W06000003', 'W06000004', 'W06000005', 'W06000006'],
+  },
+  {
+    id: 'wg-board',
+    name: 'Western Bay Regional Safeguarding Board',
+    type: 'safeguarding-board',
+    codes: [{ scheme: 'ons_gss_lad', value: 'W06000011' }],
+    areas: ['W06000011', 'W06000012'],
+  },
 ];
 
 const WESTERN_BAY = ['swansea-cs', 'npt-cs', 'south-wales-police', 'swansea-bay-health', 'barnardos-cymru'];
-const ALL_WALES_LOCATE = ['swansea-cs', 'npt-cs', 'wrexham-cs', 'south-wales-police', 'north-wales-police', 'hillside'];
+const ALL_WALES_LOCATE = [
+  'swansea-cs',
+  'npt-cs',
+  'wrexham-cs',
+  'south-wales-police',
+  'north-wales-police',
+  'hillside',
+];
 
 /**
  * The WASPI agreements of the demo region. The regional board (`wg-board`) is party to none
@@ -66,7 +127,7 @@ export const DEMO_AGREEMENTS: readonly Agreement[] = [
   },
   {
     id: 'waspi-dda-secure-placements-2026',
-    title: 'Secure children\'s home placement transitions to the receiving authority and police',
+    title: "Secure children's home placement transitions to the receiving authority and police",
     framework: 'WASPI',
     type: 'DDA',
     senders: ['hillside'],
@@ -81,6 +142,10 @@ export const DEMO_AGREEMENTS: readonly Agreement[] = [
 export const DEMO_ROUTES: readonly Route[] = [
   { kind: 'care-home-transition', from: 'hillside', to: ['swansea-cs', 'south-wales-police'] },
   { kind: 'missing-episode', from: 'hillside', to: ['npt-cs', 'south-wales-police'] },
-  { kind: 'cse-protocol-entry', from: 'swansea-cs', to: ['south-wales-police', 'swansea-bay-health', 'barnardos-cymru'] },
+  {
+    kind: 'cse-protocol-entry',
+    from: 'swansea-cs',
+    to: ['south-wales-police', 'swansea-bay-health', 'barnardos-cymru'],
+  },
   { kind: 'intelligence-form', from: 'barnardos-cymru', to: ['south-wales-police'] },
 ];

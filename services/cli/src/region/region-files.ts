@@ -2,7 +2,14 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } f
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { type AgencyKeys, generateAgencyKeys, initCrypto, keyId, parsePrivateKeyFile, serialisePrivateKeyFile } from '@cwtch/crypto';
+import {
+  type AgencyKeys,
+  generateAgencyKeys,
+  initCrypto,
+  keyId,
+  parsePrivateKeyFile,
+  serialisePrivateKeyFile,
+} from '@cwtch/crypto';
 import { type Directory, type GovernanceKey, signDirectory } from '@cwtch/directory';
 import { createDevIssuer, type DevIssuer } from '@cwtch/http';
 import { DEMO_AGENCIES, DEMO_AGREEMENTS, DEMO_ROUTES } from './demo-region.ts';
@@ -33,7 +40,11 @@ function newEd25519Seed(): string {
 
 /** The Ed25519 public key of a 32-byte seed. */
 export function ed25519PublicKey(seed: Uint8Array): Uint8Array {
-  const priv = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
+  const priv = createPrivateKey({
+    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   return fromB64u(String(createPublicKey(priv).export({ format: 'jwk' }).x));
 }
 
@@ -60,13 +71,19 @@ export async function loadRegionFiles(dataDir: string): Promise<RegionFiles> {
   const secrets = join(dataDir, 'secrets');
   const govSeed = fromB64u(await loadOrCreate(join(secrets, 'governance.key'), newEd25519Seed));
   const govPublic = ed25519PublicKey(govSeed);
-  const governance: GovernanceKey = { kid: keyId(govPublic, 'Ed25519'), publicKey: govPublic, secretKey: govSeed };
+  const governance: GovernanceKey = {
+    kid: keyId(govPublic, 'Ed25519'),
+    publicKey: govPublic,
+    secretKey: govSeed,
+  };
   const logKeyFile = join(secrets, 'log.key');
   const logPublicKey = ed25519PublicKey(fromB64u(await loadOrCreate(logKeyFile, newEd25519Seed)));
   const subjectKeyFile = join(secrets, 'subject.key');
   await loadOrCreate(subjectKeyFile, () => b64u(randomBytes(32)));
   const issuerFile = join(secrets, 'issuer.jwk.json');
-  const issuer = await createDevIssuer(existsSync(issuerFile) ? JSON.parse(await readFile(issuerFile, 'utf8')) : undefined);
+  const issuer = await createDevIssuer(
+    existsSync(issuerFile) ? JSON.parse(await readFile(issuerFile, 'utf8')) : undefined,
+  );
   if (!existsSync(issuerFile)) await writeFileAtomic(issuerFile, `${JSON.stringify(issuer.privateJwk)}\n`);
   const jwksFile = join(dataDir, 'jwks.json');
   await writeFileAtomic(jwksFile, `${JSON.stringify(issuer.jwks, null, 2)}\n`, 0o644);
@@ -98,19 +115,46 @@ export async function loadRegionFiles(dataDir: string): Promise<RegionFiles> {
   const body = {
     agencies: DEMO_AGENCIES.map((a) => {
       const k = agencies.get(a.id)!.keys;
-      return { ...a, codes: [...a.codes], areas: [...a.areas], keys: [key(k.signing.publicKey, 'Ed25519'), key(k.encryption.publicKey, 'X25519')] };
+      return {
+        ...a,
+        codes: [...a.codes],
+        areas: [...a.areas],
+        keys: [key(k.signing.publicKey, 'Ed25519'), key(k.encryption.publicKey, 'X25519')],
+      };
     }),
     agreements: DEMO_AGREEMENTS.map((g) => ({ ...g })),
     routes: DEMO_ROUTES.map((r) => ({ ...r })),
   };
   const bodyText = JSON.stringify(body);
   const serial = bodyText === state.body ? state.serial : state.serial + 1;
-  const directory: Directory = { v: 1, typ: 'cwtch.directory.v1', region: 'cwtch-demo', serial, issuedAt: Date.now(), ...body };
+  const directory: Directory = {
+    v: 1,
+    typ: 'cwtch.directory.v1',
+    region: 'cwtch-demo',
+    serial,
+    issuedAt: Date.now(),
+    ...body,
+  };
   const signedFile = join(dataDir, 'directory.signed.json');
   if (serial !== state.serial || !existsSync(signedFile)) {
     await writeFileAtomic(signedFile, signDirectory(directory, governance), 0o644);
-    await writeFileAtomic(statePath, JSON.stringify({ serial, createdAt: state.createdAt, body: bodyText }), 0o644);
+    await writeFileAtomic(
+      statePath,
+      JSON.stringify({ serial, createdAt: state.createdAt, body: bodyText }),
+      0o644,
+    );
   }
   const signedDirectory = new Uint8Array(await readFile(signedFile));
-  return { dataDir, governance, logPublicKey, logKeyFile, subjectKeyFile, jwksFile, issuer, agencies, signedDirectory, directory };
+  return {
+    dataDir,
+    governance,
+    logPublicKey,
+    logKeyFile,
+    subjectKeyFile,
+    jwksFile,
+    issuer,
+    agencies,
+    signedDirectory,
+    directory,
+  };
 }

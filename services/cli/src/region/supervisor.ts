@@ -48,12 +48,17 @@ export class Supervisor {
     await rm(readyFile, { force: true });
     const { openSync } = await import('node:fs');
     const out = openSync(spec.logFile, 'a');
-    const child = spawn(process.execPath, ['--import', TSX, '--disable-warning=ExperimentalWarning', spec.entry], {
-      env: { ...process.env, ...spec.env, CWTCH_PORT: String(port), CWTCH_READY_FILE: readyFile },
-      stdio: ['ignore', out, out],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', TSX, '--disable-warning=ExperimentalWarning', spec.entry],
+      {
+        env: { ...process.env, ...spec.env, CWTCH_PORT: String(port), CWTCH_READY_FILE: readyFile },
+        stdio: ['ignore', out, out],
+      },
+    );
     const ready = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`${spec.name} exited (${code}) before it was ready; see ${spec.logFile}`));
+      const onExit = (code: number | null) =>
+        reject(new Error(`${spec.name} exited (${code}) before it was ready; see ${spec.logFile}`));
       child.once('exit', onExit);
       const poll = setInterval(async () => {
         if (!existsSync(readyFile)) return;
@@ -69,7 +74,12 @@ export class Supervisor {
       child.once('exit', () => clearInterval(poll));
     });
     const previous = this.#states.get(spec.name);
-    const state: ServiceState = { port: ready.port, pid: ready.pid, restarts: previous ? previous.restarts + 1 : 0, child };
+    const state: ServiceState = {
+      port: ready.port,
+      pid: ready.pid,
+      restarts: previous ? previous.restarts + 1 : 0,
+      child,
+    };
     this.#states.set(spec.name, state);
     child.once('exit', (code, signal) => {
       if (this.#stopping || this.#states.get(spec.name)?.child !== child) return;

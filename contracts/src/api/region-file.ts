@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const Url = z.string().regex(/^(nats|tls|http|https):\/\/[^\s]+$/);
+
+/**
+ * `region.json`, written by `cwtch dev` once every part answers (DESIGN §9): where each service
+ * is, its pid, demo tokens, each agency's NATS credentials, and the keys to pin.
+ */
+export const RegionFile = z
+  .object({
+    nats: z.object({ url: Url, pid: z.number().int() }),
+    audit: z.object({ url: Url, pid: z.number().int(), token: z.string() }),
+    agencies: z.record(
+      z.string(),
+      z.object({
+        name: z.string(),
+        connector: Url,
+        pid: z.number().int(),
+        tokens: z.object({ system: z.string(), frontdoor: z.string(), manager: z.string() }),
+        natsCreds: z.string().nullable(),
+      }),
+    ),
+    trust: z.object({ governanceKey: z.string(), logKey: z.string() }),
+  })
+  .meta({ id: 'RegionFile' });
+export type RegionFile = z.infer<typeof RegionFile>;
