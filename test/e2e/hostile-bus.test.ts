@@ -1,6 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { connectBus, jetstream, type NatsConnection, publishDurable, shareSubject } from '@cwtch/bus';
+import {
+  connectBus,
+  inboxPrefixOf,
+  jetstream,
+  type NatsConnection,
+  publishDurable,
+  shareSubject,
+} from '@cwtch/bus';
 import { initCrypto, parsePrivateKeyFile, sealEnvelope } from '@cwtch/crypto';
 import { DirectoryView, verifyDirectory } from '@cwtch/directory';
 import { createConnectorClient } from '@cwtch/sdk';
@@ -16,7 +23,13 @@ let view: DirectoryView;
 beforeAll(async () => {
   await initCrypto();
   run = region();
-  nc = await connectBus({ servers: run.region.nats.url, name: 'hostile-test' });
+  // A compromised agency: hillside's own NATS credentials, which may publish cwtch.share.*.hillside.
+  nc = await connectBus({
+    servers: run.region.nats.url,
+    name: 'hostile-test',
+    nkeySeedFile: run.region.agencies.hillside!.natsCreds!,
+    inboxPrefix: inboxPrefixOf('hillside'),
+  });
   const signed = new Uint8Array(await readFile(join(run.dataDir, 'directory.signed.json')));
   view = new DirectoryView(
     verifyDirectory(signed, new Uint8Array(Buffer.from(run.region.trust.governanceKey, 'base64url'))),
@@ -26,8 +39,11 @@ afterAll(async () => {
   await nc?.close();
 });
 
-const keysOf = async (agency: string) =>
-  parsePrivateKeyFile(await readFile(join(run.dataDir, 'agencies', agency, 'keys.json'), 'utf8')).keys;
+const keysOf = async (agency: string) => {
+  const dir = join(run.dataDir, 'agencies', agency, 'keys');
+  const [first] = (await readdir(dir)).sort();
+  return parsePrivateKeyFile(await readFile(join(dir, first!), 'utf8')).keys;
+};
 const inboxIds = async (agency: string) => {
   const a = run.region.agencies[agency]!;
   return (

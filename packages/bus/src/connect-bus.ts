@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CwtchError, ErrorCode, type Logger, silentLogger } from '@cwtch/runtime';
-import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
+import { connect, credsAuthenticator, type NatsConnection, nkeyAuthenticator } from '@nats-io/transport-node';
 
 /** How to reach NATS. */
 export interface BusOptions {
@@ -9,6 +9,12 @@ export interface BusOptions {
   readonly name: string;
   /** Path to a NATS `.creds` file, when the server requires one. */
   readonly credsFile?: string | undefined;
+  /** Path to a file holding this client's nkey seed (`SU...`), when the server uses nkey users. */
+  readonly nkeySeedFile?: string | undefined;
+  /** Reply-subject prefix; with per-user permissions it must be the user's own (`_INBOX_<name>`). */
+  readonly inboxPrefix?: string | undefined;
+  /** CA certificate file for a `tls://` server. */
+  readonly caFile?: string | undefined;
   readonly user?: string | undefined;
   readonly pass?: string | undefined;
   readonly logger?: Logger;
@@ -26,7 +32,9 @@ export async function connectBus(options: BusOptions): Promise<NatsConnection> {
   const logger = options.logger ?? silentLogger;
   const authenticator = options.credsFile
     ? credsAuthenticator(new Uint8Array(await readFile(options.credsFile)))
-    : undefined;
+    : options.nkeySeedFile
+      ? nkeyAuthenticator(new TextEncoder().encode((await readFile(options.nkeySeedFile, 'utf8')).trim()))
+      : undefined;
   let nc: NatsConnection;
   try {
     nc = await connect({
@@ -37,6 +45,8 @@ export async function connectBus(options: BusOptions): Promise<NatsConnection> {
       timeout: options.connectTimeoutMs ?? 10_000,
       waitOnFirstConnect: true,
       ...(authenticator ? { authenticator } : {}),
+      ...(options.inboxPrefix ? { inboxPrefix: options.inboxPrefix } : {}),
+      ...(options.caFile ? { tls: { caFile: options.caFile } } : {}),
       ...(options.user ? { user: options.user, pass: options.pass ?? '' } : {}),
     });
   } catch (cause) {

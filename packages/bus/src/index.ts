@@ -9,6 +9,16 @@ export { type KV, Kvm } from '@nats-io/kv';
 export type { NatsConnection } from '@nats-io/transport-node';
 export { type BusOptions, connectBus } from './connect-bus.ts';
 export {
+  agencyPermissions,
+  auditPermissions,
+  createNkeyUser,
+  inboxPrefixOf,
+  type NatsPermissions,
+  type NatsUser,
+  nkeyPublicKey,
+  renderAuthorization,
+} from './nats-permissions.ts';
+export {
   findNatsServer,
   freePort,
   type NatsServerHandle,

@@ -70,19 +70,19 @@ export class DirectoryView {
     return { agency, kid, publicKey: raw(key) };
   }
 
-  /** The newest usable key of a use for `agency` at `at`, or throws UNKNOWN_RECIPIENT. */
-  currentKey(agency: string, use: 'sig' | 'enc', at: number): ResolvedKey {
-    const candidates = (this.agency(agency)?.keys ?? [])
+  /** The keys of a use for `agency` usable at `at`, newest (latest `nbf`) first. */
+  usableKeys(agency: string, use: 'sig' | 'enc', at: number): ResolvedKey[] {
+    return (this.agency(agency)?.keys ?? [])
       .filter((k) => k.use === use && keyUsableAt(k, at))
-      .sort((a, b) => b.nbf - a.nbf);
-    const key = candidates[0];
-    if (!key) throw new CwtchError(ErrorCode.UNKNOWN_RECIPIENT, `no usable ${use} key for ${agency}`);
-    return { agency, kid: key.kid, publicKey: raw(key) };
+      .sort((a, b) => b.nbf - a.nbf)
+      .map((k) => ({ agency, kid: k.kid, publicKey: raw(k) }));
   }
 
-  /** True when `kid` names an encryption key of `agency` (any status): used to find my own old keys. */
-  hasKey(agency: string, kid: string): boolean {
-    return this.agency(agency)?.keys.some((k) => k.kid === kid) ?? false;
+  /** The newest usable key of a use for `agency` at `at`, or throws UNKNOWN_RECIPIENT. */
+  currentKey(agency: string, use: 'sig' | 'enc', at: number): ResolvedKey {
+    const key = this.usableKeys(agency, use, at)[0];
+    if (!key) throw new CwtchError(ErrorCode.UNKNOWN_RECIPIENT, `no usable ${use} key for ${agency}`);
+    return key;
   }
 
   /**

@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const AuditConfig = z.object({
   CWTCH_NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
   CWTCH_NATS_CREDS: z.string().optional(),
+  /** This service's NATS nkey seed file (0600). */
+  CWTCH_NATS_NKEY_FILE: z.string().optional(),
+  /** CA certificate for a `tls://` NATS URL. */
+  CWTCH_NATS_CA_FILE: z.string().optional(),
   CWTCH_HOST: z.string().default('127.0.0.1'),
   CWTCH_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Pinned governance public key (base64url, 32 bytes). */

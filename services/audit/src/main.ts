@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { AUDIT_CONSUMER, connectBus, jetstream, runConsumer, SHARES_STREAM } from '@cwtch/bus';
+import { AUDIT_CONSUMER, connectBus, inboxPrefixOf, jetstream, runConsumer, SHARES_STREAM } from '@cwtch/bus';
 import { initCrypto } from '@cwtch/crypto';
 import { DirectoryWatcher } from '@cwtch/directory';
 import { AUDIT_AUDIENCE, createTokenVerifier } from '@cwtch/http';
@@ -25,6 +25,9 @@ const nc = await connectBus({
   servers: config.CWTCH_NATS_URL,
   name: 'cwtch-audit',
   credsFile: config.CWTCH_NATS_CREDS,
+  nkeySeedFile: config.CWTCH_NATS_NKEY_FILE,
+  caFile: config.CWTCH_NATS_CA_FILE,
+  inboxPrefix: inboxPrefixOf('audit'),
   logger,
 });
 const js = jetstream(nc);

@@ -1,15 +1,15 @@
 import type { EventEmitter } from 'node:events';
 import type { JetStreamClient } from '@cwtch/bus';
-import type { AgencyKeys } from '@cwtch/crypto';
 import type { DirectoryWatcher } from '@cwtch/directory';
 import type { Logger } from '@cwtch/runtime';
 import type { InboxStore } from './inbox-store.ts';
+import type { Keyring } from './keyring.ts';
 import type { Metrics } from './metrics.ts';
 
 /** Everything the connector's parts share: who we are, our keys, the directory, the bus, the store. */
 export interface AgencyContext {
   readonly agency: string;
-  readonly keys: AgencyKeys;
+  readonly keyring: Keyring;
   readonly directory: DirectoryWatcher;
   readonly js: JetStreamClient;
   readonly store: InboxStore;

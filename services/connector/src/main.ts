@@ -1,8 +1,16 @@
 import { EventEmitter } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { connectBus, inboxConsumer, jetstream, parseSubject, runConsumer, SHARES_STREAM } from '@cwtch/bus';
-import { initCrypto, parsePrivateKeyFile } from '@cwtch/crypto';
+import {
+  connectBus,
+  inboxConsumer,
+  inboxPrefixOf,
+  jetstream,
+  parseSubject,
+  runConsumer,
+  SHARES_STREAM,
+} from '@cwtch/bus';
+import { initCrypto } from '@cwtch/crypto';
 import { DirectoryWatcher } from '@cwtch/directory';
 import { connectorAudience, createTokenVerifier } from '@cwtch/http';
 import { createLogger, parseConfig } from '@cwtch/runtime';
@@ -11,6 +19,7 @@ import type { AgencyContext } from './agency-context.ts';
 import { createApp } from './app.ts';
 import { ConnectorConfig } from './config.ts';
 import { InboxStore } from './inbox-store.ts';
+import { Keyring } from './keyring.ts';
 import { Metrics } from './metrics.ts';
 import { receiveReceipt } from './receive-receipt.ts';
 import { receiveShare, sendReceipt } from './receive-share.ts';
@@ -19,8 +28,8 @@ const config = parseConfig(ConnectorConfig, process.env);
 const logger = createLogger('connector', config.CWTCH_LOG_LEVEL).child({ agency: config.CWTCH_AGENCY });
 
 await initCrypto();
-const keyFile = parsePrivateKeyFile(await readFile(join(config.CWTCH_AGENCY_DIR, 'keys.json'), 'utf8'));
-if (keyFile.agency !== config.CWTCH_AGENCY) throw new Error('the key file belongs to another agency');
+const keyring = new Keyring(join(config.CWTCH_AGENCY_DIR, 'keys'), config.CWTCH_AGENCY);
+await keyring.load();
 const subjectKey = new Uint8Array(
   Buffer.from((await readFile(config.CWTCH_SUBJECT_KEY_FILE, 'utf8')).trim(), 'base64url'),
 );
@@ -30,11 +39,18 @@ const nc = await connectBus({
   servers: config.CWTCH_NATS_URL,
   name: `cwtch-connector-${config.CWTCH_AGENCY}`,
   credsFile: config.CWTCH_NATS_CREDS,
+  nkeySeedFile: config.CWTCH_NATS_NKEY_FILE,
+  caFile: config.CWTCH_NATS_CA_FILE,
+  inboxPrefix: inboxPrefixOf(config.CWTCH_AGENCY),
   logger,
 });
 const directory = new DirectoryWatcher(
   new Uint8Array(Buffer.from(config.CWTCH_GOVERNANCE_KEY, 'base64url')),
   logger,
+);
+// A rotation adds a key file before the directory names the key: reload the keyring on every change.
+directory.onChange(
+  () => void keyring.load().catch((err) => logger.error({ err }, 'cannot reload the keyring')),
 );
 await directory.start(nc);
 const store = new InboxStore(join(config.CWTCH_AGENCY_DIR, 'inbox.sqlite'));
@@ -42,7 +58,7 @@ const js = jetstream(nc);
 
 const ctx: AgencyContext = {
   agency: config.CWTCH_AGENCY,
-  keys: keyFile.keys,
+  keyring,
   directory,
   js,
   store,

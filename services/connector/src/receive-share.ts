@@ -23,13 +23,14 @@ export async function sendReceipt(
   status: ReceiptStatus,
   extra: { actor?: string | null; reason?: string | null } = {},
 ): Promise<void> {
+  const signing = ctx.keyring.signingKey(ctx.directory.view, Date.now());
   const bytes = signReceipt(
     {
       v: 1,
       typ: 'cwtch.receipt.v1',
       id: envelope.id,
       status,
-      by: { agency: ctx.agency, kid: ctx.keys.signing.kid },
+      by: { agency: ctx.agency, kid: signing.kid },
       to: envelope.from,
       at: Date.now(),
       hh: envelope.headerHash,
@@ -37,7 +38,7 @@ export async function sendReceipt(
       actor: extra.actor ?? null,
       reason: extra.reason ?? null,
     },
-    ctx.keys.signing.secretKey,
+    signing.secretKey,
   );
   await publishDurable(ctx.js, receiptSubject(envelope.from, ctx.agency), bytes, {
     msgId: `rcpt.${envelope.id}.${ctx.agency}.${status}`,
@@ -110,7 +111,10 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
   }
   let plaintext: Uint8Array;
   try {
-    const me = ctx.keys.encryption;
+    // The envelope names the key it was sealed to; an older generation may still be held.
+    const kid = h.to.find((t) => t.agency === ctx.agency)?.kid;
+    const me = kid === undefined ? undefined : ctx.keyring.encryptionKey(kid);
+    if (!me) return refuse(kid === undefined ? ErrorCode.NOT_ADDRESSED_TO_ME : ErrorCode.DECRYPTION_FAILED);
     plaintext = openEnvelope(verified, {
       me: { agency: ctx.agency, kid: me.kid, publicKey: me.publicKey, secretKey: me.secretKey },
     }).plaintext;

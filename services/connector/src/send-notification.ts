@@ -71,6 +71,7 @@ export async function sendNotification(
       'no single sharing agreement covers every recipient; send to each group separately',
     );
   }
+  const signing = ctx.keyring.signingKey(view, now);
   const identifier = contract.subjectIdentifier(parsed.value);
   const sealed = sealEnvelope({
     iat: now,
@@ -84,7 +85,7 @@ export async function sendNotification(
     respondBy: req.respondBy ?? contract.respondBy?.(parsed.value) ?? null,
     subject: identifier ? subjectReference(ctx.subjectKey, identifier) : null,
     plaintext: new TextEncoder().encode(JSON.stringify(parsed.value)),
-    sender: { agency: ctx.agency, kid: ctx.keys.signing.kid, signSecretKey: ctx.keys.signing.secretKey },
+    sender: { agency: ctx.agency, kid: signing.kid, signSecretKey: signing.secretKey },
     recipients: recipients.map((r) => view.currentKey(r, 'enc', now)),
   });
   ctx.store.addOutbox({

@@ -3,12 +3,15 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  agencyPermissions,
+  auditPermissions,
   connectBus,
   findNatsServer,
   jetstreamManager,
   Kvm,
   type NatsServerHandle,
   provisionBus,
+  renderAuthorization,
   startNatsServer,
 } from '@cwtch/bus';
 import type { RegionFile } from '@cwtch/contracts';
@@ -42,11 +45,35 @@ async function previousPorts(file: string): Promise<{ nats?: number; services: R
   }
 }
 
+/** Connects with the operator's NATS credentials (streams, consumers, directory publication). */
+export function connectOperator(files: RegionFiles, natsUrl: string, caFile?: string) {
+  return connectBus({
+    servers: natsUrl,
+    name: 'cwtch-operator',
+    nkeySeedFile: files.nats.get('operator')!.seedFile,
+    caFile,
+  });
+}
+
+/** nats-server's authorization block for the region: one nkey user each, with DESIGN §5's permissions. */
+function regionAuthorization(files: RegionFiles): string {
+  const user = (name: string) => files.nats.get(name)!.publicKey;
+  return renderAuthorization([
+    { name: 'operator', nkey: user('operator'), permissions: null },
+    { name: 'audit', nkey: user('audit'), permissions: auditPermissions() },
+    ...files.directory.agencies.map((a) => ({
+      name: a.id,
+      nkey: user(a.id),
+      permissions: agencyPermissions(a.id),
+    })),
+  ]);
+}
+
 /** Publishes the signed directory unless the bucket already holds this serial or a newer one. */
-async function ensureDirectory(files: RegionFiles, natsUrl: string): Promise<void> {
-  const nc = await connectBus({ servers: natsUrl, name: 'cwtch-operator' });
+async function ensureDirectory(files: RegionFiles, natsUrl: string, caFile?: string): Promise<void> {
+  const nc = await connectOperator(files, natsUrl, caFile);
   try {
-    await provisionBus(await jetstreamManager(nc), { agencies: [...files.agencies.keys()] });
+    await provisionBus(await jetstreamManager(nc), { agencies: files.directory.agencies.map((a) => a.id) });
     const kv = await new Kvm(nc).create('cwtch-directory', { history: 64 });
     const current = await kv.get('current');
     const serial = current?.value.length
@@ -78,6 +105,7 @@ export async function startDevRegion(
     dataDir: join(dataDir, 'nats'),
     bin,
     syncInterval: options.syncInterval ?? 'always',
+    extraConfig: regionAuthorization(files),
     ...(ports.nats ? { port: ports.nats } : {}),
   };
   let nats: NatsServerHandle = await startNatsServer(natsOptions);
@@ -145,11 +173,15 @@ export async function startDevRegion(
       name: 'audit',
       entry: entry('audit'),
       logFile: join(dataDir, 'logs', 'audit.log'),
-      env: { ...common, CWTCH_LOG_KEY_FILE: files.logKeyFile },
+      env: {
+        ...common,
+        CWTCH_LOG_KEY_FILE: files.logKeyFile,
+        CWTCH_NATS_NKEY_FILE: files.nats.get('audit')!.seedFile,
+      },
     },
   ];
   for (const agency of files.directory.agencies) {
-    const { dir } = files.agencies.get(agency.id)!;
+    const dir = join(dataDir, 'agencies', agency.id);
     const token = (role: 'system' | 'frontdoor' | 'manager', name: string) =>
       files.issuer.sign({
         agency: agency.id,
@@ -167,13 +199,18 @@ export async function startDevRegion(
         frontdoor: await token('frontdoor', `${agency.name} front door`),
         manager: await token('manager', `${agency.name} team manager`),
       },
-      natsCreds: null,
+      natsCreds: files.nats.get(agency.id)!.seedFile,
     };
     specs.push({
       name: `connector-${agency.id}`,
       entry: entry('connector'),
       logFile: join(dataDir, 'logs', `connector-${agency.id}.log`),
-      env: { ...common, CWTCH_AGENCY: agency.id, CWTCH_AGENCY_DIR: dir },
+      env: {
+        ...common,
+        CWTCH_AGENCY: agency.id,
+        CWTCH_AGENCY_DIR: dir,
+        CWTCH_NATS_NKEY_FILE: files.nats.get(agency.id)!.seedFile,
+      },
     });
   }
   try {

@@ -1,16 +1,22 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { createNkeyUser, nkeyPublicKey } from '@cwtch/bus';
 import {
   type AgencyKeys,
   generateAgencyKeys,
   initCrypto,
   keyId,
-  parsePrivateKeyFile,
   serialisePrivateKeyFile,
 } from '@cwtch/crypto';
-import { type Directory, type GovernanceKey, signDirectory } from '@cwtch/directory';
+import {
+  type Directory,
+  type DirectoryKey,
+  type GovernanceKey,
+  signDirectory,
+  verifyDirectory,
+} from '@cwtch/directory';
 import { createDevIssuer, type DevIssuer } from '@cwtch/http';
 import { DEMO_AGENCIES, DEMO_AGREEMENTS, DEMO_ROUTES } from './demo-region.ts';
 
@@ -57,25 +63,113 @@ export interface RegionFiles {
   readonly subjectKeyFile: string;
   readonly jwksFile: string;
   readonly issuer: DevIssuer;
-  readonly agencies: ReadonlyMap<string, { dir: string; keys: AgencyKeys }>;
+  /** NATS nkey users: seed file and public key, for the operator, the audit service and each agency. */
+  readonly nats: ReadonlyMap<string, { seedFile: string; publicKey: string }>;
   readonly signedDirectory: Uint8Array;
   readonly directory: Directory;
 }
 
+/** Where an agency's private key files live (one file per generation; the connector loads them all). */
+export function agencyKeysDir(dataDir: string, agency: string): string {
+  return join(dataDir, 'agencies', agency, 'keys');
+}
+
+/** Writes a new private key file for `agency` (0600) and returns its path. */
+export async function writeAgencyKeys(dataDir: string, agency: string, keys: AgencyKeys): Promise<string> {
+  const file = join(
+    agencyKeysDir(dataDir, agency),
+    `${Date.now()}-${keys.signing.kid.slice(0, 8)}-${keys.encryption.kid.slice(0, 8)}.json`,
+  );
+  await writeFileAtomic(file, serialisePrivateKeyFile(agency, keys));
+  return file;
+}
+
+/** A directory entry for a public key, valid from `nbf`. */
+export function directoryKey(publicKey: Uint8Array, crv: 'Ed25519' | 'X25519', nbf: number): DirectoryKey {
+  return {
+    kid: keyId(publicKey, crv),
+    kty: 'OKP',
+    crv,
+    x: b64u(publicKey),
+    use: crv === 'Ed25519' ? 'sig' : 'enc',
+    nbf,
+    exp: null,
+    status: 'active',
+    revokedAt: null,
+    reason: null,
+  };
+}
+
+/** The signed directory file of a data folder. */
+export function signedDirectoryFile(dataDir: string): string {
+  return join(dataDir, 'directory.signed.json');
+}
+
+/** Signs `directory` with the governance key and writes it as the region's current directory. */
+export async function saveDirectory(
+  dataDir: string,
+  directory: Directory,
+  governance: GovernanceKey,
+): Promise<Uint8Array> {
+  const signed = signDirectory(directory, governance);
+  await writeFileAtomic(signedDirectoryFile(dataDir), signed, 0o644);
+  return signed;
+}
+
+/** The governance key of a data folder (created on first use). */
+export async function loadGovernanceKey(dataDir: string): Promise<GovernanceKey> {
+  const seed = fromB64u(await loadOrCreate(join(dataDir, 'secrets', 'governance.key'), newEd25519Seed));
+  const publicKey = ed25519PublicKey(seed);
+  return { kid: keyId(publicKey, 'Ed25519'), publicKey, secretKey: seed };
+}
+
+/** The demo directory, with a fresh key pair per agency (written to each agency's key folder). */
+async function createDemoDirectory(dataDir: string): Promise<Directory> {
+  const now = Date.now();
+  const agencies = [];
+  for (const a of DEMO_AGENCIES) {
+    const keys = generateAgencyKeys();
+    await writeAgencyKeys(dataDir, a.id, keys);
+    agencies.push({
+      ...a,
+      codes: [...a.codes],
+      areas: [...a.areas],
+      keys: [
+        directoryKey(keys.signing.publicKey, 'Ed25519', now - 60_000),
+        directoryKey(keys.encryption.publicKey, 'X25519', now - 60_000),
+      ],
+    });
+  }
+  return {
+    v: 1,
+    typ: 'cwtch.directory.v1',
+    region: 'cwtch-demo',
+    serial: 1,
+    issuedAt: now,
+    agencies,
+    agreements: DEMO_AGREEMENTS.map((g) => ({ ...g })),
+    routes: DEMO_ROUTES.map((r) => ({ ...r })),
+  };
+}
+
+/** Reads and verifies the data folder's signed directory. */
+export async function loadDirectory(
+  dataDir: string,
+  governance: GovernanceKey,
+): Promise<{ signed: Uint8Array; directory: Directory }> {
+  const signed = new Uint8Array(await readFile(signedDirectoryFile(dataDir)));
+  return { signed, directory: verifyDirectory(signed, governance.publicKey) };
+}
+
 /**
  * Loads the region's keys from `dataDir`, creating any that are missing (secrets 0600, generated
- * here at run time, never in git), and signs the directory, raising its serial when it changed.
+ * here at run time, never in git). The signed directory in the folder is the source of truth once
+ * it exists (rotations and revocations change it); the first start creates the demo directory.
  */
 export async function loadRegionFiles(dataDir: string): Promise<RegionFiles> {
   await initCrypto();
   const secrets = join(dataDir, 'secrets');
-  const govSeed = fromB64u(await loadOrCreate(join(secrets, 'governance.key'), newEd25519Seed));
-  const govPublic = ed25519PublicKey(govSeed);
-  const governance: GovernanceKey = {
-    kid: keyId(govPublic, 'Ed25519'),
-    publicKey: govPublic,
-    secretKey: govSeed,
-  };
+  const governance = await loadGovernanceKey(dataDir);
   const logKeyFile = join(secrets, 'log.key');
   const logPublicKey = ed25519PublicKey(fromB64u(await loadOrCreate(logKeyFile, newEd25519Seed)));
   const subjectKeyFile = join(secrets, 'subject.key');
@@ -88,63 +182,21 @@ export async function loadRegionFiles(dataDir: string): Promise<RegionFiles> {
   const jwksFile = join(dataDir, 'jwks.json');
   await writeFileAtomic(jwksFile, `${JSON.stringify(issuer.jwks, null, 2)}\n`, 0o644);
 
-  const agencies = new Map<string, { dir: string; keys: AgencyKeys }>();
-  for (const a of DEMO_AGENCIES) {
-    const dir = join(dataDir, 'agencies', a.id);
-    const file = join(dir, 'keys.json');
-    if (!existsSync(file)) await writeFileAtomic(file, serialisePrivateKeyFile(a.id, generateAgencyKeys()));
-    agencies.set(a.id, { dir, keys: parsePrivateKeyFile(await readFile(file, 'utf8')).keys });
+  if (!existsSync(signedDirectoryFile(dataDir)))
+    await saveDirectory(dataDir, await createDemoDirectory(dataDir), governance);
+  const { signed, directory } = await loadDirectory(dataDir, governance);
+  for (const a of directory.agencies) {
+    const dir = agencyKeysDir(dataDir, a.id);
+    if (!existsSync(dir) || (await readdir(dir)).length === 0)
+      throw new Error(`no private keys for ${a.id} in ${dir}`);
   }
 
-  const statePath = join(dataDir, 'directory-state.json');
-  const state = existsSync(statePath)
-    ? (JSON.parse(await readFile(statePath, 'utf8')) as { serial: number; createdAt: number; body: string })
-    : { serial: 0, createdAt: Date.now(), body: '' };
-  const key = (pk: Uint8Array, crv: 'Ed25519' | 'X25519') => ({
-    kid: keyId(pk, crv),
-    kty: 'OKP' as const,
-    crv,
-    x: b64u(pk),
-    use: crv === 'Ed25519' ? ('sig' as const) : ('enc' as const),
-    nbf: state.createdAt - 60_000,
-    exp: null,
-    status: 'active' as const,
-    revokedAt: null,
-    reason: null,
-  });
-  const body = {
-    agencies: DEMO_AGENCIES.map((a) => {
-      const k = agencies.get(a.id)!.keys;
-      return {
-        ...a,
-        codes: [...a.codes],
-        areas: [...a.areas],
-        keys: [key(k.signing.publicKey, 'Ed25519'), key(k.encryption.publicKey, 'X25519')],
-      };
-    }),
-    agreements: DEMO_AGREEMENTS.map((g) => ({ ...g })),
-    routes: DEMO_ROUTES.map((r) => ({ ...r })),
-  };
-  const bodyText = JSON.stringify(body);
-  const serial = bodyText === state.body ? state.serial : state.serial + 1;
-  const directory: Directory = {
-    v: 1,
-    typ: 'cwtch.directory.v1',
-    region: 'cwtch-demo',
-    serial,
-    issuedAt: Date.now(),
-    ...body,
-  };
-  const signedFile = join(dataDir, 'directory.signed.json');
-  if (serial !== state.serial || !existsSync(signedFile)) {
-    await writeFileAtomic(signedFile, signDirectory(directory, governance), 0o644);
-    await writeFileAtomic(
-      statePath,
-      JSON.stringify({ serial, createdAt: state.createdAt, body: bodyText }),
-      0o644,
-    );
+  const nats = new Map<string, { seedFile: string; publicKey: string }>();
+  for (const name of ['operator', 'audit', ...directory.agencies.map((a) => a.id)]) {
+    const seedFile = join(secrets, 'nats', `${name}.nk`);
+    const seed = await loadOrCreate(seedFile, () => createNkeyUser().seed);
+    nats.set(name, { seedFile, publicKey: nkeyPublicKey(seed) });
   }
-  const signedDirectory = new Uint8Array(await readFile(signedFile));
   return {
     dataDir,
     governance,
@@ -153,8 +205,8 @@ export async function loadRegionFiles(dataDir: string): Promise<RegionFiles> {
     subjectKeyFile,
     jwksFile,
     issuer,
-    agencies,
-    signedDirectory,
+    nats,
+    signedDirectory: signed,
     directory,
   };
 }

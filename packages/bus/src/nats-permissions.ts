@@ -1,0 +1,110 @@
+import { createUser, fromSeed } from '@nats-io/nkeys';
+import {
+  AUDIT_CONSUMER,
+  AUDIT_STREAM,
+  AUDIT_SUBJECT,
+  DIRECTORY_BUCKET,
+  inboxConsumer,
+  SHARES_STREAM,
+} from './subjects.ts';
+
+/** Publish and subscribe allow-lists of one NATS user (everything else is denied). */
+export interface NatsPermissions {
+  readonly publish: readonly string[];
+  readonly subscribe: readonly string[];
+}
+
+/** A NATS user: its nkey public key and, unless it is the operator, its permissions. */
+export interface NatsUser {
+  readonly name: string;
+  readonly nkey: string;
+  readonly permissions: NatsPermissions | null;
+}
+
+/** The reply-subject prefix a client must use: its replies can reach only it. */
+export function inboxPrefixOf(name: string): string {
+  return `_INBOX_${name}`;
+}
+
+const KV_STREAM = `KV_${DIRECTORY_BUCKET}`;
+
+/** Reading the signed directory from its KV bucket (stream info, watch, get). */
+function directoryReader(): string[] {
+  return [
+    `$JS.API.STREAM.INFO.${KV_STREAM}`,
+    `$JS.API.CONSUMER.CREATE.${KV_STREAM}.>`,
+    `$JS.API.CONSUMER.DELETE.${KV_STREAM}.>`,
+    `$JS.API.CONSUMER.INFO.${KV_STREAM}.>`,
+    `$JS.API.CONSUMER.MSG.NEXT.${KV_STREAM}.>`,
+    `$JS.API.DIRECT.GET.${KV_STREAM}.>`,
+    `$JS.API.STREAM.MSG.GET.${KV_STREAM}`,
+    `$JS.FC.${KV_STREAM}.>`,
+  ];
+}
+
+/** Pulling from and acknowledging one pre-provisioned durable consumer (no create, no other). */
+function durableReader(stream: string, durable: string): string[] {
+  return [
+    `$JS.API.CONSUMER.INFO.${stream}.${durable}`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
+    `$JS.ACK.${stream}.${durable}.>`,
+  ];
+}
+
+/**
+ * What an agency's connector may do (DESIGN §5): publish only `cwtch.share.*.<self>` and
+ * `cwtch.receipt.*.<self>`, pull from its own durable consumer, read the directory, and receive
+ * replies only on its own inbox prefix. No stream reads, no consumer creation, no other API.
+ */
+export function agencyPermissions(agency: string): NatsPermissions {
+  return {
+    publish: [
+      `cwtch.share.*.${agency}`,
+      `cwtch.receipt.*.${agency}`,
+      ...durableReader(SHARES_STREAM, inboxConsumer(agency)),
+      ...directoryReader(),
+    ],
+    subscribe: [`${inboxPrefixOf(agency)}.>`],
+  };
+}
+
+/** What the audit service may do: read SHARES through its durable, append to and replay AUDIT, read the directory. */
+export function auditPermissions(): NatsPermissions {
+  return {
+    publish: [
+      AUDIT_SUBJECT,
+      '$JS.API.INFO',
+      `$JS.API.STREAM.INFO.${AUDIT_STREAM}`,
+      `$JS.API.CONSUMER.CREATE.${AUDIT_STREAM}.>`,
+      `$JS.API.CONSUMER.DELETE.${AUDIT_STREAM}.>`,
+      `$JS.API.CONSUMER.INFO.${AUDIT_STREAM}.>`,
+      `$JS.API.CONSUMER.MSG.NEXT.${AUDIT_STREAM}.>`,
+      `$JS.FC.${AUDIT_STREAM}.>`,
+      ...durableReader(SHARES_STREAM, AUDIT_CONSUMER),
+      ...directoryReader(),
+    ],
+    subscribe: [`${inboxPrefixOf('audit')}.>`],
+  };
+}
+
+/** A fresh nkey user: the seed (secret, for the client's 0600 file) and the public key (for the server). */
+export function createNkeyUser(): { seed: string; publicKey: string } {
+  const user = createUser();
+  return { seed: new TextDecoder().decode(user.getSeed()), publicKey: user.getPublicKey() };
+}
+
+/** The public key (`U...`) of an nkey seed. */
+export function nkeyPublicKey(seed: string): string {
+  return fromSeed(new TextEncoder().encode(seed.trim())).getPublicKey();
+}
+
+/** The `authorization { users = [...] }` block of nats-server's configuration for these users. */
+export function renderAuthorization(users: readonly NatsUser[]): string {
+  const lines = users.map((u) => {
+    const perms = u.permissions
+      ? `, permissions: { publish: { allow: ${JSON.stringify(u.permissions.publish)} }, subscribe: { allow: ${JSON.stringify(u.permissions.subscribe)} } }`
+      : '';
+    return `    # ${u.name}\n    { nkey: ${JSON.stringify(u.nkey)}${perms} }`;
+  });
+  return ['authorization {', '  users = [', lines.join(',\n'), '  ]', '}'].join('\n');
+}
