@@ -18,7 +18,10 @@ elif [ -x "$tools/node24/node_modules/node/bin/node" ] && [ "$(node_major "$tool
 else
   log "installing node 24 from the npm registry into .tools/node24"
   mkdir -p "$tools/node24"
-  (cd "$tools/node24" && npm install --no-audit --no-fund --loglevel=error node@24 >/dev/null)
+  # A package.json of its own, or npm would walk up and install into the workspace root.
+  echo '{"name":"cwtch-tools-node","private":true}' > "$tools/node24/package.json"
+  (cd "$tools/node24" && npm install --no-audit --no-fund --no-save --loglevel=error node@24 >/dev/null)
+  [ -x "$tools/node24/node_modules/node/bin/node" ] || { log "node 24 did not install"; exit 1; }
 fi
 if [ -x "$tools/node24/node_modules/node/bin/node" ]; then
   export PATH="$tools/node24/node_modules/node/bin:$PATH"
