@@ -18,8 +18,10 @@ export interface BusOptions {
   readonly user?: string | undefined;
   readonly pass?: string | undefined;
   readonly logger?: Logger;
-  /** Give up the first connection after this long (ms); reconnects afterwards are unlimited. */
+  /** Give up the first connection attempt after this long (ms). */
   readonly connectTimeoutMs?: number;
+  /** Keep retrying the first connection (default true: services wait for their server). */
+  readonly waitOnFirstConnect?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function connectBus(options: BusOptions): Promise<NatsConnection> {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 250,
       timeout: options.connectTimeoutMs ?? 10_000,
-      waitOnFirstConnect: true,
+      waitOnFirstConnect: options.waitOnFirstConnect ?? true,
       ...(authenticator ? { authenticator } : {}),
       ...(options.inboxPrefix ? { inboxPrefix: options.inboxPrefix } : {}),
       ...(options.caFile ? { tls: { caFile: options.caFile } } : {}),

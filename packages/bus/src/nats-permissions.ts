@@ -80,6 +80,8 @@ export function auditPermissions(): NatsPermissions {
       `$JS.API.CONSUMER.INFO.${AUDIT_STREAM}.>`,
       `$JS.API.CONSUMER.MSG.NEXT.${AUDIT_STREAM}.>`,
       `$JS.FC.${AUDIT_STREAM}.>`,
+      `$JS.API.STREAM.MSG.GET.${AUDIT_STREAM}`,
+      `$JS.API.DIRECT.GET.${AUDIT_STREAM}`,
       ...durableReader(SHARES_STREAM, AUDIT_CONSUMER),
       ...directoryReader(),
     ],

@@ -22,6 +22,7 @@ export {
 } from './envelope/seal-envelope.ts';
 export type { ParsedEnvelope, SigningKey, SigningKeyResolver, VerifiedEnvelope } from './envelope/types.ts';
 export { type VerifyEnvelopeOptions, verifyEnvelope } from './envelope/verify-envelope.ts';
+export { type LoggedShare, verifyLoggedShare } from './envelope/verify-logged-share.ts';
 export { initCrypto } from './init-crypto.ts';
 export { fromJwk, type PublicKeyFromJwk } from './keys/from-jwk.ts';
 export { type AgencyKeySeeds, generateAgencyKeys } from './keys/generate-agency-keys.ts';

@@ -25,6 +25,7 @@ export async function publishDirectory(
 export class DirectoryWatcher {
   #view: DirectoryView | undefined;
   #stop: (() => void) | undefined;
+  #kv: KV | undefined;
   readonly #listeners = new Set<(view: DirectoryView, signed: Uint8Array) => void>();
 
   constructor(
@@ -61,6 +62,7 @@ export class DirectoryWatcher {
   /** Loads the current directory (waiting until one verifies) and watches for changes. */
   async start(nc: NatsConnection): Promise<void> {
     const kv = await new Kvm(nc).open(DIRECTORY_BUCKET);
+    this.#kv = kv;
     const watch = await kv.watch({ key: KEY });
     this.#stop = () => watch.stop();
     const first = new Promise<void>((resolve) => {
@@ -72,6 +74,16 @@ export class DirectoryWatcher {
       })();
     });
     await first;
+  }
+
+  /**
+   * Reads the bucket's current directory now (not waiting for the watch): used when a signature
+   * names a key this copy does not know yet, which a directory change in flight explains.
+   * Resolves true when a newer directory was taken.
+   */
+  async refresh(): Promise<boolean> {
+    const entry = await this.#kv?.get(KEY);
+    return entry?.operation === 'PUT' ? this.accept(entry.value) : false;
   }
 
   stop(): void {

@@ -14,6 +14,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_LARGE: 413,
+  RATE_LIMITED: 429,
   BUS_UNAVAILABLE: 503,
 };
 

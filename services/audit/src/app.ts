@@ -47,6 +47,7 @@ function shareView(s: IndexedShare) {
     priority: s.priority,
     respondBy: s.respondBy === null ? null : iso(s.respondBy),
     bodyHash: s.bodyHash,
+    keys: s.keys,
     copies: s.copies.map((c) => ({ to: c.to, index: c.index, loggedAt: iso(c.loggedAt) })),
     receipts: s.receipts.map((r) => ({ ...r, at: iso(r.at), loggedAt: iso(r.loggedAt) })),
     rejections: s.rejections.map((r) => ({ ...r, loggedAt: iso(r.loggedAt) })),
@@ -115,6 +116,18 @@ export function createAuditApp(deps: AuditAppDeps) {
     const s = deps.index.get(c.req.param('id'));
     if (!s) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such share in the log');
     return c.json(shareView(s));
+  });
+
+  app.get('/v1/entries/:index', async (c) => {
+    const { index } = parseQuery(z.object({ index: nonNegative }), { index: c.req.param('index') });
+    if (index >= deps.writer.tree.size)
+      throw new CwtchError(ErrorCode.NOT_FOUND, 'no entry at that index yet');
+    const bytes = await deps.writer.entryBytes(index);
+    return c.json({
+      index,
+      entry: JSON.parse(new TextDecoder().decode(bytes)),
+      bytes: Buffer.from(bytes).toString('base64'),
+    });
   });
 
   app.get('/v1/rejections', (c) =>

@@ -39,6 +39,14 @@ export class AuditLogWriter {
     this.logger.info({ size: this.tree.size }, 'share log rebuilt');
   }
 
+  /** The stored bytes of entry `index` (stream sequence `index + 1`). */
+  async entryBytes(index: number): Promise<Uint8Array> {
+    const jsm = await this.js.jetstreamManager();
+    const m = await jsm.streams.getMessage(AUDIT_STREAM, { seq: index + 1 });
+    if (!m) throw new Error(`entry ${index} is missing from the stream`);
+    return m.data;
+  }
+
   /** Appends one entry (queued: one append at a time) and resolves with its position. */
   append(body: EntryBody, busTime: number): Promise<number> {
     const run = this.#queue.then(async () => {

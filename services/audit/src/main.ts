@@ -57,7 +57,12 @@ const consumer = runConsumer(
   async (msg) => {
     if (msg.seq <= index.lastSourceSeq) return 'ack';
     const busTime = Math.floor(msg.info.timestampNanos / 1e6);
-    const body = checkEvent(msg.data, { seq: msg.seq, subj: msg.subject }, busTime, directory.view, index);
+    const check = () =>
+      checkEvent(msg.data, { seq: msg.seq, subj: msg.subject }, busTime, directory.view, index);
+    let body = check();
+    // A key the audit's copy of the directory does not know yet may be a rotation still in flight.
+    if (body.t === 'reject' && body.reason === 'SENDER_KEY_UNKNOWN' && (await directory.refresh()))
+      body = check();
     try {
       await writer.append(body, busTime);
     } catch (err) {

@@ -37,6 +37,8 @@ export interface IndexedShare {
   readonly priority: string;
   readonly respondBy: number | null;
   readonly bodyHash: string;
+  /** Key ids: the sender's signing key and each recipient's encryption key. */
+  readonly keys: { readonly from: string; readonly to: readonly { agency: string; kid: string }[] };
   readonly copies: { to: string; index: number; loggedAt: number }[];
   readonly receipts: IndexedReceipt[];
   readonly rejections: IndexedRejection[];
@@ -86,6 +88,7 @@ export class ShareIndex {
           priority: h.priority,
           respondBy: h.respondBy,
           bodyHash: e.b,
+          keys: { from: h.from.kid, to: h.to },
           copies: [],
           receipts: [],
           rejections: [],

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CwtchApiError } from '@cwtch/sdk';
 import { startDevRegion } from './commands/dev.ts';
+import { directoryCommand } from './commands/directory.ts';
 import { regionClient } from './commands/region-client.ts';
 
 const USAGE = `cwtch: the Cwtch command line
@@ -10,6 +11,9 @@ const USAGE = `cwtch: the Cwtch command line
   cwtch dev [--data DIR] [--sync always|2m]     start the demo region (default DIR .cwtch/dev)
   cwtch send --region FILE --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P]
   cwtch inbox --region FILE --as AGENCY [--status new|acknowledged] [--json]
+  cwtch directory show [--data DIR] [--json]
+  cwtch directory rotate --agency A --use sig|enc [--overlap-days 7] [--data DIR]
+  cwtch directory revoke --kid K --reason R [--at ISO-TIME] [--data DIR]
 `;
 
 async function dev(args: string[]): Promise<void> {
@@ -95,7 +99,12 @@ async function inbox(args: string[]): Promise<void> {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (args: string[]) => Promise<void>> = { dev, send, inbox };
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  dev,
+  send,
+  inbox,
+  directory: directoryCommand,
+};
 const run = command ? commands[command] : undefined;
 if (!run) {
   process.stdout.write(USAGE);

@@ -71,12 +71,19 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
   if (subject?.type !== 'share' || subject.from !== h.from.agency || subject.to !== ctx.agency) {
     return reject(ctx, msg, ErrorCode.SUBJECT_MISMATCH, parsed);
   }
+  const verify = () => {
+    const view = ctx.directory.view;
+    return verifyEnvelope(parsed, { resolveSigningKey: (agency, kid) => view.signingKey(agency, kid, now) });
+  };
   let verified: VerifiedEnvelope;
   try {
-    const view = ctx.directory.view;
-    verified = verifyEnvelope(parsed, {
-      resolveSigningKey: (agency, kid) => view.signingKey(agency, kid, now),
-    });
+    try {
+      verified = verify();
+    } catch (e) {
+      // A key this copy of the directory does not know yet may be a rotation still in flight.
+      if (!isCwtchError(e, ErrorCode.SENDER_KEY_UNKNOWN) || !(await ctx.directory.refresh())) throw e;
+      verified = verify();
+    }
   } catch (e) {
     return reject(ctx, msg, isCwtchError(e) ? e.code : ErrorCode.SIGNATURE_INVALID, parsed);
   }
@@ -113,7 +120,12 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
   try {
     // The envelope names the key it was sealed to; an older generation may still be held.
     const kid = h.to.find((t) => t.agency === ctx.agency)?.kid;
-    const me = kid === undefined ? undefined : ctx.keyring.encryptionKey(kid);
+    let me = kid === undefined ? undefined : ctx.keyring.encryptionKey(kid);
+    if (!me && kid !== undefined) {
+      // Sealed to a key rotated in a moment ago: its file is on disk before the directory names it.
+      await ctx.keyring.load();
+      me = ctx.keyring.encryptionKey(kid);
+    }
     if (!me) return refuse(kid === undefined ? ErrorCode.NOT_ADDRESSED_TO_ME : ErrorCode.DECRYPTION_FAILED);
     plaintext = openEnvelope(verified, {
       me: { agency: ctx.agency, kid: me.kid, publicKey: me.publicKey, secretKey: me.secretKey },

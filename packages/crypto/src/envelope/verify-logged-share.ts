@@ -1,0 +1,65 @@
+import { EnvelopeHeader } from '@cwtch/contracts';
+import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
+import { b64uDecode } from '../encoding/b64u-decode.ts';
+import { getSodium } from '../init-crypto.ts';
+import { parseCanonicalJson } from '../internal/parse-canonical-json.ts';
+import { keyId } from '../keys/key-id.ts';
+import { envelopeSigningInput } from './signing-input.ts';
+import type { SigningKeyResolver } from './types.ts';
+
+/** What the share log keeps of an envelope: header bytes, body hash and signature (base64url). */
+export interface LoggedShare {
+  readonly h: string;
+  readonly b: string;
+  readonly s: string;
+}
+
+/**
+ * Re-verifies a share from its log entry alone, with no envelope and no decryption key: the
+ * header must be canonical and the sender's signature over `H || B` must verify with the key the
+ * resolver gives (judged, by the caller, at the entry's time). Returns the header.
+ * Throws `HEADER_NOT_CANONICAL`, `ENVELOPE_MALFORMED`, `SENDER_KEY_*` or `SIGNATURE_INVALID`.
+ */
+export function verifyLoggedShare(entry: LoggedShare, resolveSigningKey: SigningKeyResolver): EnvelopeHeader {
+  const headerBytes = b64uDecode(entry.h, ErrorCode.ENVELOPE_MALFORMED);
+  const bodyHash = b64uDecode(entry.b, ErrorCode.ENVELOPE_MALFORMED);
+  const signature = b64uDecode(entry.s, ErrorCode.ENVELOPE_MALFORMED);
+  if (bodyHash.length !== 32 || signature.length !== 64)
+    throw new CwtchError(ErrorCode.ENVELOPE_MALFORMED, 'wrong hash or signature length');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(headerBytes);
+  } catch {
+    throw new CwtchError(ErrorCode.ENVELOPE_MALFORMED, 'header is not UTF-8');
+  }
+  const header = parseCanonicalJson(
+    text,
+    EnvelopeHeader,
+    {
+      syntax: ErrorCode.ENVELOPE_MALFORMED,
+      schema: ErrorCode.ENVELOPE_MALFORMED,
+      canonical: ErrorCode.HEADER_NOT_CANONICAL,
+    },
+    'header',
+  );
+  let publicKey: Uint8Array;
+  try {
+    publicKey = resolveSigningKey(header.from.agency, header.from.kid).publicKey;
+  } catch (e) {
+    if (isCwtchError(e)) throw e;
+    throw new CwtchError(ErrorCode.INTERNAL, 'signing key lookup failed', { cause: e });
+  }
+  if (publicKey.length !== 32 || keyId(publicKey, 'Ed25519') !== header.from.kid) {
+    throw new CwtchError(ErrorCode.SENDER_KEY_UNKNOWN, 'resolved signing key does not match from.kid');
+  }
+  if (
+    !getSodium().crypto_sign_verify_detached(
+      signature,
+      envelopeSigningInput(headerBytes, bodyHash),
+      publicKey,
+    )
+  ) {
+    throw new CwtchError(ErrorCode.SIGNATURE_INVALID, 'logged signature is invalid');
+  }
+  return header;
+}

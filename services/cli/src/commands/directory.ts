@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { connectBus, inboxPrefixOf } from '@cwtch/bus';
+import { RegionFile } from '@cwtch/contracts';
+import { generateAgencyKeys, initCrypto, parsePrivateKeyFile } from '@cwtch/crypto';
+import { type Directory, publishDirectory } from '@cwtch/directory';
+import {
+  agencyKeysDir,
+  directoryKey,
+  loadDirectory,
+  loadGovernanceKey,
+  saveDirectory,
+  signedDirectoryFile,
+  writeAgencyKeys,
+} from '../region/region-files.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Publishes a newly signed directory to a running region (if one runs on this folder). */
+async function publishIfRunning(dataDir: string, signed: Uint8Array): Promise<boolean> {
+  const regionFile = join(dataDir, 'region.json');
+  const operatorSeed = join(dataDir, 'secrets', 'nats', 'operator.nk');
+  if (!existsSync(regionFile) || !existsSync(operatorSeed)) return false;
+  const region = RegionFile.parse(JSON.parse(await readFile(regionFile, 'utf8')));
+  const caFile = join(dataDir, 'secrets', 'tls', 'ca.pem');
+  try {
+    const nc = await connectBus({
+      servers: region.nats.url,
+      name: 'cwtch-operator-directory',
+      nkeySeedFile: operatorSeed,
+      inboxPrefix: inboxPrefixOf('operator'),
+      connectTimeoutMs: 3000,
+      ...(existsSync(caFile) ? { caFile } : {}),
+      waitOnFirstConnect: false,
+    });
+    try {
+      await publishDirectory(nc, signed);
+    } finally {
+      await nc.drain();
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function rotate(
+  directory: Directory,
+  agency: string,
+  use: 'sig' | 'enc',
+  publicKey: Uint8Array,
+  now: number,
+  overlapMs: number,
+): Directory {
+  const a = directory.agencies.find((x) => x.id === agency);
+  if (!a) throw new Error(`no agency "${agency}" in the directory`);
+  const keys = a.keys.map((k) =>
+    k.use === use && k.status === 'active' && (k.exp === null || k.exp > now + overlapMs)
+      ? { ...k, exp: now + overlapMs }
+      : k,
+  );
+  keys.push(directoryKey(publicKey, use === 'sig' ? 'Ed25519' : 'X25519', now));
+  return { ...directory, agencies: directory.agencies.map((x) => (x.id === agency ? { ...x, keys } : x)) };
+}
+
+function revoke(directory: Directory, kid: string, at: number, reason: string): Directory {
+  let found = false;
+  const agencies = directory.agencies.map((a) => ({
+    ...a,
+    keys: a.keys.map((k) => {
+      if (k.kid !== kid) return k;
+      found = true;
+      return { ...k, status: 'revoked' as const, revokedAt: at, reason };
+    }),
+  }));
+  if (!found) throw new Error(`no key "${kid}" in the directory`);
+  return { ...directory, agencies };
+}
+
+function show(directory: Directory): string {
+  const t = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
+  const lines = [
+    `directory serial ${directory.serial}, region ${directory.region}, issued ${t(directory.issuedAt)}`,
+  ];
+  for (const a of directory.agencies) {
+    lines.push(`${a.id} (${a.type}): ${a.name}`);
+    for (const k of a.keys) {
+      const state = k.status === 'revoked' ? `revoked at ${t(k.revokedAt)}: ${k.reason ?? ''}` : 'active';
+      lines.push(`  ${k.use} ${k.kid} from ${t(k.nbf)} until ${t(k.exp)} ${state}`);
+    }
+  }
+  lines.push('agreements:');
+  for (const g of directory.agreements) {
+    lines.push(
+      `  ${g.id} (${g.type}) ${g.senders.join(',')} -> ${g.recipients.join(',')}: ${g.kinds.join(', ')} [${g.purposes.join(', ')}]`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `cwtch directory show|rotate|revoke --data DIR`: key lifecycle, every change a new directory
+ * serial signed by the governance key, published to a running region (whose connectors pick it up
+ * without a restart) and appended to the share log by the audit service.
+ */
+export async function directoryCommand(args: string[]): Promise<void> {
+  const [verb, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      data: { type: 'string', default: '.cwtch/dev' },
+      agency: { type: 'string' },
+      use: { type: 'string' },
+      kid: { type: 'string' },
+      at: { type: 'string' },
+      reason: { type: 'string' },
+      'overlap-days': { type: 'string', default: '7' },
+      json: { type: 'boolean' },
+    },
+  });
+  const dataDir = resolve(values.data!);
+  if (!existsSync(signedDirectoryFile(dataDir)))
+    throw new Error(`no region in ${dataDir}: start it once with cwtch dev`);
+  await initCrypto();
+  const governance = await loadGovernanceKey(dataDir);
+  const { directory } = await loadDirectory(dataDir, governance);
+  const now = Date.now();
+  let next: Directory;
+  if (verb === 'show') {
+    process.stdout.write(values.json ? `${JSON.stringify(directory, null, 2)}\n` : show(directory));
+    return;
+  } else if (verb === 'rotate') {
+    const use = values.use;
+    if (!values.agency || (use !== 'sig' && use !== 'enc'))
+      throw new Error('rotate needs --agency A --use sig|enc');
+    const dir = agencyKeysDir(dataDir, values.agency);
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+    const latest = parsePrivateKeyFile(await readFile(join(dir, files.at(-1)!), 'utf8')).keys;
+    const fresh = generateAgencyKeys();
+    const merged =
+      use === 'sig'
+        ? { signing: fresh.signing, encryption: latest.encryption }
+        : { signing: latest.signing, encryption: fresh.encryption };
+    // The private key is on disk before any directory names it.
+    await writeAgencyKeys(dataDir, values.agency, merged);
+    const publicKey = use === 'sig' ? fresh.signing.publicKey : fresh.encryption.publicKey;
+    next = rotate(directory, values.agency, use, publicKey, now, Number(values['overlap-days']) * DAY_MS);
+  } else if (verb === 'revoke') {
+    if (!values.kid || !values.reason) throw new Error('revoke needs --kid K --reason R [--at ISO-TIME]');
+    const at = values.at ? Date.parse(values.at) : now;
+    if (Number.isNaN(at)) throw new Error('--at must be an ISO 8601 time');
+    next = revoke(directory, values.kid, at, values.reason);
+  } else {
+    throw new Error('usage: cwtch directory show|rotate|revoke --data DIR ...');
+  }
+  next = { ...next, serial: directory.serial + 1, issuedAt: now };
+  const signed = await saveDirectory(dataDir, next, governance);
+  const published = await publishIfRunning(dataDir, signed);
+  process.stdout.write(
+    `directory serial ${next.serial} signed${published ? ' and published to the running region' : '; the region publishes it at its next start'}\n`,
+  );
+}
