@@ -50,8 +50,15 @@ export function tempDataDir(): Promise<string> {
 }
 
 /** Runs `cwtch dev --data dataDir` and resolves once region.json is written and printed. */
-export async function startRegion(dataDir: string, extraArgs: string[] = []): Promise<RunningRegion> {
-  const child = spawn(CLI, ['dev', '--data', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startRegion(
+  dataDir: string,
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<RunningRegion> {
+  const child = spawn(CLI, ['dev', '--data', dataDir, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -102,10 +109,12 @@ export function alive(pid: number): boolean {
  * Starts one region for the calling test file (beforeAll) and stops and removes it afterwards;
  * returns a getter for it.
  */
-export function useRegion(): () => RunningRegion {
+export function useRegion(
+  options: { args?: string[]; env?: Record<string, string> } = {},
+): () => RunningRegion {
   let run: RunningRegion | undefined;
   beforeAll(async () => {
-    run = await startRegion(await tempDataDir());
+    run = await startRegion(await tempDataDir(), options.args, options.env);
   });
   afterAll(async () => {
     await run?.stop();

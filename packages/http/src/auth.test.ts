@@ -69,3 +69,34 @@ describe('token verification', async () => {
     );
   });
 });
+
+describe('error responses', () => {
+  it("turn Hono's malformed-JSON refusal into a coded 400, and anything unexpected into a bare 500", async () => {
+    const { Hono } = await import('hono');
+    const { toErrorResponse } = await import('./http-error.ts');
+    const app = new Hono();
+    app.onError((e, c) => {
+      const { status, body } = toErrorResponse(e);
+      return c.json(body, status as 400);
+    });
+    const { validator } = await import('hono/validator');
+    app.post(
+      '/j',
+      validator('json', (v) => v),
+      (c) => c.json(c.req.valid('json')),
+    );
+    app.get('/boom', () => {
+      throw new Error('secret detail at /src/thing.ts:12');
+    });
+    const bad = await app.request('/j', {
+      method: 'POST',
+      body: '{',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    const boom = await app.request('/boom');
+    expect(boom.status).toBe(500);
+    expect(await boom.text()).not.toContain('secret detail');
+  });
+});

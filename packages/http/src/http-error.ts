@@ -1,4 +1,5 @@
 import { CwtchError, ErrorCode, type Issue } from '@cwtch/runtime';
+import { HTTPException } from 'hono/http-exception';
 
 /** HTTP status for each error code: the one table the HTTP layer maps codes through. */
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -40,6 +41,24 @@ export function toErrorResponse(e: unknown): { status: number; body: ErrorBody }
           code: status === 500 ? ErrorCode.INTERNAL : e.code,
           message,
           ...(e.issues ? { issues: e.issues } : {}),
+        },
+      },
+    };
+  }
+  // Hono's own refusals (malformed JSON, a validator's 400): a client error, said without detail.
+  if (e instanceof HTTPException && e.status >= 400 && e.status < 500) {
+    const code =
+      e.status === 413
+        ? ErrorCode.TOO_LARGE
+        : e.status === 401
+          ? ErrorCode.UNAUTHENTICATED
+          : ErrorCode.BAD_REQUEST;
+    return {
+      status: e.status,
+      body: {
+        error: {
+          code,
+          message: e.status === 400 ? 'the request body is not valid JSON' : 'the request was refused',
         },
       },
     };

@@ -1,7 +1,14 @@
 import { formatCheckpoint, signCheckpoint } from '@cwtch/audit-log';
 import { normaliseNhsNumber } from '@cwtch/contracts';
 import { subjectReference } from '@cwtch/crypto';
-import { type Principal, Role, requireRole, type TokenVerifier, toErrorResponse } from '@cwtch/http';
+import {
+  type Principal,
+  Role,
+  rateLimit,
+  requireRole,
+  type TokenVerifier,
+  toErrorResponse,
+} from '@cwtch/http';
 import { CwtchError, ErrorCode, type Logger } from '@cwtch/runtime';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
@@ -19,6 +26,7 @@ export interface AuditAppDeps {
   readonly logKey: { readonly origin: string; readonly secretKey: Uint8Array };
   readonly verifyToken: TokenVerifier;
   readonly logger: Logger;
+  readonly rateLimit: { readonly capacity: number; readonly refillPerSecond: number };
 }
 
 const SharesQuery = z.strictObject({
@@ -81,6 +89,7 @@ export function createAuditApp(deps: AuditAppDeps) {
   });
   app.notFound((c) => c.json({ error: { code: ErrorCode.NOT_FOUND, message: 'no such route' } }, 404));
   app.use('*', secureHeaders());
+  app.use('/v1/*', rateLimit(deps.rateLimit));
   app.get('/healthz', (c) => c.json({ status: 'ok', size: deps.writer.tree.size }));
   app.use('/v1/*', async (c, next) => {
     const principal = await deps.verifyToken(c.req.header('authorization'));

@@ -19,6 +19,9 @@ export const AuditConfig = z.object({
   CWTCH_LOG_ORIGIN: z.string().min(1).default('cwtch.example/audit/v1'),
   CWTCH_JWT_ISSUER: z.string().min(1),
   CWTCH_JWKS_FILE: z.string().min(1),
+  /** Per-token rate limit: a burst of this many requests, refilled at the rate below. */
+  CWTCH_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
+  CWTCH_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CWTCH_READY_FILE: z.string().optional(),
 });

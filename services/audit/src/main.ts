@@ -83,6 +83,7 @@ const app = createAuditApp({
   logKey: { origin: config.CWTCH_LOG_ORIGIN, secretKey: logSecretKey },
   verifyToken: createTokenVerifier({ issuer: config.CWTCH_JWT_ISSUER, audience: AUDIT_AUDIENCE, jwks }),
   logger,
+  rateLimit: { capacity: config.CWTCH_RATE_LIMIT_BURST, refillPerSecond: config.CWTCH_RATE_LIMIT_PER_SECOND },
 });
 const server = serve(
   { fetch: app.fetch, hostname: config.CWTCH_HOST, port: config.CWTCH_PORT },

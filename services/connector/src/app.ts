@@ -8,7 +8,14 @@ import {
   SendNotificationRequest,
   SendNotificationResponse,
 } from '@cwtch/contracts';
-import { type Principal, Role, requireRole, type TokenVerifier, toErrorResponse } from '@cwtch/http';
+import {
+  type Principal,
+  Role,
+  rateLimit,
+  requireRole,
+  type TokenVerifier,
+  toErrorResponse,
+} from '@cwtch/http';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
@@ -85,7 +92,11 @@ const senders = [Role.system, Role.frontdoor, Role.manager] as const;
 const readers = [Role.system, Role.frontdoor, Role.manager] as const;
 
 /** Builds the connector's HTTP API (DESIGN §9), with its OpenAPI 3.1 document at `/openapi.json`. */
-export function createApp(ctx: AgencyContext, verifyToken: TokenVerifier, options: { maxBodyBytes: number }) {
+export function createApp(
+  ctx: AgencyContext,
+  verifyToken: TokenVerifier,
+  options: { maxBodyBytes: number; rateLimit: { capacity: number; refillPerSecond: number } },
+) {
   const app = new OpenAPIHono<Env>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -109,6 +120,8 @@ export function createApp(ctx: AgencyContext, verifyToken: TokenVerifier, option
   });
   app.notFound((c) => c.json({ error: { code: ErrorCode.NOT_FOUND, message: 'no such route' } }, 404));
   app.use('*', secureHeaders());
+  // Before token verification, so a flood is refused before any signature check.
+  app.use('/v1/*', rateLimit(options.rateLimit));
   app.use(
     '/v1/*',
     bodyLimit({

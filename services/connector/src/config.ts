@@ -26,6 +26,9 @@ export const ConnectorConfig = z.object({
     .int()
     .positive()
     .default(256 * 1024),
+  /** Per-token rate limit: a burst of this many requests, refilled at the rate below. */
+  CWTCH_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
+  CWTCH_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Written once listening: `{port, pid}`, so a supervisor learns an ephemeral port. */
   CWTCH_READY_FILE: z.string().optional(),

@@ -99,6 +99,10 @@ const app = createApp(
   }),
   {
     maxBodyBytes: config.CWTCH_MAX_BODY_BYTES,
+    rateLimit: {
+      capacity: config.CWTCH_RATE_LIMIT_BURST,
+      refillPerSecond: config.CWTCH_RATE_LIMIT_PER_SECOND,
+    },
   },
 );
 const server = serve(
