@@ -174,3 +174,31 @@ describe('a sealed share end to end', () => {
     );
   });
 });
+
+describe('fuzzing the HTTP API', () => {
+  it('any JSON body to POST /v1/notifications gets a coded 4xx, never a crash (fixed seed, bounded runs)', async () => {
+    const { default: fc } = await import('fast-check');
+    const a = region().region.agencies['swansea-cs']!;
+    const body = fc.oneof(
+      fc.jsonValue(),
+      fc.record({
+        kind: fc.constantFrom('cse-protocol-entry', 'missing-episode', 'x'),
+        payload: fc.jsonValue(),
+        recipients: fc.array(fc.string(), { maxLength: 3 }),
+      }),
+      fc.record({ kind: fc.string(), payload: fc.dictionary(fc.string(), fc.jsonValue()) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        const res = await fetch(`${a.connector}/v1/notifications`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${a.tokens.system}`, 'content-type': 'application/json' },
+          body: JSON.stringify(b),
+        });
+        const json = (await res.json()) as { error?: { code?: string } };
+        return res.status >= 400 && res.status < 500 && typeof json.error?.code === 'string';
+      }),
+      { seed: 20261122, numRuns: 150 },
+    );
+  });
+});
