@@ -20,7 +20,15 @@ export const RegionFile = z
         natsCreds: z.string().nullable(),
       }),
     ),
-    trust: z.object({ governanceKey: z.string(), logKey: z.string() }),
+    trust: z.object({
+      governanceKey: z.string(),
+      logKey: z.string(),
+      /** The log's origin line and key name. */
+      logOrigin: z.string().optional(),
+      /** Pinned witness keys and how many cosignatures an auditor requires. */
+      witnesses: z.array(z.object({ name: z.string(), publicKey: z.string() })).optional(),
+      quorum: z.number().int().nonnegative().optional(),
+    }),
   })
   .meta({ id: 'RegionFile' });
 export type RegionFile = z.infer<typeof RegionFile>;

@@ -32,10 +32,14 @@ export { type ProvisionOptions, provisionBus } from './provision.ts';
 export { type PublishOptions, publishDurable } from './publish-durable.ts';
 export { type Disposition, type RunningConsumer, runConsumer } from './run-consumer.ts';
 export {
+  AUDIT_API,
   AUDIT_CONSUMER,
   AUDIT_STREAM,
   AUDIT_SUBJECT,
   type BusSubject,
+  CHECKPOINT_STREAM,
+  CHECKPOINT_SUBJECT,
+  cosignatureSubject,
   DIRECTORY_BUCKET,
   inboxConsumer,
   parseSubject,

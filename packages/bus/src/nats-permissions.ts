@@ -1,8 +1,12 @@
 import { createUser, fromSeed } from '@nats-io/nkeys';
 import {
+  AUDIT_API,
   AUDIT_CONSUMER,
   AUDIT_STREAM,
   AUDIT_SUBJECT,
+  CHECKPOINT_STREAM,
+  CHECKPOINT_SUBJECT,
+  cosignatureSubject,
   DIRECTORY_BUCKET,
   inboxConsumer,
   SHARES_STREAM,
@@ -12,6 +16,8 @@ import {
 export interface NatsPermissions {
   readonly publish: readonly string[];
   readonly subscribe: readonly string[];
+  /** May answer requests it received (reply subjects are allowed for the reply only). */
+  readonly allowResponses?: boolean;
 }
 
 /** A NATS user: its nkey public key and, unless it is the operator, its permissions. */
@@ -63,8 +69,12 @@ export function agencyPermissions(agency: string): NatsPermissions {
       `cwtch.receipt.*.${agency}`,
       ...durableReader(SHARES_STREAM, inboxConsumer(agency)),
       ...directoryReader(),
+      // Witness: ask for proofs, publish its own cosignatures.
+      AUDIT_API.checkpoint,
+      AUDIT_API.consistency,
+      cosignatureSubject(agency),
     ],
-    subscribe: [`${inboxPrefixOf(agency)}.>`],
+    subscribe: [`${inboxPrefixOf(agency)}.>`, CHECKPOINT_SUBJECT],
   };
 }
 
@@ -84,8 +94,20 @@ export function auditPermissions(): NatsPermissions {
       `$JS.API.DIRECT.GET.${AUDIT_STREAM}`,
       ...durableReader(SHARES_STREAM, AUDIT_CONSUMER),
       ...directoryReader(),
+      // Retained envelopes, for evidence bundles.
+      `$JS.API.STREAM.MSG.GET.${SHARES_STREAM}`,
+      `$JS.API.DIRECT.GET.${SHARES_STREAM}`,
+      // Checkpoints: publish, and replay their history (cosignatures included) at start.
+      CHECKPOINT_SUBJECT,
+      `$JS.API.STREAM.INFO.${CHECKPOINT_STREAM}`,
+      `$JS.API.CONSUMER.CREATE.${CHECKPOINT_STREAM}.>`,
+      `$JS.API.CONSUMER.DELETE.${CHECKPOINT_STREAM}.>`,
+      `$JS.API.CONSUMER.INFO.${CHECKPOINT_STREAM}.>`,
+      `$JS.API.CONSUMER.MSG.NEXT.${CHECKPOINT_STREAM}.>`,
+      `$JS.FC.${CHECKPOINT_STREAM}.>`,
     ],
-    subscribe: [`${inboxPrefixOf('audit')}.>`],
+    subscribe: [`${inboxPrefixOf('audit')}.>`, 'cwtch.audit.api.>', 'cwtch.audit.cosig.*'],
+    allowResponses: true,
   };
 }
 
@@ -104,7 +126,7 @@ export function nkeyPublicKey(seed: string): string {
 export function renderAuthorization(users: readonly NatsUser[]): string {
   const lines = users.map((u) => {
     const perms = u.permissions
-      ? `, permissions: { publish: { allow: ${JSON.stringify(u.permissions.publish)} }, subscribe: { allow: ${JSON.stringify(u.permissions.subscribe)} } }`
+      ? `, permissions: { publish: { allow: ${JSON.stringify(u.permissions.publish)} }, subscribe: { allow: ${JSON.stringify(u.permissions.subscribe)} }${u.permissions.allowResponses ? ', allow_responses: true' : ''} }`
       : '';
     return `    # ${u.name}\n    { nkey: ${JSON.stringify(u.nkey)}${perms} }`;
   });

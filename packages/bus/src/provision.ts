@@ -8,7 +8,15 @@ import {
   type StreamConfig,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import { AUDIT_CONSUMER, AUDIT_STREAM, AUDIT_SUBJECT, inboxConsumer, SHARES_STREAM } from './subjects.ts';
+import {
+  AUDIT_CONSUMER,
+  AUDIT_STREAM,
+  AUDIT_SUBJECT,
+  CHECKPOINT_STREAM,
+  CHECKPOINT_SUBJECT,
+  inboxConsumer,
+  SHARES_STREAM,
+} from './subjects.ts';
 
 /** Stream settings the region is provisioned with. */
 export interface ProvisionOptions {
@@ -50,6 +58,22 @@ function auditConfig(o: ProvisionOptions): Partial<StreamConfig> & { name: strin
     allow_rollup_hdrs: false,
     allow_direct: true,
     max_msg_size: 256 * 1024,
+  };
+}
+
+function checkpointsConfig(o: ProvisionOptions): Partial<StreamConfig> & { name: string } {
+  return {
+    name: CHECKPOINT_STREAM,
+    subjects: [CHECKPOINT_SUBJECT, 'cwtch.audit.cosig.*'],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.New,
+    num_replicas: o.replicas ?? 1,
+    duplicate_window: nanos(o.duplicateWindowMs ?? 10 * 60_000),
+    deny_delete: true,
+    deny_purge: true,
+    allow_direct: true,
+    max_msg_size: 64 * 1024,
   };
 }
 
@@ -95,6 +119,7 @@ async function ensureConsumer(jsm: JetStreamManager, stream: string, durable: st
 export async function provisionBus(jsm: JetStreamManager, options: ProvisionOptions): Promise<void> {
   await ensureStream(jsm, sharesConfig(options));
   await ensureStream(jsm, auditConfig(options));
+  await ensureStream(jsm, checkpointsConfig(options));
   for (const agency of options.agencies) {
     await ensureConsumer(jsm, SHARES_STREAM, inboxConsumer(agency), [
       `cwtch.share.${agency}.*`,

@@ -4,6 +4,21 @@ export const SHARES_STREAM = 'SHARES';
 export const AUDIT_STREAM = 'AUDIT';
 /** Subject of share-log entries. */
 export const AUDIT_SUBJECT = 'cwtch.audit.entry';
+/** Stream of signed checkpoints and witnesses' cosignatures (their history, for auditors). */
+export const CHECKPOINT_STREAM = 'AUDIT_CHECKPOINTS';
+/** Where the audit service publishes each signed checkpoint (a C2SP signed note). */
+export const CHECKPOINT_SUBJECT = 'cwtch.audit.checkpoint';
+/** Where witness `agency` publishes its cosignatures. */
+export function cosignatureSubject(witness: string): string {
+  return `cwtch.audit.cosig.${witness}`;
+}
+/** Request/reply subjects of the audit service's proof API (witnesses and auditors). */
+export const AUDIT_API = {
+  checkpoint: 'cwtch.audit.api.checkpoint',
+  consistency: 'cwtch.audit.api.consistency',
+  inclusion: 'cwtch.audit.api.inclusion',
+} as const;
+
 /** KV bucket holding the signed directory. */
 export const DIRECTORY_BUCKET = 'cwtch-directory';
 /** Durable consumer the audit service reads SHARES through. */

@@ -1,4 +1,3 @@
-import { formatCheckpoint, signCheckpoint } from '@cwtch/audit-log';
 import { normaliseNhsNumber } from '@cwtch/contracts';
 import { subjectReference } from '@cwtch/crypto';
 import {
@@ -12,8 +11,10 @@ import {
 import { CwtchError, ErrorCode, type Logger } from '@cwtch/runtime';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import type { AuditLogWriter } from './audit-log-writer.ts';
+import type { Checkpointer } from './checkpointer.ts';
 import type { IndexedShare, ShareIndex } from './share-index.ts';
 
 type Env = { Variables: { principal: Principal } };
@@ -27,6 +28,9 @@ export interface AuditAppDeps {
   readonly verifyToken: TokenVerifier;
   readonly logger: Logger;
   readonly rateLimit: { readonly capacity: number; readonly refillPerSecond: number };
+  readonly checkpoints: Checkpointer;
+  /** Cosignatures a checkpoint needs before it goes into an evidence bundle. */
+  readonly exportQuorum: number;
 }
 
 const SharesQuery = z.strictObject({
@@ -143,11 +147,53 @@ export function createAuditApp(deps: AuditAppDeps) {
     c.json({ items: deps.index.rejections().map((r) => ({ ...r, loggedAt: iso(r.loggedAt) })) }),
   );
 
-  app.get('/v1/checkpoint', (c) => {
-    const tree = deps.writer.tree;
-    const text = formatCheckpoint({ origin: deps.logKey.origin, size: tree.size, root: tree.root() });
-    return c.text(signCheckpoint(text, deps.logKey.origin, deps.logKey.secretKey), 200, {
-      'content-type': 'text/plain; charset=utf-8',
+  app.get('/v1/checkpoint', async (c) => {
+    await deps.checkpoints.tick(true);
+    const cp = deps.checkpoints.latest;
+    if (!cp) throw new CwtchError(ErrorCode.NOT_FOUND, 'the log is empty: nothing to sign yet');
+    return c.text(deps.checkpoints.noteOf(cp), 200, { 'content-type': 'text/plain; charset=utf-8' });
+  });
+
+  app.get('/v1/export', (c) => {
+    const { quorum, envelopes } = parseQuery(
+      z.object({
+        quorum: nonNegative.default(deps.exportQuorum),
+        envelopes: z.enum(['0', '1']).default('1'),
+      }),
+      c.req.query(),
+    );
+    const cp = deps.checkpoints.latestWithQuorum(quorum);
+    if (!cp)
+      throw new CwtchError(
+        ErrorCode.CONFLICT,
+        `no checkpoint has ${quorum} cosignatures yet; try again shortly`,
+      );
+    c.header('content-type', 'application/x-ndjson; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="cwtch-audit-${cp.size}.jsonl"`);
+    return stream(c, async (out) => {
+      const header = {
+        typ: 'cwtch.audit.bundle.v1',
+        origin: deps.logKey.origin,
+        size: cp.size,
+        exportedAt: Date.now(),
+        checkpoint: deps.checkpoints.noteOf(cp),
+      };
+      await out.write(`${JSON.stringify(header)}\n`);
+      const sources: number[] = [];
+      for await (const { index, bytes } of deps.writer.entries(0, cp.size)) {
+        await out.write(`${JSON.stringify({ i: index, e: Buffer.from(bytes).toString('base64') })}\n`);
+        if (envelopes === '1') {
+          const entry = JSON.parse(new TextDecoder().decode(bytes)) as { t: string; src?: { seq: number } };
+          if (entry.t === 'msg' && entry.src) sources.push(entry.src.seq);
+        }
+      }
+      for (const seq of sources) {
+        const bytes = await deps.writer.envelope(seq);
+        if (bytes)
+          await out.write(
+            `${JSON.stringify({ envelope: { seq, b: Buffer.from(bytes).toString('base64') } })}\n`,
+          );
+      }
     });
   });
 

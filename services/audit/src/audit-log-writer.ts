@@ -1,5 +1,12 @@
 import { MerkleTree } from '@cwtch/audit-log';
-import { AUDIT_STREAM, AUDIT_SUBJECT, DeliverPolicy, type JetStreamClient, publishDurable } from '@cwtch/bus';
+import {
+  AUDIT_STREAM,
+  AUDIT_SUBJECT,
+  DeliverPolicy,
+  type JetStreamClient,
+  publishDurable,
+  SHARES_STREAM,
+} from '@cwtch/bus';
 import { type Logger, silentLogger } from '@cwtch/runtime';
 import { decodeEntry, type EntryBody, encodeEntry } from './entries.ts';
 import type { ShareIndex } from './share-index.ts';
@@ -45,6 +52,30 @@ export class AuditLogWriter {
     const m = await jsm.streams.getMessage(AUDIT_STREAM, { seq: index + 1 });
     if (!m) throw new Error(`entry ${index} is missing from the stream`);
     return m.data;
+  }
+
+  /** Entries `[from, to)` as stored, in order (an ordered consumer over AUDIT). */
+  async *entries(from: number, to: number): AsyncGenerator<{ index: number; bytes: Uint8Array }> {
+    if (from >= to) return;
+    const consumer = await this.js.consumers.get(AUDIT_STREAM, {
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: from + 1,
+    });
+    const messages = await consumer.consume();
+    try {
+      for await (const m of messages) {
+        yield { index: m.seq - 1, bytes: m.data };
+        if (m.seq >= to) break;
+      }
+    } finally {
+      messages.stop();
+    }
+  }
+
+  /** A retained envelope from the SHARES stream, by its stream sequence. */
+  async envelope(seq: number): Promise<Uint8Array | undefined> {
+    const jsm = await this.js.jetstreamManager();
+    return (await jsm.streams.getMessage(SHARES_STREAM, { seq }).catch(() => null))?.data;
   }
 
   /** Appends one entry (queued: one append at a time) and resolves with its position. */

@@ -17,6 +17,13 @@ export const AuditConfig = z.object({
   /** Region subject-reference HMAC key file: turns an NHS number into its subject reference. */
   CWTCH_SUBJECT_KEY_FILE: z.string().min(1),
   CWTCH_LOG_ORIGIN: z.string().min(1).default('cwtch.example/audit/v1'),
+  /** Sign a checkpoint at least this often while the log grows, and every this many entries. */
+  CWTCH_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  CWTCH_CHECKPOINT_MAX_ENTRIES: z.coerce.number().int().positive().default(1000),
+  /** Pinned witness keys: a JSON file `[{"name", "publicKey" (base64url)}]`. */
+  CWTCH_WITNESS_KEYS_FILE: z.string().optional(),
+  /** Cosignatures a checkpoint needs before it goes into an evidence bundle. */
+  CWTCH_EXPORT_QUORUM: z.coerce.number().int().nonnegative().default(2),
   CWTCH_JWT_ISSUER: z.string().min(1),
   CWTCH_JWKS_FILE: z.string().min(1),
   /** Per-token rate limit: a burst of this many requests, refilled at the rate below. */

@@ -8,7 +8,9 @@ import { serve } from '@hono/node-server';
 import { createAuditApp } from './app.ts';
 import { AuditLogWriter } from './audit-log-writer.ts';
 import { checkEvent } from './check-event.ts';
+import { Checkpointer } from './checkpointer.ts';
 import { AuditConfig } from './config.ts';
+import { serveProofApi } from './proof-api.ts';
 import { ShareIndex } from './share-index.ts';
 
 const config = parseConfig(AuditConfig, process.env);
@@ -34,6 +36,33 @@ const js = jetstream(nc);
 const index = new ShareIndex();
 const writer = new AuditLogWriter(js, index, logger);
 await writer.rebuild();
+
+const witnesses = config.CWTCH_WITNESS_KEYS_FILE
+  ? (
+      JSON.parse(await readFile(config.CWTCH_WITNESS_KEYS_FILE, 'utf8')) as {
+        name: string;
+        publicKey: string;
+      }[]
+    ).map((w) => ({
+      name: w.name,
+      publicKey: new Uint8Array(Buffer.from(w.publicKey, 'base64url')),
+    }))
+  : [];
+const checkpoints = new Checkpointer(
+  js,
+  writer,
+  {
+    origin: config.CWTCH_LOG_ORIGIN,
+    secretKey: logSecretKey,
+    intervalMs: config.CWTCH_CHECKPOINT_INTERVAL_MS,
+    maxEntries: config.CWTCH_CHECKPOINT_MAX_ENTRIES,
+    witnesses,
+  },
+  logger,
+);
+await checkpoints.restore();
+const stopProofApi = serveProofApi(nc, writer, checkpoints, logger);
+checkpoints.start();
 
 const directory = new DirectoryWatcher(
   new Uint8Array(Buffer.from(config.CWTCH_GOVERNANCE_KEY, 'base64url')),
@@ -83,6 +112,8 @@ const app = createAuditApp({
   logKey: { origin: config.CWTCH_LOG_ORIGIN, secretKey: logSecretKey },
   verifyToken: createTokenVerifier({ issuer: config.CWTCH_JWT_ISSUER, audience: AUDIT_AUDIENCE, jwks }),
   logger,
+  checkpoints,
+  exportQuorum: config.CWTCH_EXPORT_QUORUM,
   rateLimit: { capacity: config.CWTCH_RATE_LIMIT_BURST, refillPerSecond: config.CWTCH_RATE_LIMIT_PER_SECOND },
 });
 const server = serve(
@@ -100,6 +131,8 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'stopping');
   server.close();
+  checkpoints.stop();
+  stopProofApi();
   await consumer.stop();
   directory.stop();
   await nc.drain().catch(() => undefined);

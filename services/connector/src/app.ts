@@ -24,8 +24,9 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { AgencyContext } from './agency-context.ts';
 import type { InboxItem, OutboxItem } from './inbox-store.ts';
-import { sendReceipt } from './receive-share.ts';
+import { discloseContentKey, sendReceipt } from './receive-share.ts';
 import { sendNotification } from './send-notification.ts';
+import type { Witness } from './witness.ts';
 
 type Env = { Variables: { principal: Principal } };
 
@@ -95,7 +96,11 @@ const readers = [Role.system, Role.frontdoor, Role.manager] as const;
 export function createApp(
   ctx: AgencyContext,
   verifyToken: TokenVerifier,
-  options: { maxBodyBytes: number; rateLimit: { capacity: number; refillPerSecond: number } },
+  options: {
+    maxBodyBytes: number;
+    rateLimit: { capacity: number; refillPerSecond: number };
+    witness?: Witness | undefined;
+  },
 ) {
   const app = new OpenAPIHono<Env>({
     defaultHook: (result, c) => {
@@ -146,9 +151,19 @@ export function createApp(
     await next();
   });
 
-  app.get('/healthz', (c) =>
-    c.json({ status: 'ok', agency: ctx.agency, directorySerial: ctx.directory.view.serial }),
-  );
+  app.get('/healthz', (c) => {
+    const witness = options.witness?.status() ?? null;
+    // A witness that saw the log fork keeps the connector unhealthy until an operator looks.
+    return c.json(
+      {
+        status: witness?.state === 'fork' ? 'log-fork' : 'ok',
+        agency: ctx.agency,
+        directorySerial: ctx.directory.view.serial,
+        witness,
+      },
+      witness?.state === 'fork' ? 503 : 200,
+    );
+  });
   app.get('/metrics', (c) =>
     c.text(ctx.metrics.render({ cwtch_inbox_items: ctx.store.count() }), 200, {
       'content-type': 'text/plain; version=0.0.4',
@@ -289,6 +304,18 @@ export function createApp(
       return c.json(outboxView(o), 200);
     },
   );
+
+  app.post('/v1/inbox/:id/disclose', async (c) => {
+    const principal = c.get('principal');
+    requireRole(principal, [Role.manager]);
+    const id = c.req.param('id');
+    const bytes = ctx.store.envelope(id);
+    if (!bytes) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such notification in this inbox');
+    const cek = discloseContentKey(ctx, bytes);
+    ctx.logger.warn({ id, by: principal.subject }, 'content key disclosed');
+    ctx.metrics.inc('cwtch_content_keys_disclosed_total', 'Content keys disclosed for a dispute');
+    return c.json({ id, cek: Buffer.from(cek).toString('base64url') });
+  });
 
   app.get('/v1/rejections', (c) => {
     requireRole(c.get('principal'), [Role.manager, Role.system]);

@@ -29,6 +29,14 @@ export const ConnectorConfig = z.object({
   /** Per-token rate limit: a burst of this many requests, refilled at the rate below. */
   CWTCH_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
   CWTCH_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
+  /** The share log's checkpoint key (base64url) and origin, pinned for this agency's witness. */
+  CWTCH_LOG_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .optional(),
+  CWTCH_LOG_ORIGIN: z.string().min(1).default('cwtch.example/audit/v1'),
+  /** The witness's own Ed25519 seed file (base64url); no witness runs without it. */
+  CWTCH_WITNESS_KEY_FILE: z.string().optional(),
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Written once listening: `{port, pid}`, so a supervisor learns an ephemeral port. */
   CWTCH_READY_FILE: z.string().optional(),

@@ -57,6 +57,10 @@ CREATE TABLE IF NOT EXISTS outbox (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, created_at INTEGER NOT NULL, header_hash TEXT NOT NULL,
   body_hash TEXT NOT NULL, recipients TEXT NOT NULL, published INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS witness_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL, root TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS witness_fork (at INTEGER NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS outbox_receipt (
   id TEXT NOT NULL, agency TEXT NOT NULL, status TEXT NOT NULL, at INTEGER NOT NULL, actor TEXT, reason TEXT,
   PRIMARY KEY (id, agency, status)
@@ -97,6 +101,8 @@ export class InboxStore {
     this.#db = new DatabaseSync(file);
     this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
     this.#db.exec(SCHEMA);
+    const columns = (this.#db.prepare('PRAGMA table_info(inbox)').all() as Row[]).map((c) => c.name);
+    if (!columns.includes('envelope')) this.#db.exec('ALTER TABLE inbox ADD COLUMN envelope BLOB');
   }
 
   close(): void {
@@ -117,12 +123,15 @@ export class InboxStore {
 
   /** Stores an opened notification; false if the id is already stored. */
   insert(
-    item: Omit<InboxItem, 'status' | 'acknowledgedAt' | 'acknowledgedBy'> & { expiresAt: number },
+    item: Omit<InboxItem, 'status' | 'acknowledgedAt' | 'acknowledgedBy'> & {
+      expiresAt: number;
+      envelope: Uint8Array;
+    },
   ): boolean {
     const res = this.#db
       .prepare(
         `INSERT OR IGNORE INTO inbox (id, seq, kind, sender, recipients, received_at, issued_at, expires_at, priority,
-         respond_by, subject, purpose, agreement, header_hash, body_hash, payload) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+         respond_by, subject, purpose, agreement, header_hash, body_hash, payload, envelope) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
       .run(
         item.id,
@@ -141,8 +150,17 @@ export class InboxStore {
         item.headerHash,
         item.bodyHash,
         JSON.stringify(item.payload),
+        item.envelope,
       );
     return res.changes === 1;
+  }
+
+  /** The envelope as received (kept as evidence, and to disclose its content key). */
+  envelope(id: string): Uint8Array | undefined {
+    const r = this.#db.prepare('SELECT envelope FROM inbox WHERE id = ?').get(id) as
+      | { envelope: Uint8Array | null }
+      | undefined;
+    return r?.envelope ? new Uint8Array(r.envelope) : undefined;
   }
 
   markReceiptSent(id: string, status: ReceiptStatus): void {
@@ -208,6 +226,32 @@ export class InboxStore {
       messageId: r.message_id === null ? null : String(r.message_id),
       code: String(r.code),
     }));
+  }
+
+  /** The last checkpoint this agency's witness cosigned. */
+  witnessState(): { size: number; root: string; text: string; at: number } | undefined {
+    const r = this.#db.prepare('SELECT * FROM witness_state WHERE id = 1').get() as Row | undefined;
+    return r
+      ? { size: Number(r.size), root: String(r.root), text: String(r.text), at: Number(r.at) }
+      : undefined;
+  }
+
+  setWitnessState(s: { size: number; root: string; text: string; at: number }): void {
+    this.#db
+      .prepare(
+        'INSERT INTO witness_state (id, size, root, text, at) VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, root = excluded.root, text = excluded.text, at = excluded.at',
+      )
+      .run(s.size, s.root, s.text, s.at);
+  }
+
+  /** The first fork the witness saw, if any: once seen it stays recorded. */
+  witnessFork(): { at: number; reason: string } | null {
+    const r = this.#db.prepare('SELECT * FROM witness_fork ORDER BY at LIMIT 1').get() as Row | undefined;
+    return r ? { at: Number(r.at), reason: String(r.reason) } : null;
+  }
+
+  recordWitnessFork(reason: string): void {
+    this.#db.prepare('INSERT INTO witness_fork (at, reason) VALUES (?, ?)').run(Date.now(), reason);
   }
 
   addOutbox(o: {

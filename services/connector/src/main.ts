@@ -23,6 +23,7 @@ import { Keyring } from './keyring.ts';
 import { Metrics } from './metrics.ts';
 import { receiveReceipt } from './receive-receipt.ts';
 import { receiveShare, sendReceipt } from './receive-share.ts';
+import { Witness, witnessName } from './witness.ts';
 
 const config = parseConfig(ConnectorConfig, process.env);
 const logger = createLogger('connector', config.CWTCH_LOG_LEVEL).child({ agency: config.CWTCH_AGENCY });
@@ -81,6 +82,29 @@ const flushTimer = setInterval(
   5000,
 );
 
+const witness =
+  config.CWTCH_WITNESS_KEY_FILE && config.CWTCH_LOG_KEY
+    ? new Witness(
+        nc,
+        js,
+        store,
+        {
+          agency: config.CWTCH_AGENCY,
+          name: witnessName(config.CWTCH_AGENCY),
+          secretKey: new Uint8Array(
+            Buffer.from((await readFile(config.CWTCH_WITNESS_KEY_FILE, 'utf8')).trim(), 'base64url'),
+          ),
+          log: {
+            name: config.CWTCH_LOG_ORIGIN,
+            publicKey: new Uint8Array(Buffer.from(config.CWTCH_LOG_KEY, 'base64url')),
+          },
+        },
+        ctx.metrics,
+        logger,
+      )
+    : undefined;
+await witness?.start();
+
 const consumer = runConsumer(
   js,
   SHARES_STREAM,
@@ -103,6 +127,7 @@ const app = createApp(
       capacity: config.CWTCH_RATE_LIMIT_BURST,
       refillPerSecond: config.CWTCH_RATE_LIMIT_PER_SECOND,
     },
+    witness,
   },
 );
 const server = serve(
@@ -120,6 +145,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'stopping');
   clearInterval(flushTimer);
+  witness?.stop();
   server.close();
   await consumer.stop();
   await nc.drain().catch(() => undefined);

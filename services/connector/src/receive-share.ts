@@ -13,7 +13,7 @@ import {
   type VerifiedEnvelope,
   verifyEnvelope,
 } from '@cwtch/crypto';
-import { ErrorCode, isCwtchError } from '@cwtch/runtime';
+import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
 import type { AgencyContext } from './agency-context.ts';
 
 /** Publishes a signed receipt about `envelope` back to its sender (idempotent per status). */
@@ -166,6 +166,7 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
     headerHash: ref.headerHash,
     bodyHash: ref.bodyHash,
     payload: contract.value,
+    envelope: msg.data,
   });
   ctx.metrics.inc('cwtch_notifications_received_total', 'Notifications stored in the inbox, per kind', {
     kind: h.kind,
@@ -181,4 +182,23 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
   await sendReceipt(ctx, ref, 'delivered');
   ctx.store.markReceiptSent(h.id, 'delivered');
   return 'ack';
+}
+
+/**
+ * The content key of one stored envelope, for a dispute (crypto reference §2.9): it opens that
+ * share and no other. Re-runs the checks that matter on the retained envelope.
+ */
+export function discloseContentKey(ctx: AgencyContext, bytes: Uint8Array): Uint8Array {
+  const parsed = parseEnvelope(bytes);
+  const view = ctx.directory.view;
+  // Judged at the message's own time: a key revoked since does not make it undisclosable.
+  const verified = verifyEnvelope(parsed, {
+    resolveSigningKey: (agency, kid) => view.signingKey(agency, kid, parsed.header.iat),
+  });
+  const kid = parsed.header.to.find((t) => t.agency === ctx.agency)?.kid;
+  const me = kid === undefined ? undefined : ctx.keyring.encryptionKey(kid);
+  if (!me) throw new CwtchError(ErrorCode.NOT_FOUND, 'the key this share was sealed to is no longer held');
+  return openEnvelope(verified, {
+    me: { agency: ctx.agency, kid: me.kid, publicKey: me.publicKey, secretKey: me.secretKey },
+  }).cek;
 }

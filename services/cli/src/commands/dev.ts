@@ -17,9 +17,12 @@ import {
 import type { RegionFile } from '@cwtch/contracts';
 import { publishDirectory, verifyDirectory } from '@cwtch/directory';
 import { AUDIT_AUDIENCE, connectorAudience, DEV_ISSUER } from '@cwtch/http';
-import { loadRegionFiles, type RegionFiles, writeFileAtomic } from '../region/region-files.ts';
+import { loadRegionFiles, type RegionFiles, witnessName, writeFileAtomic } from '../region/region-files.ts';
 import { type ServiceSpec, type ServiceState, Supervisor } from '../region/supervisor.ts';
 
+const LOG_ORIGIN = 'cwtch.example/audit/v1';
+/** Cosignatures an evidence bundle's checkpoint needs in the demo region. */
+const EXPORT_QUORUM = 2;
 const SERVICES = fileURLToPath(new URL('../../../', import.meta.url));
 const entry = (service: string) => join(SERVICES, service, 'src', 'main.ts');
 const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
@@ -152,7 +155,16 @@ export async function startDevRegion(
       }),
     },
     agencies: {},
-    trust: { governanceKey: b64u(files.governance.publicKey), logKey: b64u(files.logPublicKey) },
+    trust: {
+      governanceKey: b64u(files.governance.publicKey),
+      logKey: b64u(files.logPublicKey),
+      logOrigin: LOG_ORIGIN,
+      witnesses: [...files.witnesses].map(([id, w]) => ({
+        name: witnessName(id),
+        publicKey: b64u(w.publicKey),
+      })),
+      quorum: EXPORT_QUORUM,
+    },
   };
   let ready = false;
   const writeRegion = async () => {
@@ -176,6 +188,11 @@ export async function startDevRegion(
       env: {
         ...common,
         CWTCH_LOG_KEY_FILE: files.logKeyFile,
+        CWTCH_LOG_ORIGIN: LOG_ORIGIN,
+        CWTCH_WITNESS_KEYS_FILE: files.witnessKeysFile,
+        CWTCH_EXPORT_QUORUM: String(EXPORT_QUORUM),
+        // The demo signs a checkpoint every 2 s while the log grows, so a first look sees them.
+        CWTCH_CHECKPOINT_INTERVAL_MS: process.env.CWTCH_CHECKPOINT_INTERVAL_MS ?? '2000',
         CWTCH_NATS_NKEY_FILE: files.nats.get('audit')!.seedFile,
       },
     },
@@ -209,6 +226,9 @@ export async function startDevRegion(
         ...common,
         CWTCH_AGENCY: agency.id,
         CWTCH_AGENCY_DIR: dir,
+        CWTCH_LOG_KEY: b64u(files.logPublicKey),
+        CWTCH_LOG_ORIGIN: LOG_ORIGIN,
+        CWTCH_WITNESS_KEY_FILE: files.witnesses.get(agency.id)!.seedFile,
         CWTCH_NATS_NKEY_FILE: files.nats.get(agency.id)!.seedFile,
       },
     });

@@ -54,6 +54,11 @@ export function ed25519PublicKey(seed: Uint8Array): Uint8Array {
   return fromB64u(String(createPublicKey(priv).export({ format: 'jwk' }).x));
 }
 
+/** The key name an agency's witness cosigns as (the connector uses the same). */
+export function witnessName(agency: string): string {
+  return `${agency}.witness.cwtch.example`;
+}
+
 /** Everything the demo region keeps in its data folder (paths and loaded public material). */
 export interface RegionFiles {
   readonly dataDir: string;
@@ -65,6 +70,10 @@ export interface RegionFiles {
   readonly issuer: DevIssuer;
   /** NATS nkey users: seed file and public key, for the operator, the audit service and each agency. */
   readonly nats: ReadonlyMap<string, { seedFile: string; publicKey: string }>;
+  /** Each agency's witness key: seed file and public key (pinned by auditors). */
+  readonly witnesses: ReadonlyMap<string, { seedFile: string; publicKey: Uint8Array }>;
+  /** The pinned witness keys as one JSON file, for the audit service. */
+  readonly witnessKeysFile: string;
   readonly signedDirectory: Uint8Array;
   readonly directory: Directory;
 }
@@ -197,6 +206,17 @@ export async function loadRegionFiles(dataDir: string): Promise<RegionFiles> {
     const seed = await loadOrCreate(seedFile, () => createNkeyUser().seed);
     nats.set(name, { seedFile, publicKey: nkeyPublicKey(seed) });
   }
+  const witnesses = new Map<string, { seedFile: string; publicKey: Uint8Array }>();
+  for (const a of directory.agencies) {
+    const seedFile = join(secrets, 'witness', `${a.id}.key`);
+    witnesses.set(a.id, {
+      seedFile,
+      publicKey: ed25519PublicKey(fromB64u(await loadOrCreate(seedFile, newEd25519Seed))),
+    });
+  }
+  const witnessKeysFile = join(dataDir, 'witnesses.json');
+  const pinned = [...witnesses].map(([id, w]) => ({ name: witnessName(id), publicKey: b64u(w.publicKey) }));
+  await writeFileAtomic(witnessKeysFile, `${JSON.stringify(pinned, null, 2)}\n`, 0o644);
   return {
     dataDir,
     governance,
@@ -206,6 +226,8 @@ export async function loadRegionFiles(dataDir: string): Promise<RegionFiles> {
     jwksFile,
     issuer,
     nats,
+    witnesses,
+    witnessKeysFile,
     signedDirectory: signed,
     directory,
   };
