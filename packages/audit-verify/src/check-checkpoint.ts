@@ -37,7 +37,11 @@ export function checkCheckpoint(
   const required = trust.quorum;
   const none = { checkpoint: undefined, logSignatureValid: false, cosignaturesValid: 0 };
   if (header.origin !== trust.log.name) {
-    sink.add(null, FindingCode.ORIGIN_MISMATCH, `bundle is for ${header.origin}, trust pins ${trust.log.name}`);
+    sink.add(
+      null,
+      FindingCode.ORIGIN_MISMATCH,
+      `bundle is for ${header.origin}, trust pins ${trust.log.name}`,
+    );
   }
   const note = parseSignedNote(header.checkpoint);
   if (!note.ok) {
@@ -69,7 +73,11 @@ export function checkCheckpoint(
     }
     valid += 1;
     if (cosigned.value.time * 1000 > now + skewMs) {
-      sink.add(null, FindingCode.TIME_IN_FUTURE, `witness ${witness.name} dated its cosignature in the future`);
+      sink.add(
+        null,
+        FindingCode.TIME_IN_FUTURE,
+        `witness ${witness.name} dated its cosignature in the future`,
+      );
     }
   }
   if (valid < required) {

@@ -35,7 +35,7 @@ export class EntryOrder {
       return;
     }
     const byte = Math.floor(index / 8);
-    const bit = 1 << index % 8;
+    const bit = 1 << (index % 8);
     if (((this.#seen[byte] ?? 0) & bit) !== 0) {
       sink.add(index, FindingCode.ENTRY_DUPLICATED, `entry ${index} appears again (position ${position})`);
       return;

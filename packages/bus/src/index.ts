@@ -24,6 +24,7 @@ export {
   type NatsServerHandle,
   type NatsServerOptions,
   natsServerVersion,
+  renderTemplate,
   startNatsServer,
   stopProcess,
   writeNatsConfig,

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,8 +66,12 @@ export interface NatsServerOptions {
   readonly bin?: string;
   /** `always` (fsync every write; the default) or a Go duration such as `2m` (server default). */
   readonly syncInterval?: string;
-  /** Extra configuration appended verbatim (accounts, authorization, tls). */
+  /** The authorization block (nkey users and their permissions). */
   readonly extraConfig?: string;
+  /** Serve clients over TLS with this certificate. */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string };
+  /** Monitoring port (loopback); a free one when absent. */
+  readonly monitorPort?: number;
   readonly serverName?: string;
 }
 
@@ -75,29 +79,48 @@ export interface NatsServerOptions {
 export interface NatsServerHandle {
   readonly url: string;
   readonly port: number;
+  /** The server's monitoring endpoint (`/healthz`, `/jsz`, `/varz`). */
+  readonly monitorUrl: string;
   readonly process: ChildProcess;
   readonly configFile: string;
   /** SIGTERM and wait (SIGKILL after `graceMs`). */
   stop(graceMs?: number): Promise<void>;
 }
 
-/** Writes the server configuration for a data folder. */
-export async function writeNatsConfig(options: NatsServerOptions & { port: number }): Promise<string> {
-  await mkdir(join(options.dataDir, 'jetstream'), { recursive: true });
+/** The single-node template `cwtch dev` renders (infra/nats/single-node.conf.tmpl). */
+const SINGLE_NODE_TEMPLATE = fileURLToPath(
+  new URL('../../../infra/nats/single-node.conf.tmpl', import.meta.url),
+);
+
+/** Fills `{{NAME}}` placeholders; throws if one is left unfilled. */
+export function renderTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  const out = template.replace(/\{\{([A-Z_]+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+  const left = /\{\{([A-Z_]+)\}\}/.exec(out.replace(/^#.*$/gm, ''));
+  if (left) throw new CwtchError(ErrorCode.CONFIG_INVALID, `template placeholder ${left[1]} has no value`);
+  return out;
+}
+
+/** Writes the server configuration for a data folder from the project's single-node template. */
+export async function writeNatsConfig(
+  options: NatsServerOptions & { port: number; monitorPort: number },
+): Promise<string> {
+  await mkdir(options.dataDir, { recursive: true });
   const file = join(options.dataDir, 'nats-server.conf');
-  const conf = [
-    '# Written by Cwtch; regenerated at each start.',
-    `server_name: ${options.serverName ?? 'cwtch-dev'}`,
-    `listen: 127.0.0.1:${options.port}`,
-    'max_payload: 1MB',
-    'jetstream {',
-    `  store_dir: ${JSON.stringify(join(options.dataDir, 'jetstream'))}`,
-    `  sync_interval: ${options.syncInterval ?? 'always'}`,
-    '}',
-    options.extraConfig ?? '',
-    '',
-  ].join('\n');
-  await writeFile(file, conf, { mode: 0o600 });
+  const tls = options.tls
+    ? `tls {\n  cert_file: ${JSON.stringify(options.tls.certFile)}\n  key_file: ${JSON.stringify(options.tls.keyFile)}\n  timeout: 5\n}`
+    : '';
+  const conf = renderTemplate(await readFile(SINGLE_NODE_TEMPLATE, 'utf8'), {
+    SERVER_NAME: options.serverName ?? 'cwtch-dev',
+    CLIENT_PORT: String(options.port),
+    MONITOR_PORT: String(options.monitorPort),
+    STORE_DIR: options.dataDir,
+    SYNC_INTERVAL: options.syncInterval ?? 'always',
+    TLS_BLOCK: tls,
+    AUTHORIZATION_BLOCK: options.extraConfig ?? '',
+  });
+  await writeFile(file, `# Written by Cwtch from infra/nats/single-node.conf.tmpl at each start.\n${conf}`, {
+    mode: 0o600,
+  });
   return file;
 }
 
@@ -105,7 +128,8 @@ export async function writeNatsConfig(options: NatsServerOptions & { port: numbe
 export async function startNatsServer(options: NatsServerOptions): Promise<NatsServerHandle> {
   const bin = options.bin ?? findNatsServer();
   const port = options.port ?? (await freePort());
-  const configFile = await writeNatsConfig({ ...options, port });
+  const monitorPort = options.monitorPort ?? (await freePort());
+  const configFile = await writeNatsConfig({ ...options, port, monitorPort });
   const child = spawn(bin, ['-c', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   await new Promise<void>((resolve, reject) => {
@@ -127,8 +151,9 @@ export async function startNatsServer(options: NatsServerOptions): Promise<NatsS
   });
   child.stderr?.resume();
   return {
-    url: `nats://127.0.0.1:${port}`,
+    url: `${options.tls ? 'tls' : 'nats'}://127.0.0.1:${port}`,
     port,
+    monitorUrl: `http://127.0.0.1:${monitorPort}`,
     process: child,
     configFile,
     stop: (graceMs = 5000) => stopProcess(child, graceMs),

@@ -8,7 +8,7 @@ import { regionClient } from './commands/region-client.ts';
 
 const USAGE = `cwtch: the Cwtch command line
 
-  cwtch dev [--data DIR] [--sync always|2m]     start the demo region (default DIR .cwtch/dev)
+  cwtch dev [--data DIR] [--sync always|2m] [--tls]   start the demo region (default DIR .cwtch/dev)
   cwtch send --region FILE --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P]
   cwtch inbox --region FILE --as AGENCY [--status new|acknowledged] [--json]
   cwtch directory show [--data DIR] [--json]
@@ -19,12 +19,17 @@ const USAGE = `cwtch: the Cwtch command line
 async function dev(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { data: { type: 'string', default: '.cwtch/dev' }, sync: { type: 'string' } },
+    options: {
+      data: { type: 'string', default: '.cwtch/dev' },
+      sync: { type: 'string' },
+      tls: { type: 'boolean' },
+    },
   });
   const started = Date.now();
   const { region, stop } = await startDevRegion({
     dataDir: values.data!,
     ...(values.sync ? { syncInterval: values.sync } : {}),
+    ...(values.tls ? { tls: true } : {}),
   });
   const lines = [
     `Cwtch demo region is up (${((Date.now() - started) / 1000).toFixed(1)} s), data in ${values.data}`,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -32,6 +33,8 @@ export interface DevOptions {
   readonly dataDir: string;
   /** `always` (default, durable) or a Go duration such as `2m`. */
   readonly syncInterval?: string;
+  /** Serve NATS over TLS with a local CA made in the data folder (the production shape). */
+  readonly tls?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -72,6 +75,18 @@ function regionAuthorization(files: RegionFiles): string {
   ]);
 }
 
+const MAKE_TEST_CA = fileURLToPath(new URL('../../../../infra/scripts/make-test-ca.sh', import.meta.url));
+
+/** A local CA and a server certificate for 127.0.0.1 in `dir` (made once, with openssl). */
+async function ensureTestCa(dir: string): Promise<{ dir: string; caFile: string }> {
+  const caFile = join(dir, 'ca.pem');
+  if (!existsSync(caFile)) {
+    const r = spawnSync('bash', [MAKE_TEST_CA, '--days', '30', dir], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`cannot make the test CA: ${r.stderr}`);
+  }
+  return { dir, caFile };
+}
+
 /** Publishes the signed directory unless the bucket already holds this serial or a newer one. */
 async function ensureDirectory(files: RegionFiles, natsUrl: string, caFile?: string): Promise<void> {
   const nc = await connectOperator(files, natsUrl, caFile);
@@ -104,11 +119,15 @@ export async function startDevRegion(
   const files = await loadRegionFiles(dataDir);
   const bin = findNatsServer(process.env.NATS_SERVER_BIN);
 
+  const tls = options.tls ? await ensureTestCa(join(dataDir, 'secrets', 'tls')) : undefined;
   const natsOptions = {
     dataDir: join(dataDir, 'nats'),
     bin,
     syncInterval: options.syncInterval ?? 'always',
     extraConfig: regionAuthorization(files),
+    ...(tls
+      ? { tls: { certFile: join(tls.dir, 'server.pem'), keyFile: join(tls.dir, 'server-key.pem') } }
+      : {}),
     ...(ports.nats ? { port: ports.nats } : {}),
   };
   let nats: NatsServerHandle = await startNatsServer(natsOptions);
@@ -132,10 +151,11 @@ export async function startDevRegion(
     });
   };
   superviseNats(nats);
-  await ensureDirectory(files, nats.url);
+  await ensureDirectory(files, nats.url, tls?.caFile);
 
   const common = {
     CWTCH_NATS_URL: nats.url,
+    ...(tls ? { CWTCH_NATS_CA_FILE: tls.caFile } : {}),
     CWTCH_GOVERNANCE_KEY: b64u(files.governance.publicKey),
     CWTCH_SUBJECT_KEY_FILE: files.subjectKeyFile,
     CWTCH_JWT_ISSUER: DEV_ISSUER,

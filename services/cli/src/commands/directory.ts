@@ -30,7 +30,6 @@ async function publishIfRunning(dataDir: string, signed: Uint8Array): Promise<bo
       servers: region.nats.url,
       name: 'cwtch-operator-directory',
       nkeySeedFile: operatorSeed,
-      inboxPrefix: inboxPrefixOf('operator'),
       connectTimeoutMs: 3000,
       ...(existsSync(caFile) ? { caFile } : {}),
       waitOnFirstConnect: false,

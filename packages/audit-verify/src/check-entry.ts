@@ -1,0 +1,121 @@
+import { type AuditMsgEntry, type AuditReceiptEntry, EnvelopeHeader } from '@cwtch/contracts';
+import {
+  b64uDecode,
+  b64uEncode,
+  checkTimes,
+  parseReceipt,
+  sha256,
+  verifyLoggedShare,
+  verifyReceipt,
+} from '@cwtch/crypto';
+import type { DirectoryView } from '@cwtch/directory';
+import { ErrorCode, isCwtchError } from '@cwtch/runtime';
+import { parseJsonBytes } from './bundle-lines.ts';
+import { FindingCode, type FindingSink } from './finding.ts';
+import type { ShareLedger } from './share-ledger.ts';
+import type { SignerLog } from './signer-log.ts';
+
+/** What the per-entry checks read and write. */
+export interface EntryContext {
+  /** The directory as it stood at this point of the log (latest verified key statement). */
+  readonly view: DirectoryView | undefined;
+  readonly sink: FindingSink;
+  readonly ledger: ShareLedger;
+  readonly signers: SignerLog;
+}
+
+const codeOf = (e: unknown, fallback: string): string => (isCwtchError(e) ? e.code : fallback);
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** The two agency tokens of `cwtch.<share|receipt>.<a>.<b>` (the schema already checked the form). */
+function tokens(subject: string): [string, string] {
+  const parts = subject.split('.');
+  return [parts[2] ?? '', parts[3] ?? ''];
+}
+
+/** Reads id and sender from header bytes without trusting them, so a bad share still links. */
+function peekHeader(h: string): EnvelopeHeader | undefined {
+  try {
+    const parsed = EnvelopeHeader.safeParse(parseJsonBytes(b64uDecode(h)));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A `msg` entry: the sender's signature over `H || B` with the key the directory of that point
+ * gives at the entry's bus time, the time policy at bus time, and the subject's tokens against
+ * the header's `from` and `to`. The copy goes to the ledger even when a check fails.
+ */
+export function checkShare(entry: AuditMsgEntry, ctx: EntryContext): void {
+  const { sink, view } = ctx;
+  const index = entry.i;
+  let header: EnvelopeHeader | undefined;
+  if (view === undefined) {
+    sink.add(index, FindingCode.NO_DIRECTORY, 'share logged before any verified key statement');
+  } else {
+    try {
+      const verified = verifyLoggedShare(entry, (agency, kid) => view.signingKey(agency, kid, entry.bt));
+      header = verified;
+      ctx.signers.record(verified.from.agency, verified.from.kid, index, entry.bt);
+      checkTimes(verified, entry.bt);
+    } catch (e) {
+      sink.add(index, codeOf(e, ErrorCode.SIGNATURE_INVALID), `share: ${messageOf(e)}`);
+    }
+  }
+  header ??= peekHeader(entry.h);
+  if (header === undefined) return;
+  const [to, from] = tokens(entry.src.subj);
+  if (from !== header.from.agency || !header.to.some((p) => p.agency === to)) {
+    sink.add(
+      index,
+      ErrorCode.SUBJECT_MISMATCH,
+      `subject ${entry.src.subj} does not match a share from ${header.from.agency}`,
+    );
+  }
+  const hh = b64uEncode(sha256(b64uDecode(entry.h)));
+  ctx.ledger.addShare(
+    index,
+    { id: header.id, from: header.from.agency, to, hh, b: entry.b, seq: entry.src.seq },
+    sink,
+  );
+}
+
+/**
+ * An `rcpt` entry: the receipt wire `{r, s}` parses, its signature verifies with the recipient's
+ * key from the directory of that point at bus time, and the subject names its sender and signer.
+ * Only a verified receipt counts for its share.
+ */
+export function checkReceipt(entry: AuditReceiptEntry, ctx: EntryContext): void {
+  const { sink, view } = ctx;
+  const index = entry.i;
+  let parsed: ReturnType<typeof parseReceipt>;
+  try {
+    parsed = parseReceipt(new TextEncoder().encode(JSON.stringify({ r: entry.r, s: entry.s })));
+  } catch (e) {
+    sink.add(index, codeOf(e, ErrorCode.RECEIPT_INVALID), `receipt: ${messageOf(e)}`);
+    return;
+  }
+  const body = parsed.body;
+  const [sender, recipient] = tokens(entry.src.subj);
+  if (sender !== body.to || recipient !== body.by.agency) {
+    sink.add(
+      index,
+      ErrorCode.SUBJECT_MISMATCH,
+      `subject ${entry.src.subj} does not match a receipt from ${body.by.agency} to ${body.to}`,
+    );
+  }
+  if (view === undefined) {
+    sink.add(index, FindingCode.NO_DIRECTORY, 'receipt logged before any verified key statement');
+    return;
+  }
+  try {
+    verifyReceipt(parsed, (agency, kid) => view.signingKey(agency, kid, entry.bt));
+  } catch (e) {
+    sink.add(index, codeOf(e, ErrorCode.RECEIPT_INVALID), `receipt: ${messageOf(e)}`);
+    return;
+  }
+  ctx.signers.record(body.by.agency, body.by.kid, index, entry.bt);
+  ctx.ledger.addReceipt(index, body, sink);
+}

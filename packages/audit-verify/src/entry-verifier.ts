@@ -1,0 +1,157 @@
+import { leafHash, MerkleFrontier } from '@cwtch/audit-log';
+import { AuditEntry } from '@cwtch/contracts';
+import { b64uEncode, parseEnvelope, sha256 } from '@cwtch/crypto';
+import { isCwtchError } from '@cwtch/runtime';
+import { decodeStrictBase64, type EntryLine, parseJsonBytes } from './bundle-lines.ts';
+import { checkReceipt, checkShare, type EntryContext } from './check-entry.ts';
+import { DirectoryHistory } from './directory-history.ts';
+import { EntryOrder } from './entry-order.ts';
+import { FindingCode, type FindingSink } from './finding.ts';
+import type { Rejection } from './report.ts';
+import { ShareLedger } from './share-ledger.ts';
+import { SignerLog } from './signer-log.ts';
+
+const MAX_REJECTIONS_LISTED = 1000;
+
+/** Settings of an {@link EntryVerifier}. */
+export interface EntryVerifierOptions {
+  /** Checkpoint size: the number of entries expected. */
+  readonly size: number;
+  readonly governanceKey: Uint8Array;
+  readonly now: number;
+  /** Tolerance of the time-order checks, ms. */
+  readonly skewMs: number;
+  readonly sink: FindingSink;
+}
+
+/**
+ * Reads entry lines one at a time: feeds each leaf hash to a Merkle frontier (the only state the
+ * root needs), checks order, shape and times, and runs the per-type checks against the directory
+ * as it stood at that point. Cross-entry checks run in {@link finish}. Entry bytes are dropped as
+ * soon as the entry is checked.
+ */
+export class EntryVerifier {
+  readonly frontier = new MerkleFrontier();
+  readonly directory: DirectoryHistory;
+  readonly counts = { entries: 0, shares: 0, receipts: 0, rejections: 0, envelopes: 0 };
+  readonly rejections: Rejection[] = [];
+  readonly #options: EntryVerifierOptions;
+  readonly #order: EntryOrder;
+  readonly #ledger = new ShareLedger();
+  readonly #signers = new SignerLog();
+  #latestTs = 0;
+  #latestSeq = 0;
+
+  constructor(options: EntryVerifierOptions) {
+    this.#options = options;
+    this.#order = new EntryOrder(options.size);
+    this.directory = new DirectoryHistory(options.governanceKey);
+  }
+
+  /** Checks one entry line. */
+  entry(line: EntryLine): void {
+    const { sink } = this.#options;
+    const position = this.counts.entries;
+    this.counts.entries += 1;
+    const bytes = decodeStrictBase64(line.e);
+    if (bytes === undefined) {
+      sink.add(line.i, FindingCode.ENTRY_INVALID, 'entry bytes are not strict standard base64');
+      this.#order.see(line.i, position, sink);
+      return;
+    }
+    this.frontier.append(leafHash(bytes));
+    const parsed = AuditEntry.safeParse(parseJsonBytes(bytes));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+      sink.add(line.i, FindingCode.ENTRY_INVALID, `not an audit entry${where}: ${issue?.message ?? ''}`);
+      this.#order.see(line.i, position, sink);
+      return;
+    }
+    const entry = parsed.data;
+    if (entry.i !== line.i) {
+      sink.add(entry.i, FindingCode.ENTRY_INDEX_MISMATCH, `line says index ${line.i}, the entry ${entry.i}`);
+    }
+    this.#order.see(entry.i, position, sink);
+    this.#checkTimes(entry);
+    const ctx: EntryContext = {
+      view: this.directory.current,
+      sink,
+      ledger: this.#ledger,
+      signers: this.#signers,
+    };
+    switch (entry.t) {
+      case 'key':
+        this.directory.apply(entry, entry.i, sink);
+        break;
+      case 'msg':
+        this.counts.shares += 1;
+        checkShare(entry, ctx);
+        break;
+      case 'rcpt':
+        this.counts.receipts += 1;
+        checkReceipt(entry, ctx);
+        break;
+      case 'reject':
+        this.counts.rejections += 1;
+        if (this.rejections.length < MAX_REJECTIONS_LISTED) {
+          const { i: index, reason, src, id, from } = entry;
+          this.rejections.push({ index, reason, subject: src.subj, id, from });
+        }
+        break;
+    }
+  }
+
+  /** Checks a retained envelope: it must be a logged share copy from stream sequence `seq`. */
+  envelope(seq: number, b64: string, line: number): void {
+    const { sink } = this.#options;
+    this.counts.envelopes += 1;
+    const bytes = decodeStrictBase64(b64);
+    if (bytes === undefined) {
+      sink.add(null, FindingCode.LINE_INVALID, `line ${line}: envelope bytes are not strict standard base64`);
+      return;
+    }
+    try {
+      const parsed = parseEnvelope(bytes, { maxBytes: Number.MAX_SAFE_INTEGER });
+      const hh = b64uEncode(sha256(parsed.headerBytes));
+      const match = this.#ledger.matchEnvelope(seq, parsed.header.id, hh, b64uEncode(parsed.bodyHash));
+      if (typeof match === 'string') {
+        sink.add(null, FindingCode.ENVELOPE_MISMATCH, `envelope of stream sequence ${seq}: ${match}`);
+      }
+    } catch (e) {
+      const why = isCwtchError(e) ? e.code : 'unreadable';
+      sink.add(null, FindingCode.ENVELOPE_MISMATCH, `envelope of stream sequence ${seq} is invalid (${why})`);
+    }
+  }
+
+  /** Runs the checks that need the whole log: missing entries, receipts, later revocations. */
+  finish(): void {
+    const { sink } = this.#options;
+    this.#order.finish(sink);
+    this.#ledger.finish(sink);
+    this.#signers.finish(this.directory.current, sink);
+  }
+
+  #checkTimes(entry: AuditEntry): void {
+    const { sink, skewMs, now } = this.#options;
+    if (entry.ts < this.#latestTs - skewMs) {
+      sink.add(entry.i, FindingCode.TIME_OUT_OF_ORDER, 'audit time is earlier than an earlier entry’s');
+    }
+    if (entry.bt > entry.ts + skewMs) {
+      sink.add(entry.i, FindingCode.TIME_OUT_OF_ORDER, 'bus time is after audit time');
+    }
+    if (entry.ts > now + skewMs) {
+      sink.add(entry.i, FindingCode.TIME_IN_FUTURE, 'audit time is after the verifier’s clock');
+    }
+    this.#latestTs = Math.max(this.#latestTs, entry.ts);
+    if (entry.t === 'key') return;
+    if (entry.src.seq <= this.#latestSeq) {
+      sink.add(
+        entry.i,
+        FindingCode.SOURCE_OUT_OF_ORDER,
+        `stream sequence ${entry.src.seq} does not follow ${this.#latestSeq}`,
+      );
+    }
+    this.#latestSeq = Math.max(this.#latestSeq, entry.src.seq);
+  }
+}

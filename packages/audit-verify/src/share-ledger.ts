@@ -1,0 +1,120 @@
+import type { ReceiptBody } from '@cwtch/contracts';
+import { FindingCode, type FindingSink } from './finding.ts';
+
+/** One logged copy of a message, for one recipient. */
+interface Copy {
+  readonly to: string;
+  readonly index: number;
+  readonly seq: number;
+  receipted: boolean;
+}
+
+/** A message id as first logged: sender, header hash, body hash, and its copies. */
+interface Message {
+  readonly from: string;
+  readonly hh: string;
+  readonly b: string;
+  readonly index: number;
+  readonly copies: Copy[];
+}
+
+/** What a share entry contributes: message id, sender, recipient copy, hashes (base64url). */
+export interface ShareFacts {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  /** base64url SHA-256 of the header bytes, as receipts carry it. */
+  readonly hh: string;
+  readonly b: string;
+  readonly seq: number;
+}
+
+/**
+ * Cross-entry bookkeeping of shares and receipts: duplicate `(message id, recipient)` copies,
+ * receipts that name no logged share or disagree with it, and copies that never got a receipt
+ * from their recipient. Keeps two short strings and a few numbers per message, no entry bytes.
+ */
+export class ShareLedger {
+  readonly #messages = new Map<string, Message>();
+  #pending: { readonly index: number; readonly body: ReceiptBody }[] = [];
+
+  /** Records a logged share copy at leaf `index`. */
+  addShare(index: number, share: ShareFacts, sink: FindingSink): void {
+    let message = this.#messages.get(share.id);
+    if (message === undefined) {
+      message = { from: share.from, hh: share.hh, b: share.b, index, copies: [] };
+      this.#messages.set(share.id, message);
+    } else if (message.hh !== share.hh || message.b !== share.b) {
+      sink.add(
+        index,
+        FindingCode.DUPLICATE_SHARE,
+        `message ${share.id} was logged at entry ${message.index} with a different header or body`,
+      );
+    }
+    const first = message.copies.find((c) => c.to === share.to);
+    if (first !== undefined) {
+      sink.add(
+        index,
+        FindingCode.DUPLICATE_SHARE,
+        `message ${share.id} for ${share.to} was already logged at entry ${first.index}`,
+      );
+      return;
+    }
+    message.copies.push({ to: share.to, index, seq: share.seq, receipted: false });
+  }
+
+  /** Records a verified receipt at leaf `index`; links it now or once its share appears. */
+  addReceipt(index: number, body: ReceiptBody, sink: FindingSink): void {
+    if (!this.#link(index, body, sink)) this.#pending.push({ index, body });
+  }
+
+  /**
+   * The leaf index of the copy a retained envelope belongs to, or a reason it matches none:
+   * same message id, header hash and body hash, and a copy logged from that stream sequence.
+   */
+  matchEnvelope(seq: number, id: string, hh: string, b: string): number | string {
+    const message = this.#messages.get(id);
+    if (message === undefined) return `no share of message ${id} is logged`;
+    if (message.hh !== hh || message.b !== b)
+      return `differs from the share logged at entry ${message.index}`;
+    const copy = message.copies.find((c) => c.seq === seq);
+    return copy === undefined
+      ? `no copy of message ${id} was logged from stream sequence ${seq}`
+      : copy.index;
+  }
+
+  /** Reports receipts that name no share and share copies without a receipt. */
+  finish(sink: FindingSink): void {
+    for (const { index, body } of this.#pending) {
+      if (!this.#link(index, body, sink)) {
+        sink.add(
+          index,
+          FindingCode.RECEIPT_ORPHAN,
+          `receipt from ${body.by.agency} names message ${body.id}, which was not logged for it`,
+        );
+      }
+    }
+    this.#pending = [];
+    for (const [id, message] of this.#messages) {
+      for (const copy of message.copies) {
+        if (copy.receipted) continue;
+        sink.add(copy.index, FindingCode.NO_RECEIPT, `no receipt from ${copy.to} for message ${id}`);
+      }
+    }
+  }
+
+  #link(index: number, body: ReceiptBody, sink: FindingSink): boolean {
+    const message = this.#messages.get(body.id);
+    const copy = message?.copies.find((c) => c.to === body.by.agency);
+    if (message === undefined || copy === undefined) return false;
+    copy.receipted = true;
+    if (message.from !== body.to || message.hh !== body.hh || message.b !== body.b) {
+      sink.add(
+        index,
+        FindingCode.RECEIPT_MISMATCH,
+        `receipt for message ${body.id} does not match the share at entry ${copy.index}`,
+      );
+    }
+    return true;
+  }
+}
