@@ -29,6 +29,7 @@ describe('public face (src/index.ts)', () => {
         'subjectReference',
         'toJwk',
         'verifyEnvelope',
+        'verifyLoggedShare',
         'verifyReceipt',
       ].sort(),
     );
