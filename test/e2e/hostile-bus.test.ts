@@ -179,3 +179,78 @@ describe('key custody', () => {
     expect(await findInProcessMemory(run.region.audit.pid, needles)).toBe(false);
   });
 });
+
+describe('witnesses', () => {
+  it('a checkpoint inconsistent with one a witness cosigned is refused and reported as a fork by every witness', async () => {
+    const { signCheckpoint, formatCheckpoint } = await import('@cwtch/audit-log');
+    const { CHECKPOINT_SUBJECT } = await import('@cwtch/bus');
+    const health = async (agency: string) =>
+      (await (await fetch(`${run.region.agencies[agency]!.connector}/healthz`)).json()) as {
+        status: string;
+        witness: { state: string; size: number };
+      };
+    // Every witness has cosigned a genuine checkpoint first.
+    await fetch(`${run.region.audit.url}/v1/checkpoint`, {
+      headers: { authorization: `Bearer ${run.region.audit.token}` },
+    });
+    const agencies = Object.keys(run.region.agencies);
+    const cosigned = new Map<string, number>();
+    for (const a of agencies)
+      cosigned.set(
+        a,
+        (
+          await eventually(
+            async () => ((await health(a)).witness.size > 0 ? health(a) : undefined),
+            15_000,
+            `${a} cosigning`,
+          )
+        ).witness.size,
+      );
+
+    // The log key itself signs a rewritten history: same size as one the witnesses cosigned, another root.
+    const seed = new Uint8Array(
+      Buffer.from((await readFile(join(run.dataDir, 'secrets', 'log.key'), 'utf8')).trim(), 'base64url'),
+    );
+    const size = cosigned.get('npt-cs')!;
+    const forged = signCheckpoint(
+      formatCheckpoint({ origin: 'cwtch.example/audit/v1', size, root: new Uint8Array(32).fill(7) }),
+      'cwtch.example/audit/v1',
+      seed,
+    );
+    const operator = await connectBus({
+      servers: run.region.nats.url,
+      name: 'rogue-operator',
+      nkeySeedFile: join(run.dataDir, 'secrets', 'nats', 'operator.nk'),
+    });
+    operator.publish(CHECKPOINT_SUBJECT, forged);
+    // And a bigger one that extends nothing the witnesses saw.
+    operator.publish(
+      CHECKPOINT_SUBJECT,
+      signCheckpoint(
+        formatCheckpoint({
+          origin: 'cwtch.example/audit/v1',
+          size: size + 1000,
+          root: new Uint8Array(32).fill(9),
+        }),
+        'cwtch.example/audit/v1',
+        seed,
+      ),
+    );
+    await operator.flush();
+    await operator.close();
+
+    for (const a of agencies) {
+      const h = await eventually(
+        async () => ((await health(a)).witness.state === 'fork' ? health(a) : undefined),
+        15_000,
+        `${a} reporting the fork`,
+      );
+      expect(h.status).toBe('log-fork');
+      expect(h.witness.size).toBe(cosigned.get(a));
+      const res = await fetch(`${run.region.agencies[a]!.connector}/healthz`);
+      expect(res.status).toBe(503);
+    }
+    const metrics = await (await fetch(`${run.region.agencies['npt-cs']!.connector}/metrics`)).text();
+    expect(metrics).toMatch(/cwtch_witness_forks_total \d+/);
+  });
+});
