@@ -58,6 +58,20 @@ else
   log "nats-server $(nats_ok "$nats_bin") installed into .tools/nats"
 fi
 
+# --- Chromium for the browser tests (Debian's package; browser downloads do not work here) ------
+if [ -x /usr/bin/chromium ]; then
+  log "chromium $(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+' | head -1) present"
+elif [ "${CWTCH_SKIP_BROWSER:-}" = "1" ]; then
+  log "skipping chromium (CWTCH_SKIP_BROWSER=1): browser tests will fail"
+elif [ "$(id -u)" = "0" ]; then
+  log "installing Debian's chromium"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 || {
+    apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  }
+else
+  log "chromium is missing; install it with: sudo apt-get install -y chromium"
+fi
+
 # --- workspace dependencies -----------------------------------------------------------------
 if [ -f "$root/package.json" ]; then
   stamp="$root/node_modules/.cwtch-lock-stamp"
