@@ -55,7 +55,7 @@ export const InboxQuery = z.strictObject({
   status: z.enum(['new', 'acknowledged']).optional(),
   kind: z.string().max(64).optional(),
   subject: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: z.coerce.number().int().min(1).max(5000).default(100),
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;
 

@@ -1,9 +1,11 @@
 export {
+  AckPolicy,
   DeliverPolicy,
   type JetStreamClient,
   type JsMsg,
   jetstream,
   jetstreamManager,
+  StorageType,
 } from '@nats-io/jetstream';
 export { type KV, Kvm } from '@nats-io/kv';
 export type { NatsConnection } from '@nats-io/transport-node';

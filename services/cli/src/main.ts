@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CwtchApiError } from '@cwtch/sdk';
 import { startDevRegion } from './commands/dev.ts';
+import { benchCommand } from './commands/bench/bench.ts';
 import { directoryCommand } from './commands/directory.ts';
 import { regionClient } from './commands/region-client.ts';
 
@@ -11,6 +12,7 @@ const USAGE = `cwtch: the Cwtch command line
   cwtch dev [--data DIR] [--sync always|2m] [--tls]   start the demo region (default DIR .cwtch/dev)
   cwtch send --region FILE --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P]
   cwtch inbox --region FILE --as AGENCY [--status new|acknowledged] [--json]
+  cwtch bench [--mode both|durable|default] [--count N] [--rate R] [--seconds S] [--out DIR]
   cwtch directory show [--data DIR] [--json]
   cwtch directory rotate --agency A --use sig|enc [--overlap-days 7] [--data DIR]
   cwtch directory revoke --kid K --reason R [--at ISO-TIME] [--data DIR]
@@ -109,6 +111,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   send,
   inbox,
   directory: directoryCommand,
+  bench: benchCommand,
 };
 const run = command ? commands[command] : undefined;
 if (!run) {

@@ -1,0 +1,75 @@
+import type { BenchReport } from './bench.ts';
+
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+
+/** Horizontal bars with labels and values, as SVG elements, starting at `y`. */
+function bars(
+  title: string,
+  rows: readonly { label: string; value: number; color: string }[],
+  unit: string,
+  y: number,
+): { svg: string; height: number } {
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  const parts = [`<text x="20" y="${y + 16}" font-size="15" font-weight="bold">${esc(title)}</text>`];
+  rows.forEach((r, i) => {
+    const top = y + 30 + i * 26;
+    const width = Math.max(1, (r.value / max) * 420);
+    parts.push(
+      `<text x="20" y="${top + 14}" font-size="12">${esc(r.label)}</text>`,
+      `<rect x="300" y="${top}" width="${width.toFixed(1)}" height="18" fill="${r.color}"/>`,
+      `<text x="${(306 + width).toFixed(1)}" y="${top + 14}" font-size="12">${esc(`${r.value} ${unit}`)}</text>`,
+    );
+  });
+  return { svg: parts.join('\n'), height: 40 + rows.length * 26 };
+}
+
+/** An SVG chart of a bench report: throughput (pipeline beside baseline) and latency percentiles. */
+export function benchChart(report: BenchReport): string {
+  const blocks: string[] = [];
+  let y = 50;
+  const add = (b: { svg: string; height: number }) => {
+    blocks.push(b.svg);
+    y += b.height + 10;
+  };
+  add(
+    bars(
+      'Throughput, notifications per second',
+      report.modes.flatMap((m) => [
+        {
+          label: `${m.mode}: raw JetStream (÷${m.baseline.appendsPerNotification} appends)`,
+          value: m.baseline.notificationsPerSecond,
+          color: '#9aa5b1',
+        },
+        { label: `${m.mode}: full pipeline`, value: m.saturation.notificationsPerSecond, color: '#2f6f8f' },
+      ]),
+      '/s',
+      y,
+    ),
+  );
+  for (const m of report.modes) {
+    add(
+      bars(
+        `${m.mode}: latency at ${m.fixed.label.replace('pipeline at ', '')} and at saturation (ms)`,
+        [
+          { label: 'send→inbox p50 (fixed load)', value: m.fixed.sendToInboxMs.p50, color: '#7fb8d4' },
+          { label: 'send→inbox p95 (fixed load)', value: m.fixed.sendToInboxMs.p95, color: '#4f97bb' },
+          { label: 'send→inbox p99 (fixed load)', value: m.fixed.sendToInboxMs.p99, color: '#2f6f8f' },
+          { label: 'send→log p99 (fixed load)', value: m.fixed.endToEndMs.p99, color: '#1d4a60' },
+          { label: 'send→inbox p99 (saturation)', value: m.saturation.sendToInboxMs.p99, color: '#b5651d' },
+          { label: 'raw publish→consume p99', value: m.baseline.latencyMs.p99, color: '#9aa5b1' },
+        ],
+        'ms',
+        y,
+      ),
+    );
+  }
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="${y + 20}" font-family="sans-serif" role="img" aria-label="Cwtch benchmark">`,
+    '<rect width="100%" height="100%" fill="#ffffff"/>',
+    `<text x="20" y="28" font-size="18" font-weight="bold">${esc(`cwtch bench, ${report.machine}`)}</text>`,
+    ...blocks,
+    '</svg>',
+    '',
+  ].join('\n');
+}

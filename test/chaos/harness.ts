@@ -1,0 +1,142 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RegionFile } from '@cwtch/contracts';
+import { createConnectorClient } from '@cwtch/sdk';
+import { expect } from 'vitest';
+import { sendUntil } from '../support/load.ts';
+import {
+  eventually,
+  example,
+  type RunningRegion,
+  removeDataDir,
+  startRegion,
+  tempDataDir,
+} from '../support/region.ts';
+
+/** How many notifications each scenario keeps in flight (CWTCH_CHAOS_COUNT; 1,000 for the full run). */
+export const CHAOS_COUNT = Number(process.env.CWTCH_CHAOS_COUNT ?? 300);
+
+/** The region's current state (pids change as the supervisor restarts what was killed). */
+export async function currentRegion(run: RunningRegion): Promise<RegionFile> {
+  return RegionFile.parse(JSON.parse(await readFile(join(run.dataDir, 'region.json'), 'utf8')));
+}
+
+/**
+ * One chaos scenario: hillside sends CHAOS_COUNT care-home transitions to swansea-cs while `kill`
+ * strikes once, 30% of the way in. Afterwards every notification that got a 202 must be in
+ * Swansea's inbox exactly once, receipted as delivered, and in the share log exactly once.
+ */
+export async function chaosScenario(
+  kill: (run: RunningRegion) => Promise<void>,
+  args: string[] = [],
+): Promise<{ refused: Map<string, number> }> {
+  const dataDir = await tempDataDir();
+  const run = await startRegion(dataDir, args, {
+    CWTCH_RATE_LIMIT_BURST: '1000000',
+    CWTCH_RATE_LIMIT_PER_SECOND: '1000000',
+  });
+  try {
+    const a = run.region.agencies;
+    const hillside = createConnectorClient({
+      baseUrl: a.hillside!.connector,
+      token: a.hillside!.tokens.system,
+    });
+    const swansea = createConnectorClient({
+      baseUrl: a['swansea-cs']!.connector,
+      token: a['swansea-cs']!.tokens.system,
+    });
+    const payload = await example('care-home-transition');
+    let struck: Promise<void> | undefined;
+    const { accepted, refused } = await sendUntil(
+      hillside,
+      { kind: 'care-home-transition', payload, recipients: ['swansea-cs'] },
+      CHAOS_COUNT,
+      {
+        onProgress: (n) => {
+          if (!struck && n >= CHAOS_COUNT * 0.3) struck = kill(run);
+        },
+      },
+    );
+    await struck;
+    expect(accepted).toHaveLength(CHAOS_COUNT);
+
+    // Every 202 is in the inbox, exactly once.
+    const ids = await eventually(
+      async () => {
+        const items = (await swansea.inbox({ limit: 5000 })).map((i) => i.id);
+        return accepted.every((id) => items.includes(id)) ? items : undefined;
+      },
+      120_000,
+      'every accepted notification in the inbox',
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => accepted.includes(id))).toHaveLength(accepted.length);
+
+    // Receipted, and logged exactly once.
+    const audit = async () => {
+      const r = await currentRegion(run);
+      const res = await fetch(`${r.audit.url}/v1/shares?agency=hillside`, {
+        headers: { authorization: `Bearer ${r.audit.token}` },
+      });
+      return (
+        (await res.json()) as {
+          size: number;
+          items: { id: string; copies: { to: string }[]; receipts: { agency: string; status: string }[] }[];
+        }
+      ).items;
+    };
+    const shares = await eventually(
+      async () => {
+        const items = new Map((await audit()).map((s) => [s.id, s]));
+        const done = accepted.every((id) =>
+          items.get(id)?.receipts.some((r) => r.agency === 'swansea-cs' && r.status === 'delivered'),
+        );
+        return done ? items : undefined;
+      },
+      120_000,
+      'every notification logged and receipted',
+    );
+    for (const id of accepted) {
+      const s = shares.get(id)!;
+      expect(s.copies.filter((c) => c.to === 'swansea-cs')).toHaveLength(1);
+      expect(s.receipts.filter((r) => r.agency === 'swansea-cs' && r.status === 'delivered')).toHaveLength(1);
+    }
+    await expectLogVerifies(run);
+    return { refused };
+  } finally {
+    await run.stop();
+    await removeDataDir(dataDir);
+  }
+}
+
+/** The share log is gapless and its root verifies: an exported bundle passes the offline verifier. */
+export async function expectLogVerifies(run: RunningRegion): Promise<void> {
+  const { verifyBundle } = await import('@cwtch/audit-verify');
+  const r = await currentRegion(run);
+  const bundle = await eventually(
+    async () => {
+      const res = await fetch(`${r.audit.url}/v1/export`, {
+        headers: { authorization: `Bearer ${r.audit.token}` },
+      });
+      return res.ok ? res.text() : undefined;
+    },
+    60_000,
+    'a cosigned checkpoint to export',
+  );
+  const lines = (async function* () {
+    yield* bundle.split('\n').filter((l) => l.length > 0);
+  })();
+  const report = await verifyBundle(lines, trustOf(r));
+  expect(report.findings).toEqual([]);
+}
+
+/** The pinned keys of a region, as the offline verifier takes them. */
+export function trustOf(r: RegionFile) {
+  return {
+    governanceKey: r.trust.governanceKey,
+    logKey: r.trust.logKey,
+    logOrigin: r.trust.logOrigin ?? 'cwtch.example/audit/v1',
+    witnesses: r.trust.witnesses ?? [],
+    quorum: r.trust.quorum ?? 2,
+  };
+}
