@@ -1,7 +1,7 @@
 import { AUDIT_SUBJECT, type NatsConnection, receiptSubject } from '@cwtch/bus';
 import type { RegionFile } from '@cwtch/contracts';
 import { createConnectorClient } from '@cwtch/sdk';
-import { type Percentiles, percentiles, progress, totalCpu } from './stats.ts';
+import { cpuSeconds, type Percentiles, percentiles, progress, totalCpu } from './stats.ts';
 
 /** What one pipeline run measured. */
 export interface PipelineResult {
@@ -19,6 +19,8 @@ export interface PipelineResult {
   readonly endToEndMs: Percentiles;
   /** CPU milliseconds, all region processes together, per notification. */
   readonly cpuMsPerNotification: number;
+  /** The same, per process (nats-server, audit, each busy connector). */
+  readonly cpuMsPerNotificationBy: Readonly<Record<string, number>>;
 }
 
 /** How to load the pipeline: a fixed offered rate for a time, or as fast as `concurrency` allows. */
@@ -70,8 +72,10 @@ export async function pipelineRun(
         loggedAt.set(body.id, performance.now());
     },
   });
-  const pids = [region.nats.pid, region.audit.pid, ...Object.values(a).map((x) => x.pid)];
+  const named: Record<string, number> = { 'nats-server': region.nats.pid, audit: region.audit.pid, ...Object.fromEntries(Object.entries(a).map(([id, x]) => [id, x.pid])) };
+  const pids = Object.values(named);
   const cpuBefore = totalCpu(pids);
+  const cpuBeforeBy = Object.fromEntries(Object.entries(named).map(([k, pid]) => [k, cpuSeconds(pid)]));
   let refused = 0;
   const sendOne = async () => {
     const t0 = performance.now();
@@ -117,6 +121,9 @@ export async function pipelineRun(
     await new Promise((r) => setTimeout(r, 20));
   const finished = Math.max(...[...loggedAt.values()], performance.now() - 1);
   const cpu = totalCpu(pids) - cpuBefore;
+  const cpuBy = Object.entries(named)
+    .map(([k, pid]) => [k, cpuSeconds(pid) - (cpuBeforeBy[k] ?? 0)] as const)
+    .filter(([, s]) => s > 0.05);
   receipts.unsubscribe();
   entries.unsubscribe();
   const ids = [...sentAt.keys()].filter((id) => loggedAt.has(id));
@@ -133,5 +140,6 @@ export async function pipelineRun(
     ),
     endToEndMs: percentiles(ids.map((id) => loggedAt.get(id)! - sentAt.get(id)!)),
     cpuMsPerNotification: Math.round(((cpu * 1000) / Math.max(1, ids.length)) * 100) / 100,
+    cpuMsPerNotificationBy: Object.fromEntries(cpuBy.map(([k, s]) => [k, Math.round(((s * 1000) / Math.max(1, ids.length)) * 100) / 100])),
   };
 }
