@@ -43,7 +43,8 @@ export function runConsumer(
             logger.warn({ err: e, seq: msg.seq }, 'handler failed; will retry');
             disposition = 'retry';
           }
-          if (disposition === 'ack') await msg.ackAck().catch(() => msg.ack());
+          // A plain ack: if it is lost the message comes again, and every handler is idempotent.
+          if (disposition === 'ack') msg.ack();
           else if (disposition === 'term') msg.term();
           else msg.nak(Math.min(30_000, 250 * 2 ** Math.min(7, msg.info.deliveryCount)));
           if (stopped) break;

@@ -84,7 +84,7 @@ const consumer = runConsumer(
   SHARES_STREAM,
   AUDIT_CONSUMER,
   async (msg) => {
-    if (msg.seq <= index.lastSourceSeq) return 'ack';
+    if (index.logged(msg.seq)) return 'ack';
     const busTime = Math.floor(msg.info.timestampNanos / 1e6);
     const check = () =>
       checkEvent(msg.data, { seq: msg.seq, subj: msg.subject }, busTime, directory.view, index);

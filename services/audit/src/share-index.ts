@@ -65,11 +65,16 @@ export class ShareIndex {
   readonly #shares = new Map<string, IndexedShare>();
   readonly #rejections: IndexedRejection[] = [];
   readonly #directorySerials = new Set<number>();
-  /** Highest SHARES sequence logged: the writer resumes after it. */
-  lastSourceSeq = 0;
+  /** SHARES sequences already logged: a redelivered event is acknowledged, never logged twice. */
+  readonly #loggedSources = new Set<number>();
+
+  /** True when the SHARES event at `seq` is already in the log. */
+  logged(seq: number): boolean {
+    return this.#loggedSources.has(seq);
+  }
 
   add(e: Entry): void {
-    if ('src' in e) this.lastSourceSeq = Math.max(this.lastSourceSeq, e.src.seq);
+    if ('src' in e) this.#loggedSources.add(e.src.seq);
     if (e.t === 'key') this.#directorySerials.add(e.serial);
     else if (e.t === 'msg') {
       const h = JSON.parse(text(e.h)) as EnvelopeHeader;
