@@ -71,9 +71,12 @@ export function classifyLine(text: string): BundleLine {
  * texts carry the same bytes (Node's decoder alone skips invalid characters).
  */
 export function decodeStrictBase64(text: string): Uint8Array | undefined {
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+  if (text.length % 4 !== 0) return undefined;
   const bytes = Buffer.from(text, 'base64');
-  return bytes.toString('base64') === text ? new Uint8Array(bytes) : undefined;
+  // Re-encoding gives canonical padded standard base64: any skipped, URL-safe or extra character differs.
+  return bytes.toString('base64') === text
+    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)
+    : undefined;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -22,7 +22,7 @@ import {
   sha256,
   signReceipt,
 } from '@cwtch/crypto';
-import { type Directory, type GovernanceKey, signDirectory } from '@cwtch/directory';
+import { type Directory, type DirectoryKey, type GovernanceKey, signDirectory } from '@cwtch/directory';
 import type { Trust } from './trust.ts';
 
 /** The log origin the tests use. */
@@ -48,21 +48,38 @@ export interface Revocation {
   readonly revokedAt: number;
 }
 
-/** The region's directory over `parties`, optionally revoking signing keys. */
-export function directoryOf(parties: readonly Party[], serial: number, revoked: Revocation[] = []): Directory {
-  const key = (kid: string, x: Uint8Array, crv: 'Ed25519' | 'X25519', agency: string) => {
-    const r = crv === 'Ed25519' ? revoked.find((v) => v.agency === agency) : undefined;
-    return {
-      ...{ kid, kty: 'OKP' as const, crv, x: b64uEncode(x), use: crv === 'Ed25519' ? 'sig' : 'enc' },
-      ...{ nbf: T0 - 86_400_000, exp: null, status: r ? 'revoked' : 'active' },
-      ...{ revokedAt: r ? r.revokedAt : null, reason: r ? 'key compromise' : null },
-    } as Directory['agencies'][number]['keys'][number];
+/** One directory key of `agency`: active, or revoked from `revokedAt`. */
+function directoryKey(kid: string, x: Uint8Array, use: 'sig' | 'enc', revokedAt?: number): DirectoryKey {
+  return {
+    kid,
+    kty: 'OKP',
+    crv: use === 'sig' ? 'Ed25519' : 'X25519',
+    x: b64uEncode(x),
+    use,
+    nbf: T0 - 86_400_000,
+    exp: null,
+    status: revokedAt === undefined ? 'active' : 'revoked',
+    revokedAt: revokedAt ?? null,
+    reason: revokedAt === undefined ? null : 'key compromise',
   };
+}
+
+/** The region's directory over `parties`, optionally revoking signing keys. */
+export function directoryOf(
+  parties: readonly Party[],
+  serial: number,
+  revoked: Revocation[] = [],
+): Directory {
   const agencies = parties.map(({ agency, keys }) => ({
     ...{ id: agency, name: agency, type: 'childrens-services' as const, codes: [], areas: [] },
     keys: [
-      key(keys.signing.kid, keys.signing.publicKey, 'Ed25519', agency),
-      key(keys.encryption.kid, keys.encryption.publicKey, 'X25519', agency),
+      directoryKey(
+        keys.signing.kid,
+        keys.signing.publicKey,
+        'sig',
+        revoked.find((r) => r.agency === agency)?.revokedAt,
+      ),
+      directoryKey(keys.encryption.kid, keys.encryption.publicKey, 'enc'),
     ],
   }));
   const base = { v: 1 as const, typ: 'cwtch.directory.v1' as const, region: 'test', issuedAt: T0 };
@@ -91,7 +108,10 @@ export class BundleBuilder {
       name,
       publicKey: b64uEncode(keysFor(name).signing.publicKey),
     }));
-    const keys = { governanceKey: b64uEncode(this.governance.publicKey), logKey: b64uEncode(this.#log.publicKey) };
+    const keys = {
+      governanceKey: b64uEncode(this.governance.publicKey),
+      logKey: b64uEncode(this.#log.publicKey),
+    };
     return { ...keys, logOrigin: ORIGIN, witnesses, quorum };
   }
 
@@ -106,10 +126,10 @@ export class BundleBuilder {
     return i;
   }
 
-  /** Logs a governance-signed directory statement. */
-  keyStatement(directory: Directory): number {
-    const wire = JSON.parse(new TextDecoder().decode(signDirectory(directory, this.governance))) as object;
-    return this.append({ t: 'key', serial: directory.serial, ...wire });
+  /** Logs a directory statement signed by `governance` (default: this log's governance key). */
+  keyStatement(directory: Directory, governance = this.governance, serial = directory.serial): number {
+    const wire = JSON.parse(new TextDecoder().decode(signDirectory(directory, governance))) as object;
+    return this.append({ t: 'key', serial, ...wire });
   }
 
   /** Seals `text` from `from` to `to`, dated at the builder's clock. */
@@ -120,7 +140,11 @@ export class BundleBuilder {
       ...{ priority: 'routine', respondBy: null, subject: null },
       plaintext: new TextEncoder().encode(text),
       sender: { agency: from.agency, kid: from.keys.signing.kid, signSecretKey: from.keys.signing.secretKey },
-      recipients: to.map((p) => ({ agency: p.agency, kid: p.keys.encryption.kid, publicKey: p.keys.encryption.publicKey })),
+      recipients: to.map((p) => ({
+        agency: p.agency,
+        kid: p.keys.encryption.kid,
+        publicKey: p.keys.encryption.publicKey,
+      })),
     });
   }
 
@@ -151,7 +175,14 @@ export class BundleBuilder {
   /** Logs a rejected event. */
   reject(subj: string, reason: string): number {
     const sha = b64uEncode(sha256(new TextEncoder().encode(reason)));
-    return this.append({ t: 'reject', src: { seq: ++this.#seq, subj }, reason, sha256: sha, id: null, from: null });
+    return this.append({
+      t: 'reject',
+      src: { seq: ++this.#seq, subj },
+      reason,
+      sha256: sha,
+      id: null,
+      from: null,
+    });
   }
 
   /** The signed note for the whole log: log signature plus `cosigners` witness cosignatures. */

@@ -1,4 +1,4 @@
-import { normaliseNhsNumber } from '@cwtch/contracts';
+import { isValidNhsNumber, normaliseNhsNumber } from '@cwtch/contracts';
 import { subjectReference } from '@cwtch/crypto';
 import {
   type Principal,
@@ -73,7 +73,7 @@ function shareView(s: IndexedShare) {
 function subjectRefOf(subject: string, key: Uint8Array): string {
   const digits = subject.replace(/[\s-]/g, '');
   if (/^\d{10}$/.test(digits)) {
-    const nhs = normaliseNhsNumber(digits);
+    const nhs = isValidNhsNumber(digits) ? normaliseNhsNumber(digits) : null;
     if (nhs === null) throw new CwtchError(ErrorCode.BAD_REQUEST, 'that is not a valid NHS number');
     return subjectReference(key, { type: 'nhs', value: nhs });
   }

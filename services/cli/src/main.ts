@@ -2,8 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CwtchApiError } from '@cwtch/sdk';
-import { startDevRegion } from './commands/dev.ts';
+import { auditCommand } from './commands/audit.ts';
 import { benchCommand } from './commands/bench/bench.ts';
+import { startDevRegion } from './commands/dev.ts';
 import { directoryCommand } from './commands/directory.ts';
 import { regionClient } from './commands/region-client.ts';
 
@@ -12,6 +13,9 @@ const USAGE = `cwtch: the Cwtch command line
   cwtch dev [--data DIR] [--sync always|2m] [--tls]   start the demo region (default DIR .cwtch/dev)
   cwtch send --region FILE --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P]
   cwtch inbox --region FILE --as AGENCY [--status new|acknowledged] [--json]
+  cwtch audit export [--region FILE] [--out BUNDLE]     an evidence bundle (JSON lines)
+  cwtch audit verify BUNDLE [--trust FILE | --region FILE]   offline check; exit 1 on any finding
+  cwtch audit disclose BUNDLE --id ID --key CONTENT-KEY     open exactly one disclosed share
   cwtch bench [--mode both|durable|default] [--count N] [--rate R] [--seconds S] [--out DIR]
   cwtch directory show [--data DIR] [--json]
   cwtch directory rotate --agency A --use sig|enc [--overlap-days 7] [--data DIR]
@@ -112,6 +116,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   inbox,
   directory: directoryCommand,
   bench: benchCommand,
+  audit: auditCommand,
 };
 const run = command ? commands[command] : undefined;
 if (!run) {

@@ -85,7 +85,9 @@ function table(report: BenchReport): string {
       lines.push(
         `  ${r.label}: ${r.notificationsPerSecond} notifications/s (${r.notifications} in ${r.seconds} s, ${r.refused} refused)`,
         `    accept p50/p95/p99 ${p(r.acceptMs)} ms; send→inbox ${p(r.sendToInboxMs)} ms; send→log ${p(r.endToEndMs)} ms; CPU ${r.cpuMsPerNotification} ms per notification`,
-        `    CPU ms per notification by process: ${Object.entries(r.cpuMsPerNotificationBy).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+        `    CPU ms per notification by process: ${Object.entries(r.cpuMsPerNotificationBy)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
       );
     }
     lines.push(`  pipeline / baseline: ${m.ratio}`, '');

@@ -72,7 +72,11 @@ export async function pipelineRun(
         loggedAt.set(body.id, performance.now());
     },
   });
-  const named: Record<string, number> = { 'nats-server': region.nats.pid, audit: region.audit.pid, ...Object.fromEntries(Object.entries(a).map(([id, x]) => [id, x.pid])) };
+  const named: Record<string, number> = {
+    'nats-server': region.nats.pid,
+    audit: region.audit.pid,
+    ...Object.fromEntries(Object.entries(a).map(([id, x]) => [id, x.pid])),
+  };
   const pids = Object.values(named);
   const cpuBefore = totalCpu(pids);
   const cpuBeforeBy = Object.fromEntries(Object.entries(named).map(([k, pid]) => [k, cpuSeconds(pid)]));
@@ -140,6 +144,8 @@ export async function pipelineRun(
     ),
     endToEndMs: percentiles(ids.map((id) => loggedAt.get(id)! - sentAt.get(id)!)),
     cpuMsPerNotification: Math.round(((cpu * 1000) / Math.max(1, ids.length)) * 100) / 100,
-    cpuMsPerNotificationBy: Object.fromEntries(cpuBy.map(([k, s]) => [k, Math.round(((s * 1000) / Math.max(1, ids.length)) * 100) / 100])),
+    cpuMsPerNotificationBy: Object.fromEntries(
+      cpuBy.map(([k, s]) => [k, Math.round(((s * 1000) / Math.max(1, ids.length)) * 100) / 100]),
+    ),
   };
 }

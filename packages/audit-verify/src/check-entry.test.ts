@@ -1,0 +1,126 @@
+import { initCrypto } from '@cwtch/crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { party } from './test-scenario.ts';
+import { BundleBuilder, directoryOf, keysFor, type Party, T0 } from './test-support.ts';
+import { verifyBundle } from './verify-bundle.ts';
+
+let cs: Party;
+let police: Party;
+let wrexham: Party;
+const NOW = T0 + 10 * 86_400_000;
+
+beforeAll(async () => {
+  await initCrypto();
+  [cs, police, wrexham] = ['swansea-cs', 'swansea-police', 'wrexham-cs'].map(party) as [Party, Party, Party];
+});
+
+/** A log that starts with a directory of the three agencies (entry 0). */
+function started(): BundleBuilder {
+  const builder = new BundleBuilder();
+  builder.keyStatement(directoryOf([cs, police, wrexham], 1));
+  return builder;
+}
+
+/** The findings of a builder's bundle as `code@index`. */
+async function findings(builder: BundleBuilder): Promise<string[]> {
+  const report = await verifyBundle(builder.lines(), builder.trust(), { now: NOW });
+  return report.findings.map((f) => `${f.code}@${f.index ?? 'bundle'}`);
+}
+
+describe('shares and receipts across the log', () => {
+  it('flags a second copy of the same (message id, recipient)', async () => {
+    const b = started();
+    const m = b.seal(cs, [police], 'once');
+    b.share(m, police.agency);
+    b.receipt(police, m);
+    b.share(m, police.agency, false);
+    expect(await findings(b)).toEqual(['DUPLICATE_SHARE@3']);
+  });
+
+  it('flags a share copy without a receipt from its recipient, and a receipt naming no share', async () => {
+    const b = started();
+    const m = b.seal(cs, [police, wrexham], 'to two');
+    b.share(m, police.agency);
+    b.share(m, wrexham.agency);
+    b.receipt(police, m);
+    const unlogged = b.seal(wrexham, [cs], 'never logged');
+    b.receipt(cs, unlogged);
+    expect(await findings(b)).toEqual(['NO_RECEIPT@2', 'RECEIPT_ORPHAN@4']);
+  });
+
+  it('flags a receipt that disagrees with the share it names', async () => {
+    const b = started();
+    const m = b.seal(cs, [police], 'body');
+    b.share(m, police.agency);
+    b.receipt(police, { ...m, bodyHash: new Uint8Array(32) });
+    expect(await findings(b)).toEqual(['RECEIPT_MISMATCH@2']);
+  });
+
+  it('flags a subject whose tokens do not match the header, and an expired share', async () => {
+    const b = started();
+    const m = b.seal(cs, [police], 'misrouted');
+    b.share(m, cs.agency);
+    b.receipt(police, m);
+    const late = b.seal(police, [wrexham], 'late');
+    b.clock += 2 * 86_400_000;
+    b.share(late, wrexham.agency);
+    b.receipt(wrexham, late);
+    // The receipt is police's, but the copy was logged for cs: it names no logged copy.
+    expect(await findings(b)).toEqual([
+      'SUBJECT_MISMATCH@1',
+      'NO_RECEIPT@1',
+      'RECEIPT_ORPHAN@2',
+      'EXPIRED@3',
+    ]);
+  });
+});
+
+describe('signatures against the directory of their point in the log', () => {
+  it('flags a share signed with a key the final directory revokes at or before its bus time', async () => {
+    const b = started();
+    const before = b.seal(cs, [police], 'before the compromise');
+    b.share(before, police.agency);
+    b.receipt(police, before);
+    const after = b.seal(cs, [police], 'after the compromise, before its declaration');
+    const compromisedAt = b.clock;
+    b.share(after, police.agency);
+    b.receipt(police, after);
+    b.keyStatement(directoryOf([cs, police, wrexham], 2, [{ agency: cs.agency, revokedAt: compromisedAt }]));
+    const declared = b.seal(cs, [police], 'after the declaration');
+    b.share(declared, police.agency);
+    b.receipt(police, declared);
+    expect(await findings(b)).toEqual(['SIGNED_AFTER_COMPROMISE@3', 'SENDER_KEY_REVOKED@6']);
+  });
+
+  it('needs a directory before the first share, and a sender key in it', async () => {
+    const b = new BundleBuilder();
+    const m = b.seal(cs, [police], 'too early');
+    b.share(m, police.agency);
+    b.receipt(police, m);
+    b.keyStatement(directoryOf([police, wrexham], 1));
+    const unknown = b.seal(cs, [police], 'unknown sender');
+    b.share(unknown, police.agency);
+    b.receipt(police, unknown);
+    expect(await findings(b)).toEqual([
+      'NO_DIRECTORY@0',
+      'NO_RECEIPT@0',
+      'NO_DIRECTORY@1',
+      'SENDER_KEY_UNKNOWN@3',
+    ]);
+  });
+
+  it('refuses key statements not signed by the governance key, and serials that do not increase', async () => {
+    const b = started();
+    const { kid, publicKey, secretKey } = keysFor('rogue governance').signing;
+    b.keyStatement(directoryOf([cs, police, wrexham], 2), { kid, publicKey, secretKey });
+    b.keyStatement(directoryOf([cs, police, wrexham], 3), b.governance, 4);
+    b.keyStatement(directoryOf([cs, police], 2));
+    const report = await verifyBundle(b.lines(), b.trust(), { now: NOW });
+    expect(report.findings.map((f) => `${f.code}@${f.index}`)).toEqual([
+      'DIRECTORY_SIGNATURE_INVALID@1',
+      'KEY_SERIAL_INVALID@2',
+      'KEY_SERIAL_INVALID@3',
+    ]);
+    expect(report.summary).toMatchObject({ directoryStatements: 4, directorySerial: 3 });
+  });
+});
