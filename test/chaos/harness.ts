@@ -127,7 +127,7 @@ export async function expectLogVerifies(run: RunningRegion): Promise<void> {
     yield* bundle.split('\n').filter((l) => l.length > 0);
   })();
   const report = await verifyBundle(lines, trustOf(r));
-  expect(report.findings).toEqual([]);
+  expect(report.findings.map((f) => `${f.code} at ${f.index}: ${f.message}`)).toEqual([]);
 }
 
 /** The pinned keys of a region, as the offline verifier takes them. */

@@ -23,7 +23,7 @@ function started(): BundleBuilder {
 
 /** The findings of a builder's bundle as `code@index`. */
 async function findings(builder: BundleBuilder): Promise<string[]> {
-  const report = await verifyBundle(builder.lines(), builder.trust(), { now: NOW });
+  const report = await verifyBundle(builder.lines(), builder.trust(), { now: NOW, receiptGraceMs: 0 });
   return report.findings.map((f) => `${f.code}@${f.index ?? 'bundle'}`);
 }
 
@@ -122,5 +122,17 @@ describe('signatures against the directory of their point in the log', () => {
       'KEY_SERIAL_INVALID@3',
     ]);
     expect(report.summary).toMatchObject({ directoryStatements: 4, directorySerial: 3 });
+  });
+});
+
+describe('receipts still in flight when the bundle was cut', () => {
+  it('are counted as awaiting within the grace period, and reported after it', async () => {
+    const b = started();
+    const m = b.seal(cs, [police], 'just sent');
+    b.share(m, police.agency);
+    const graced = await verifyBundle(b.lines(), b.trust(), { now: NOW });
+    expect(graced.findings.map((f) => f.code)).not.toContain('NO_RECEIPT');
+    expect(graced.summary.awaitingReceipt).toBe(1);
+    expect(await findings(b)).toContain('NO_RECEIPT@1');
   });
 });

@@ -77,7 +77,7 @@ export function checkShare(entry: AuditMsgEntry, ctx: EntryContext): void {
   const hh = b64uEncode(sha256(b64uDecode(entry.h)));
   ctx.ledger.addShare(
     index,
-    { id: header.id, from: header.from.agency, to, hh, b: entry.b, seq: entry.src.seq },
+    { id: header.id, from: header.from.agency, to, hh, b: entry.b, seq: entry.src.seq, ts: entry.ts },
     sink,
   );
 }

@@ -24,6 +24,8 @@ export interface EntryVerifierOptions {
   readonly sink: FindingSink;
   /** Only order and root: skip parsing and every per-entry and cross-entry check. */
   readonly rootOnly?: boolean;
+  /** Copies logged this close (ms) to the bundle's last entry may still await their receipt. */
+  readonly receiptGraceMs?: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface EntryVerifierOptions {
 export class EntryVerifier {
   readonly frontier = new MerkleFrontier();
   readonly directory: DirectoryHistory;
-  readonly counts = { entries: 0, shares: 0, receipts: 0, rejections: 0, envelopes: 0 };
+  readonly counts = { entries: 0, shares: 0, receipts: 0, rejections: 0, envelopes: 0, awaitingReceipt: 0 };
   readonly rejections: Rejection[] = [];
   readonly #options: EntryVerifierOptions;
   readonly #order: EntryOrder;
@@ -136,7 +138,10 @@ export class EntryVerifier {
     const { sink } = this.#options;
     this.#order.finish(sink);
     if (this.#options.rootOnly === true) return;
-    this.#ledger.finish(sink);
+    this.counts.awaitingReceipt = this.#ledger.finish(
+      sink,
+      this.#latestTs - (this.#options.receiptGraceMs ?? 60_000),
+    );
     this.#signers.finish(this.directory.current, sink);
   }
 

@@ -48,6 +48,12 @@ export function formatReport(report: VerifyReport): string {
     'Checks:',
     ...CHECKS.map((c) => `  - ${c}`),
   );
+  if (s.awaitingReceipt > 0) {
+    out.push(
+      '',
+      `${plural(s.awaitingReceipt, 'share copy')} logged in the last moments before the bundle was cut await a receipt (information).`,
+    );
+  }
   if (report.rejections.length > 0) {
     out.push('', `Rejected events recorded by the log (information, ${s.rejections}):`);
     out.push(...report.rejections.map(rejectionLine));

@@ -22,6 +22,8 @@ export interface VerifySummary {
   readonly shares: number;
   readonly receipts: number;
   readonly rejections: number;
+  /** Share copies logged near the end of the bundle whose receipt is not in it yet (not findings). */
+  readonly awaitingReceipt: number;
   readonly directoryStatements: number;
   /** Serial of the final directory (the last verified key statement), if any. */
   readonly directorySerial: number | null;

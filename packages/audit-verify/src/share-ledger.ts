@@ -7,6 +7,7 @@ interface Copy {
   readonly index: number;
   readonly seq: number;
   receipted: boolean;
+  readonly ts: number;
 }
 
 /** A message id as first logged: sender, header hash, body hash, and its copies. */
@@ -27,6 +28,8 @@ export interface ShareFacts {
   readonly hh: string;
   readonly b: string;
   readonly seq: number;
+  /** Audit time of the share's entry. */
+  readonly ts: number;
 }
 
 /**
@@ -60,7 +63,7 @@ export class ShareLedger {
       );
       return;
     }
-    message.copies.push({ to: share.to, index, seq: share.seq, receipted: false });
+    message.copies.push({ to: share.to, index, seq: share.seq, ts: share.ts, receipted: false });
   }
 
   /** Records a verified receipt at leaf `index`; links it now or once its share appears. */
@@ -83,8 +86,13 @@ export class ShareLedger {
       : copy.index;
   }
 
-  /** Reports receipts that name no share and share copies without a receipt. */
-  finish(sink: FindingSink): void {
+  /**
+   * Reports receipts that name no share and share copies without a receipt. A copy logged after
+   * `awaitingAfter` (audit time) may simply not have been receipted yet when the bundle was cut:
+   * it is counted as awaiting, not reported. Returns that count.
+   */
+  finish(sink: FindingSink, awaitingAfter = Number.POSITIVE_INFINITY): number {
+    let awaiting = 0;
     for (const { index, body } of this.#pending) {
       if (!this.#link(index, body, sink)) {
         sink.add(
@@ -98,9 +106,11 @@ export class ShareLedger {
     for (const [id, message] of this.#messages) {
       for (const copy of message.copies) {
         if (copy.receipted) continue;
-        sink.add(copy.index, FindingCode.NO_RECEIPT, `no receipt from ${copy.to} for message ${id}`);
+        if (copy.ts > awaitingAfter) awaiting += 1;
+        else sink.add(copy.index, FindingCode.NO_RECEIPT, `no receipt from ${copy.to} for message ${id}`);
       }
     }
+    return awaiting;
   }
 
   #link(index: number, body: ReceiptBody, sink: FindingSink): boolean {

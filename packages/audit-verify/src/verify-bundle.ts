@@ -20,6 +20,11 @@ export interface VerifyBundleOptions {
    * that passes is the log the witnesses saw, not yet a log whose contents were checked.
    */
   readonly rootOnly?: boolean;
+  /**
+   * Share copies logged within this many ms of the bundle's last entry may not have their receipt
+   * in the bundle yet; they are counted as awaiting, not reported as NO_RECEIPT (default 60 s).
+   */
+  readonly receiptGraceMs?: number;
 }
 
 const PROGRESS_EVERY = 1024;
@@ -77,7 +82,15 @@ export async function verifyBundle(
       const size = outcome.checkpoint?.size ?? header.size;
       const { governanceKey } = keys.value;
       const rootOnly = options.rootOnly === true;
-      verifier = new EntryVerifier({ size, governanceKey, now, skewMs, sink, rootOnly });
+      verifier = new EntryVerifier({
+        size,
+        governanceKey,
+        now,
+        skewMs,
+        sink,
+        rootOnly,
+        receiptGraceMs: options.receiptGraceMs ?? 60_000,
+      });
       continue;
     }
     const line = classifyLine(text);
@@ -124,7 +137,14 @@ function buildReport(
   outcome: CheckpointOutcome | undefined,
   verifier: EntryVerifier | undefined,
 ): VerifyReport {
-  const counts = verifier?.counts ?? { entries: 0, shares: 0, receipts: 0, rejections: 0, envelopes: 0 };
+  const counts = verifier?.counts ?? {
+    entries: 0,
+    shares: 0,
+    receipts: 0,
+    rejections: 0,
+    envelopes: 0,
+    awaitingReceipt: 0,
+  };
   const findingCount = sink.total;
   return {
     ok: findingCount === 0,
@@ -136,6 +156,7 @@ function buildReport(
       shares: counts.shares,
       receipts: counts.receipts,
       rejections: counts.rejections,
+      awaitingReceipt: counts.awaitingReceipt,
       directoryStatements: verifier?.directory.statements ?? 0,
       directorySerial: verifier?.directory.current?.serial ?? null,
       envelopes: counts.envelopes,
