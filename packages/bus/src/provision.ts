@@ -98,7 +98,8 @@ async function ensureConsumer(jsm: JetStreamManager, stream: string, durable: st
     durable_name: durable,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    ack_wait: nanos(30_000),
+    // What a crashed process had pulled comes back after this long.
+    ack_wait: nanos(10_000),
     max_ack_pending: 1000,
     ...(filters.length === 0 ? {} : { filter_subjects: filters }),
   };

@@ -64,6 +64,8 @@ const text = (b64u: string) => new TextDecoder().decode(Buffer.from(b64u, 'base6
 export class ShareIndex {
   readonly #shares = new Map<string, IndexedShare>();
   readonly #rejections: IndexedRejection[] = [];
+  /** Receipts logged before their share (a redelivery after a crash can reorder events). */
+  readonly #early = new Map<string, IndexedReceipt[]>();
   readonly #directorySerials = new Set<number>();
   /** SHARES sequences already logged: a redelivered event is acknowledged, never logged twice. */
   readonly #loggedSources = new Set<number>();
@@ -95,15 +97,19 @@ export class ShareIndex {
           bodyHash: e.b,
           keys: { from: h.from.kid, to: h.to },
           copies: [],
-          receipts: [],
+          receipts: this.#early.get(h.id) ?? [],
           rejections: [],
         };
+        this.#early.delete(h.id);
         this.#shares.set(h.id, share);
       }
       share.copies.push({ to: e.src.subj.split('.')[2] ?? '', index: e.i, loggedAt: e.ts });
     } else if (e.t === 'rcpt') {
       const r = JSON.parse(text(e.r)) as ReceiptBody;
-      this.#shares.get(r.id)?.receipts.push({
+      const share = this.#shares.get(r.id);
+      const list = share?.receipts ?? this.#early.get(r.id) ?? [];
+      if (!share) this.#early.set(r.id, list);
+      list.push({
         agency: r.by.agency,
         status: r.status,
         at: r.at,

@@ -1,0 +1,63 @@
+import { html, type PageEnv, type PageSession, pageShell, type SafeHtml } from '@cwtch/http';
+import type { Context } from 'hono';
+import type { IndexedShare } from '../share-index.ts';
+
+/** The masthead name of the auditor console. */
+export const AUDIT_SERVICE_NAME = 'Regional share log';
+
+/** Renders an auditor console page in the shared shell (English; the log holds codes, not prose). */
+export function auditPage(
+  c: Context<PageEnv>,
+  o: { title: string; body: SafeHtml; status?: 200 | 400 | 404 },
+): Response {
+  const session = c.var.session as PageSession | undefined;
+  const page = pageShell({
+    title: o.title,
+    service: AUDIT_SERVICE_NAME,
+    lang: 'en',
+    body: o.body,
+    principal: session?.principal,
+    csrf: session?.csrf,
+    nav: session ? [{ href: '/', label: 'Search the log', current: c.req.path === '/' }] : [],
+  });
+  return c.html(String(page), o.status ?? 200);
+}
+
+/** A time in Europe/London, with the exact instant kept in `datetime`. */
+export function when(ms: number): SafeHtml {
+  const text = new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: 'Europe/London',
+  }).format(ms);
+  return html`<time datetime="${new Date(ms).toISOString()}">${text}</time>`;
+}
+
+/** Each recipient's furthest state from the signed receipts: rejected, acknowledged, delivered or sent. */
+export function recipientStates(s: IndexedShare): { agency: string; state: string; actor: string | null }[] {
+  return s.to.map((agency) => {
+    const mine = s.receipts.filter((r) => r.agency === agency);
+    const find = (status: string) => mine.find((r) => r.status === status);
+    const rejected = find('rejected') ?? (s.rejections.length > 0 ? { actor: null } : undefined);
+    const ack = find('acknowledged');
+    if (rejected) return { agency, state: 'rejected', actor: null };
+    if (ack) return { agency, state: 'acknowledged', actor: ack.actor };
+    return { agency, state: find('delivered') ? 'delivered' : 'sent', actor: null };
+  });
+}
+
+/** A table of shares: routing metadata and receipts only; the log holds no payload. */
+export function sharesTable(shares: readonly IndexedShare[], caption: string): SafeHtml {
+  if (shares.length === 0) return html`<p class="muted" id="results-empty">No shares match.</p>`;
+  return html`<table id="results"><caption>${caption}</caption>
+<thead><tr><th scope="col">Logged</th><th scope="col">Kind</th><th scope="col">From</th><th scope="col">Recipients and status</th><th scope="col">Priority</th><th scope="col">Share</th></tr></thead>
+<tbody>${shares.map(
+    (s) => html`<tr data-id="${s.id}">
+<td>${when(s.copies[0]?.loggedAt ?? s.issuedAt)}</td><td>${s.kind}</td><td>${s.from}</td>
+<td><ul class="plain">${recipientStates(s).map(
+      (r) => html`<li>${r.agency}: <span class="status-${r.state}">${r.state}</span>${r.actor ? html` (${r.actor})` : ''}</li>`,
+    )}</ul></td>
+<td>${s.priority}</td><td><a href="/shares/${s.id}">Timeline<span class="visually-hidden"> of share ${s.id}</span></a></td>
+</tr>`,
+  )}</tbody></table>`;
+}
