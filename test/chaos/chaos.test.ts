@@ -17,4 +17,10 @@ describe('chaos: nothing lost, nothing doubled (processes killed with SIGKILL mi
   }, async () => {
     await chaosScenario(async (run) => kill((await currentRegion(run)).audit.pid));
   });
+  it('a 3-node cluster with replicas 3: one node killed and restarted', { timeout: 300_000 }, async () => {
+    await chaosScenario(
+      async (run) => kill((await currentRegion(run)).nats.nodes![1]!.pid),
+      ['--cluster', '3'],
+    );
+  });
 });

@@ -8,7 +8,13 @@ const Url = z.string().regex(/^(nats|tls|http|https):\/\/[^\s]+$/);
  */
 export const RegionFile = z
   .object({
-    nats: z.object({ url: Url, pid: z.number().int() }),
+    nats: z.object({
+      /** One URL, or a comma-separated list for a cluster. */
+      url: z.string().regex(/^(nats|tls):\/\/\S+$/),
+      pid: z.number().int(),
+      /** Each server of a cluster (or the one server). */
+      nodes: z.array(z.object({ url: Url, pid: z.number().int() })).optional(),
+    }),
     audit: z.object({ url: Url, pid: z.number().int(), token: z.string() }),
     agencies: z.record(
       z.string(),

@@ -40,7 +40,10 @@ export async function connectBus(options: BusOptions): Promise<NatsConnection> {
   let nc: NatsConnection;
   try {
     nc = await connect({
-      servers: [...(typeof options.servers === 'string' ? [options.servers] : options.servers)],
+      // A cluster is written as one comma-separated URL list in region.json and config.
+      servers: (typeof options.servers === 'string' ? [options.servers] : [...options.servers]).flatMap((s) =>
+        s.split(','),
+      ),
       name: options.name,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 250,

@@ -72,6 +72,8 @@ export interface NatsServerOptions {
   readonly tls?: { readonly certFile: string; readonly keyFile: string };
   /** Monitoring port (loopback); a free one when absent. */
   readonly monitorPort?: number;
+  /** Join a loopback cluster: this node's route port and every node's route port. */
+  readonly cluster?: { readonly name: string; readonly port: number; readonly routes: readonly number[] };
   readonly serverName?: string;
 }
 
@@ -117,6 +119,15 @@ export async function writeNatsConfig(
     SYNC_INTERVAL: options.syncInterval ?? 'always',
     TLS_BLOCK: tls,
     AUTHORIZATION_BLOCK: options.extraConfig ?? '',
+    CLUSTER_BLOCK: options.cluster
+      ? [
+          'cluster {',
+          `  name: ${JSON.stringify(options.cluster.name)}`,
+          `  listen: "127.0.0.1:${options.cluster.port}"`,
+          `  routes: [${options.cluster.routes.map((p) => `"nats-route://127.0.0.1:${p}"`).join(', ')}]`,
+          '}',
+        ].join('\n')
+      : '',
   });
   await writeFile(file, `# Written by Cwtch from infra/nats/single-node.conf.tmpl at each start.\n${conf}`, {
     mode: 0o600,

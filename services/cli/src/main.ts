@@ -4,13 +4,16 @@ import { parseArgs } from 'node:util';
 import { CwtchApiError } from '@cwtch/sdk';
 import { auditCommand } from './commands/audit.ts';
 import { benchCommand } from './commands/bench/bench.ts';
+import { demoCommand, demoIssuer, playDemo } from './commands/demo.ts';
 import { startDevRegion } from './commands/dev.ts';
 import { directoryCommand } from './commands/directory.ts';
 import { regionClient } from './commands/region-client.ts';
 
 const USAGE = `cwtch: the Cwtch command line
 
-  cwtch dev [--data DIR] [--sync always|2m] [--tls]   start the demo region (default DIR .cwtch/dev)
+  cwtch dev [--data DIR] [--sync always|2m] [--tls] [--demo]   start the demo region (default DIR .cwtch/dev);
+                                                      --demo plays the stories of DESIGN §1 into it
+  cwtch demo --region FILE                            play the demo stories into a running region
   cwtch send --region FILE --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P]
   cwtch inbox --region FILE --as AGENCY [--status new|acknowledged] [--json]
   cwtch audit export [--region FILE] [--out BUNDLE]     an evidence bundle (JSON lines)
@@ -29,6 +32,8 @@ async function dev(args: string[]): Promise<void> {
       data: { type: 'string', default: '.cwtch/dev' },
       sync: { type: 'string' },
       tls: { type: 'boolean' },
+      cluster: { type: 'string' },
+      demo: { type: 'boolean' },
     },
   });
   const started = Date.now();
@@ -36,6 +41,7 @@ async function dev(args: string[]): Promise<void> {
     dataDir: values.data!,
     ...(values.sync ? { syncInterval: values.sync } : {}),
     ...(values.tls ? { tls: true } : {}),
+    ...(values.cluster ? { cluster: Number(values.cluster) } : {}),
   });
   const lines = [
     `Cwtch demo region is up (${((Date.now() - started) / 1000).toFixed(1)} s), data in ${values.data}`,
@@ -43,8 +49,16 @@ async function dev(args: string[]): Promise<void> {
     `  audit     ${region.audit.url}`,
     ...Object.entries(region.agencies).map(([id, a]) => `  ${id.padEnd(20)} ${a.connector}`),
     `  region.json: ${values.data}/region.json (tokens for every agency and role)`,
-    'Press Ctrl-C to stop.',
+    '  consoles: open a connector or the audit URL in a browser and sign in as a demo person',
   ];
+  if (values.demo) {
+    lines.push('Demo stories played:');
+    const regionFile = `${values.data}/region.json`;
+    await playDemo({ region, issuer: await demoIssuer(regionFile), log: (l) => lines.push(l) }).catch(
+      (e: unknown) => lines.push(`  the demo stopped: ${(e as Error).message}`),
+    );
+  }
+  lines.push('Press Ctrl-C to stop.');
   process.stdout.write(`${lines.join('\n')}\n`);
   let stopping = false;
   const shutdown = async () => {
@@ -114,6 +128,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   dev,
   send,
   inbox,
+  demo: demoCommand,
   directory: directoryCommand,
   bench: benchCommand,
   audit: auditCommand,

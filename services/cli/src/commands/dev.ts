@@ -18,8 +18,10 @@ import {
 import type { RegionFile } from '@cwtch/contracts';
 import { publishDirectory, verifyDirectory } from '@cwtch/directory';
 import { AUDIT_AUDIENCE, connectorAudience, DEV_ISSUER } from '@cwtch/http';
+import { NatsNodes } from '../region/nats-nodes.ts';
 import { loadRegionFiles, type RegionFiles, witnessName, writeFileAtomic } from '../region/region-files.ts';
 import { type ServiceSpec, type ServiceState, Supervisor } from '../region/supervisor.ts';
+import { demoUsers } from './demo.ts';
 
 const LOG_ORIGIN = 'cwtch.example/audit/v1';
 /** Cosignatures an evidence bundle's checkpoint needs in the demo region. */
@@ -35,17 +37,19 @@ export interface DevOptions {
   readonly syncInterval?: string;
   /** Serve NATS over TLS with a local CA made in the data folder (the production shape). */
   readonly tls?: boolean;
+  /** Run a loopback JetStream cluster of this many nats-servers with replicas to match (e.g. 3). */
+  readonly cluster?: number;
   readonly log?: (line: string) => void;
 }
 
-async function previousPorts(file: string): Promise<{ nats?: number; services: Record<string, number> }> {
+async function previousPorts(file: string): Promise<{ services: Record<string, number> }> {
   if (!existsSync(file)) return { services: {} };
   try {
     const r = JSON.parse(await readFile(file, 'utf8')) as RegionFile;
     const port = (url: string) => Number(new URL(url).port);
     const services: Record<string, number> = { audit: port(r.audit.url) };
     for (const [id, a] of Object.entries(r.agencies)) services[`connector-${id}`] = port(a.connector);
-    return { nats: port(r.nats.url.replace('nats:', 'http:')), services };
+    return { services };
   } catch {
     return { services: {} };
   }
@@ -88,11 +92,28 @@ async function ensureTestCa(dir: string): Promise<{ dir: string; caFile: string 
 }
 
 /** Publishes the signed directory unless the bucket already holds this serial or a newer one. */
-async function ensureDirectory(files: RegionFiles, natsUrl: string, caFile?: string): Promise<void> {
+async function ensureDirectory(
+  files: RegionFiles,
+  natsUrl: string,
+  replicas: number,
+  caFile?: string,
+): Promise<void> {
   const nc = await connectOperator(files, natsUrl, caFile);
   try {
-    await provisionBus(await jetstreamManager(nc), { agencies: files.directory.agencies.map((a) => a.id) });
-    const kv = await new Kvm(nc).create('cwtch-directory', { history: 64 });
+    // A new cluster elects its JetStream leader a few seconds after the servers are up.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await provisionBus(await jetstreamManager(nc), {
+          agencies: files.directory.agencies.map((a) => a.id),
+          replicas,
+        });
+        break;
+      } catch (e) {
+        if (attempt >= 60) throw e;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    const kv = await new Kvm(nc).create('cwtch-directory', { history: 64, replicas });
     const current = await kv.get('current');
     const serial = current?.value.length
       ? verifyDirectory(current.value, files.governance.publicKey).serial
@@ -120,41 +141,36 @@ export async function startDevRegion(
   const bin = findNatsServer(process.env.NATS_SERVER_BIN);
 
   const tls = options.tls ? await ensureTestCa(join(dataDir, 'secrets', 'tls')) : undefined;
-  const natsOptions = {
-    dataDir: join(dataDir, 'nats'),
-    bin,
-    syncInterval: options.syncInterval ?? 'always',
-    extraConfig: regionAuthorization(files),
-    ...(tls
-      ? { tls: { certFile: join(tls.dir, 'server.pem'), keyFile: join(tls.dir, 'server-key.pem') } }
-      : {}),
-    ...(ports.nats ? { port: ports.nats } : {}),
-  };
-  let nats: NatsServerHandle = await startNatsServer(natsOptions);
-  let stopping = false;
-  const superviseNats = (handle: NatsServerHandle) => {
-    handle.process.once('exit', (code, signal) => {
-      if (stopping) return;
-      log(`nats-server died (${signal ?? code}); restarting on port ${handle.port}`);
-      const again = async (attempt: number): Promise<void> => {
-        try {
-          nats = await startNatsServer({ ...natsOptions, port: handle.port });
-          superviseNats(nats);
-          region.nats.pid = nats.process.pid ?? 0;
-          await writeRegion();
-        } catch (e) {
-          log(`nats-server restart failed: ${(e as Error).message}`);
-          if (!stopping) setTimeout(() => void again(attempt + 1), Math.min(5000, 300 * 2 ** attempt));
-        }
-      };
-      setTimeout(() => void again(0), 200);
-    });
-  };
-  superviseNats(nats);
-  await ensureDirectory(files, nats.url, tls?.caFile);
+  const replicas = options.cluster ?? 1;
+  const nats = new NatsNodes(
+    join(dataDir, 'nats'),
+    replicas,
+    {
+      bin,
+      syncInterval: options.syncInterval ?? 'always',
+      extraConfig: regionAuthorization(files),
+      ...(tls
+        ? { tls: { certFile: join(tls.dir, 'server.pem'), keyFile: join(tls.dir, 'server-key.pem') } }
+        : {}),
+    },
+    log,
+    () => {
+      region.nats = { ...region.nats, pid: nats.nodes[0]?.pid ?? 0, nodes: nats.nodes };
+      void writeRegion();
+    },
+  );
+  await nats.start();
+  await ensureDirectory(files, nats.urls, replicas, tls?.caFile);
 
+  // Dev sign-in: the named demo users, with tokens minted by the dev issuer (never in production).
+  const devUsersFile = join(dataDir, 'demo-users.json');
+  const users = demoUsers(files.directory.agencies.map((a) => a.id));
+  await writeFileAtomic(devUsersFile, `${JSON.stringify({ users }, null, 2)}\n`, 0o644);
   const common = {
-    CWTCH_NATS_URL: nats.url,
+    CWTCH_SIGN_IN: 'dev',
+    CWTCH_DEV_ISSUER_KEY_FILE: join(dataDir, 'secrets', 'issuer.jwk.json'),
+    CWTCH_DEV_USERS_FILE: devUsersFile,
+    CWTCH_NATS_URL: nats.urls,
     ...(tls ? { CWTCH_NATS_CA_FILE: tls.caFile } : {}),
     CWTCH_GOVERNANCE_KEY: b64u(files.governance.publicKey),
     CWTCH_SUBJECT_KEY_FILE: files.subjectKeyFile,
@@ -162,7 +178,7 @@ export async function startDevRegion(
     CWTCH_JWKS_FILE: files.jwksFile,
   };
   const region: RegionFile = {
-    nats: { url: nats.url, pid: nats.process.pid ?? 0 },
+    nats: { url: nats.urls, pid: nats.nodes[0]?.pid ?? 0, nodes: nats.nodes },
     audit: {
       url: '',
       pid: 0,
@@ -256,7 +272,6 @@ export async function startDevRegion(
   try {
     await Promise.all(specs.map((s) => supervisor.start(s, ports.services[s.name] ?? 0)));
   } catch (e) {
-    stopping = true;
     await supervisor.stopAll();
     await nats.stop();
     throw e;
@@ -266,9 +281,8 @@ export async function startDevRegion(
   return {
     region,
     async stop() {
-      stopping = true;
       await supervisor.stopAll();
-      await nats.stop(10_000);
+      await nats.stop();
     },
   };
 }

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { freePort, type NatsServerHandle, type NatsServerOptions, startNatsServer } from '@cwtch/bus';
+import { writeFileAtomic } from './region-files.ts';
+
+interface NodePorts {
+  readonly port: number;
+  readonly monitorPort: number;
+  readonly clusterPort: number;
+}
+
+/**
+ * The region's nats-servers: one, or a loopback cluster of `count` with JetStream replicas. Each
+ * keeps its ports across restarts of the region (nats/nodes.json) and is restarted on the same
+ * ports and store if it dies, with `onChange` told so region.json can be rewritten.
+ */
+export class NatsNodes {
+  readonly #handles: NatsServerHandle[] = [];
+  #ports: NodePorts[] = [];
+  #stopping = false;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly count: number,
+    private readonly base: Omit<
+      NatsServerOptions,
+      'dataDir' | 'port' | 'monitorPort' | 'cluster' | 'serverName'
+    >,
+    private readonly log: (line: string) => void,
+    private readonly onChange: () => void,
+  ) {}
+
+  get urls(): string {
+    return this.#handles.map((h) => h.url).join(',');
+  }
+
+  get nodes(): { url: string; pid: number }[] {
+    return this.#handles.map((h) => ({ url: h.url, pid: h.process.pid ?? 0 }));
+  }
+
+  #options(i: number): NatsServerOptions {
+    const p = this.#ports[i]!;
+    return {
+      ...this.base,
+      dataDir: join(this.dataDir, this.count === 1 ? '' : `node-${i + 1}`),
+      port: p.port,
+      monitorPort: p.monitorPort,
+      serverName: this.count === 1 ? 'cwtch-dev' : `cwtch-dev-${i + 1}`,
+      ...(this.count > 1
+        ? {
+            cluster: {
+              name: 'cwtch-dev',
+              port: p.clusterPort,
+              routes: this.#ports.map((x) => x.clusterPort),
+            },
+          }
+        : {}),
+    };
+  }
+
+  /** Starts every node (reusing the ports of an earlier start on this folder). */
+  async start(): Promise<void> {
+    const file = join(this.dataDir, 'nodes.json');
+    const saved = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as NodePorts[]) : [];
+    for (let i = 0; i < this.count; i++) {
+      this.#ports.push(
+        saved[i] ?? { port: await freePort(), monitorPort: await freePort(), clusterPort: await freePort() },
+      );
+    }
+    await writeFileAtomic(file, JSON.stringify(this.#ports), 0o644);
+    const handles = await Promise.all(this.#ports.map((_, i) => startNatsServer(this.#options(i))));
+    handles.forEach((h, i) => this.#supervise(i, h));
+  }
+
+  #supervise(i: number, handle: NatsServerHandle): void {
+    this.#handles[i] = handle;
+    handle.process.once('exit', (code, signal) => {
+      if (this.#stopping) return;
+      this.log(`nats-server ${i + 1} died (${signal ?? code}); restarting on port ${handle.port}`);
+      const again = async (attempt: number): Promise<void> => {
+        try {
+          this.#supervise(i, await startNatsServer(this.#options(i)));
+          this.onChange();
+        } catch (e) {
+          this.log(`nats-server ${i + 1} restart failed: ${(e as Error).message}`);
+          if (!this.#stopping) setTimeout(() => void again(attempt + 1), Math.min(5000, 300 * 2 ** attempt));
+        }
+      };
+      setTimeout(() => void again(0), 200);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    await Promise.all(this.#handles.map((h) => h.stop(10_000)));
+  }
+}
