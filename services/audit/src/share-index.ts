@@ -64,6 +64,11 @@ const text = (b64u: string) => new TextDecoder().decode(Buffer.from(b64u, 'base6
 export class ShareIndex {
   readonly #shares = new Map<string, IndexedShare>();
   readonly #rejections: IndexedRejection[] = [];
+  /** Secondary indexes: share ids by subject reference and by agency (sender or recipient). */
+  readonly #bySubject = new Map<string, IndexedShare[]>();
+  readonly #byAgency = new Map<string, IndexedShare[]>();
+  /** Shares delivered to someone who has not acknowledged yet (kept current as receipts arrive). */
+  readonly #unacknowledged = new Set<IndexedShare>();
   /** Receipts logged before their share (a redelivery after a crash can reorder events). */
   readonly #early = new Map<string, IndexedReceipt[]>();
   readonly #directorySerials = new Set<number>();
@@ -102,6 +107,9 @@ export class ShareIndex {
         };
         this.#early.delete(h.id);
         this.#shares.set(h.id, share);
+        this.#track(share);
+        if (share.subject) push(this.#bySubject, share.subject, share);
+        for (const agency of new Set([share.from, ...share.to])) push(this.#byAgency, agency, share);
       }
       share.copies.push({ to: e.src.subj.split('.')[2] ?? '', index: e.i, loggedAt: e.ts });
     } else if (e.t === 'rcpt') {
@@ -118,6 +126,7 @@ export class ShareIndex {
         index: e.i,
         loggedAt: e.ts,
       });
+      if (share) this.#track(share);
     } else {
       const rejection = {
         index: e.i,
@@ -131,6 +140,11 @@ export class ShareIndex {
       this.#rejections.push(rejection);
       if (e.id) this.#shares.get(e.id)?.rejections.push(rejection);
     }
+  }
+
+  #track(share: IndexedShare): void {
+    if (matchesStatus(share, 'unacknowledged')) this.#unacknowledged.add(share);
+    else this.#unacknowledged.delete(share);
   }
 
   hasDirectory(serial: number): boolean {
@@ -149,7 +163,19 @@ export class ShareIndex {
 
   query(q: ShareQuery, limit = 1000): IndexedShare[] {
     const out: IndexedShare[] = [];
-    for (const s of this.#shares.values()) {
+    // Start from the narrowest index the query allows; shares sit in each list in log order.
+    const list = q.subject
+      ? (this.#bySubject.get(q.subject) ?? [])
+      : q.status === 'unacknowledged'
+        ? [...this.#unacknowledged]
+        : q.agency
+          ? (this.#byAgency.get(q.agency) ?? [])
+          : [...this.#shares.values()];
+    // Lists are in log order, so a period is a slice found by binary search.
+    const from = q.since === undefined ? 0 : firstLoggedAtOrAfter(list, q.since);
+    const to = q.until === undefined ? list.length : firstLoggedAtOrAfter(list, q.until);
+    for (let k = from; k < to; k++) {
+      const s = list[k]!;
       if (q.subject && s.subject !== q.subject) continue;
       if (q.agency && s.from !== q.agency && !s.to.includes(q.agency)) continue;
       if (q.kind && s.kind !== q.kind) continue;
@@ -165,6 +191,23 @@ export class ShareIndex {
   rejections(): readonly IndexedRejection[] {
     return this.#rejections;
   }
+}
+
+function firstLoggedAtOrAfter(list: readonly IndexedShare[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if ((list[mid]!.copies[0]?.loggedAt ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function push(map: Map<string, IndexedShare[]>, key: string, share: IndexedShare): void {
+  const list = map.get(key);
+  if (list) list.push(share);
+  else map.set(key, [share]);
 }
 
 function matchesStatus(s: IndexedShare, status: NonNullable<ShareQuery['status']>): boolean {
