@@ -136,3 +136,14 @@ describe('receipts still in flight when the bundle was cut', () => {
     expect(await findings(b)).toContain('NO_RECEIPT@1');
   });
 });
+
+describe('a receipt logged before its share, near the cut', () => {
+  it('is awaiting its share within the grace period, an orphan after it', async () => {
+    const b = started();
+    const m = b.seal(cs, [police], 'share logged after the cut');
+    b.receipt(police, m);
+    const graced = await verifyBundle(b.lines(), b.trust(), { now: NOW });
+    expect(graced.findings.map((f) => f.code)).not.toContain('RECEIPT_ORPHAN');
+    expect(await findings(b)).toContain('RECEIPT_ORPHAN@1');
+  });
+});

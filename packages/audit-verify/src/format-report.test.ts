@@ -27,7 +27,7 @@ describe('formatReport', () => {
     const report = await verifyBundle(
       lines.filter((_, n) => n !== 6),
       s.builder.trust(),
-      { now: NOW },
+      { now: NOW, receiptGraceMs: 0 },
     );
     const text = formatReport(report);
     expect(text).toMatch(/entry 5 +ENTRY_MISSING +entry 5 is missing/);

@@ -51,7 +51,7 @@ export function formatReport(report: VerifyReport): string {
   if (s.awaitingReceipt > 0) {
     out.push(
       '',
-      `${plural(s.awaitingReceipt, 'share copy')} logged in the last moments before the bundle was cut await a receipt (information).`,
+      `${s.awaitingReceipt} share cop${s.awaitingReceipt === 1 ? 'y' : 'ies'} logged in the last moments before the bundle was cut await a receipt (information).`,
     );
   }
   if (report.rejections.length > 0) {

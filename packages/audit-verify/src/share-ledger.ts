@@ -89,12 +89,17 @@ export class ShareLedger {
   /**
    * Reports receipts that name no share and share copies without a receipt. A copy logged after
    * `awaitingAfter` (audit time) may simply not have been receipted yet when the bundle was cut:
-   * it is counted as awaiting, not reported. Returns that count.
+   * it is counted as awaiting, not reported; likewise a receipt signed after it whose share was
+   * logged after the cut (a redelivery can log a receipt before its share). Returns that count.
    */
   finish(sink: FindingSink, awaitingAfter = Number.POSITIVE_INFINITY): number {
     let awaiting = 0;
     for (const { index, body } of this.#pending) {
       if (!this.#link(index, body, sink)) {
+        if (body.at > awaitingAfter) {
+          awaiting += 1;
+          continue;
+        }
         sink.add(
           index,
           FindingCode.RECEIPT_ORPHAN,

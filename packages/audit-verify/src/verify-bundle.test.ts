@@ -9,7 +9,8 @@ import { verifyBundle } from './verify-bundle.ts';
 let s: Scenario;
 let lines: string[];
 const NOW = 1_767_225_600_000 + 86_400_000;
-const verify = (bundle: string[], trust = s.builder.trust()) => verifyBundle(bundle, trust, { now: NOW });
+const verify = (bundle: string[], trust = s.builder.trust()) =>
+  verifyBundle(bundle, trust, { now: NOW, receiptGraceMs: 0 });
 
 beforeAll(async () => {
   s = await scenario();
