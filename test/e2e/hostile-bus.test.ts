@@ -111,6 +111,20 @@ describe('envelopes published straight onto the bus', () => {
       'connector rejection',
     );
     expect(await inboxIds('swansea-cs')).not.toContain(sealed.id);
+
+    // Kept for operators in the dead-letter stream, with its reason.
+    const { DEAD_LETTER_STREAM, jetstreamManager: manager } = await import('@cwtch/bus');
+    const operator = await connectBus({
+      servers: run.region.nats.url,
+      name: 'operator-test',
+      nkeySeedFile: join(run.dataDir, 'secrets', 'nats', 'operator.nk'),
+    });
+    const last = await (await manager(operator)).streams.getMessage(DEAD_LETTER_STREAM, {
+      last_by_subj: 'cwtch.dlq.swansea-cs',
+    });
+    expect(last?.header.get('Cwtch-Reason')).toBe('SIGNATURE_INVALID');
+    expect(JSON.parse(last!.string()).s).toBe(wire.s);
+    await operator.close();
   });
 
   it('a copy sent to an agency the envelope does not address never reaches its inbox (NOT_ADDRESSED_TO_ME)', async () => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AUDIT_AUDIENCE, connectorAudience, createDevIssuer, type DevIssuer } from '@cwtch/http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { example, type RunningRegion, useRegion } from '../support/region.ts';
+import { eventually, example, type RunningRegion, useRegion } from '../support/region.ts';
 
 // A small burst so the rate limit can be shown without a flood.
 const region = useRegion({ env: { CWTCH_RATE_LIMIT_BURST: '25', CWTCH_RATE_LIMIT_PER_SECOND: '0.5' } });
@@ -125,5 +125,48 @@ describe('HTTP hardening', () => {
     expect(statuses).toContain(429);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     expect((await get('/v1/inbox', await token())).status).toBe(200);
+  });
+
+  it('while the bus cannot take a publish the connector answers 503 BUS_UNAVAILABLE, never a 202 it cannot keep', {
+    timeout: 90_000,
+  }, async () => {
+    const bearer = await token();
+    const body = JSON.stringify({
+      kind: 'care-home-transition',
+      payload: await example('care-home-transition'),
+      recipients: ['swansea-cs'],
+    });
+    const hillside = run.region.agencies.hillside!;
+    const send = async () =>
+      fetch(`${hillside.connector}/v1/notifications`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await hillsideToken}`, 'content-type': 'application/json' },
+        body,
+      });
+    const hillsideToken = issuer.sign({
+      agency: 'hillside',
+      roles: ['system'],
+      name: 'hillside test',
+      sub: 'hillside-test',
+      audience: connectorAudience('hillside'),
+    });
+    expect(bearer).toBeTruthy();
+    process.kill(run.region.nats.pid, 'SIGSTOP');
+    try {
+      const res = await send();
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ error: { code: 'BUS_UNAVAILABLE' } });
+    } finally {
+      process.kill(run.region.nats.pid, 'SIGCONT');
+    }
+    const ok = await eventually(
+      async () => {
+        const res = await send();
+        return res.status === 202 ? ((await res.json()) as { id: string }) : undefined;
+      },
+      30_000,
+      'the bus back',
+    );
+    expect(ok.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 });

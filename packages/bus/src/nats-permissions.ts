@@ -8,6 +8,7 @@ import {
   CHECKPOINT_SUBJECT,
   cosignatureSubject,
   DIRECTORY_BUCKET,
+  deadLetterSubject,
   inboxConsumer,
   SHARES_STREAM,
 } from './subjects.ts';
@@ -73,6 +74,7 @@ export function agencyPermissions(agency: string): NatsPermissions {
       AUDIT_API.checkpoint,
       AUDIT_API.consistency,
       cosignatureSubject(agency),
+      deadLetterSubject(agency),
     ],
     subscribe: [`${inboxPrefixOf(agency)}.>`, CHECKPOINT_SUBJECT],
   };

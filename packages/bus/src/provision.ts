@@ -14,6 +14,7 @@ import {
   AUDIT_SUBJECT,
   CHECKPOINT_STREAM,
   CHECKPOINT_SUBJECT,
+  DEAD_LETTER_STREAM,
   inboxConsumer,
   SHARES_STREAM,
 } from './subjects.ts';
@@ -77,6 +78,21 @@ function checkpointsConfig(o: ProvisionOptions): Partial<StreamConfig> & { name:
   };
 }
 
+function deadLetterConfig(o: ProvisionOptions): Partial<StreamConfig> & { name: string } {
+  return {
+    name: DEAD_LETTER_STREAM,
+    subjects: ['cwtch.dlq.*'],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.Old,
+    num_replicas: o.replicas ?? 1,
+    duplicate_window: nanos(o.duplicateWindowMs ?? 10 * 60_000),
+    // Operators clear what they have dealt with; 90 days at most.
+    max_age: nanos(90 * 86_400_000),
+    max_msg_size: 1024 * 1024 + 4096,
+  };
+}
+
 async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }) {
   try {
     const info = await jsm.streams.info(config.name);
@@ -121,6 +137,7 @@ export async function provisionBus(jsm: JetStreamManager, options: ProvisionOpti
   await ensureStream(jsm, sharesConfig(options));
   await ensureStream(jsm, auditConfig(options));
   await ensureStream(jsm, checkpointsConfig(options));
+  await ensureStream(jsm, deadLetterConfig(options));
   for (const agency of options.agencies) {
     await ensureConsumer(jsm, SHARES_STREAM, inboxConsumer(agency), [
       `cwtch.share.${agency}.*`,

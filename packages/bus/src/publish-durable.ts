@@ -34,7 +34,7 @@ export async function publishDurable(
       return await js.publish(subject, data, {
         msgID: options.msgId,
         headers: h,
-        timeout: options.timeoutMs ?? 5000,
+        timeout: options.timeoutMs ?? 3000,
         ...(options.expectLastSequence === undefined
           ? {}
           : { expect: { lastSequence: options.expectLastSequence } }),

@@ -19,6 +19,13 @@ export const AUDIT_API = {
   inclusion: 'cwtch.audit.api.inclusion',
 } as const;
 
+/** Stream of envelopes a connector refused for good, each with its reason (for operators). */
+export const DEAD_LETTER_STREAM = 'DEADLETTER';
+/** Where `agency` puts what it refused. */
+export function deadLetterSubject(agency: string): string {
+  return `cwtch.dlq.${agency}`;
+}
+
 /** KV bucket holding the signed directory. */
 export const DIRECTORY_BUCKET = 'cwtch-directory';
 /** Durable consumer the audit service reads SHARES through. */

@@ -1,5 +1,5 @@
 import type { Disposition, JsMsg } from '@cwtch/bus';
-import { parseSubject, publishDurable, receiptSubject } from '@cwtch/bus';
+import { deadLetterSubject, parseSubject, publishDurable, receiptSubject } from '@cwtch/bus';
 import type { ReceiptStatus } from '@cwtch/contracts';
 import { checkSenderRules, parseNotification } from '@cwtch/contracts';
 import {
@@ -45,7 +45,24 @@ export async function sendReceipt(
   });
 }
 
-function reject(ctx: AgencyContext, msg: JsMsg, code: string, parsed?: ParsedEnvelope): Disposition {
+/**
+ * Refuses an envelope for good: it goes to the dead-letter stream with its reason (and only once
+ * it is stored there is the original terminated), is recorded locally, and counted.
+ */
+async function reject(
+  ctx: AgencyContext,
+  msg: JsMsg,
+  code: string,
+  parsed?: ParsedEnvelope,
+): Promise<Disposition> {
+  await publishDurable(ctx.js, deadLetterSubject(ctx.agency), msg.data, {
+    msgId: `dlq-${ctx.agency}-${msg.seq}`,
+    headers: {
+      'Cwtch-Reason': code,
+      'Cwtch-Source-Subject': msg.subject,
+      'Cwtch-Source-Seq': String(msg.seq),
+    },
+  });
   ctx.store.recordRejection(msg.seq, code, parsed?.header.from.agency ?? null, parsed?.header.id ?? null);
   ctx.metrics.inc('cwtch_envelopes_rejected_total', 'Envelopes refused on open, per reason', { code });
   ctx.logger.warn({ seq: msg.seq, code, id: parsed?.header.id }, 'envelope rejected');
