@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { type CryptoKey, createLocalJWKSet, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
 
@@ -34,9 +35,15 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Princ
  */
 export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   const keys: (protectedHeader: unknown) => Promise<CryptoKey> = createLocalJWKSet(config.jwks) as never;
+  // A token already verified is not verified again until it expires (a case system sends many
+  // requests with one token); keyed by the token's hash, bounded, and never past its `exp`.
+  const verified = new Map<string, { principal: Principal; exp: number }>();
   return async (authorization) => {
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
     if (!match?.[1]) throw new CwtchError(ErrorCode.UNAUTHENTICATED, 'a bearer token is required');
+    const key = createHash('sha256').update(match[1]).digest('base64url');
+    const hit = verified.get(key);
+    if (hit && hit.exp > Date.now()) return hit.principal;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(match[1], keys, {
@@ -56,12 +63,15 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
     if (typeof payload.agency !== 'string' || roles.length === 0) {
       throw new CwtchError(ErrorCode.TOKEN_INVALID, 'token lacks agency or roles');
     }
-    return {
+    const principal: Principal = {
       subject: String(payload.sub),
       agency: payload.agency,
       roles,
       name: typeof payload.name === 'string' ? payload.name : String(payload.sub),
     };
+    if (verified.size >= 10_000) verified.delete(verified.keys().next().value as string);
+    verified.set(key, { principal, exp: (payload.exp ?? 0) * 1000 });
+    return principal;
   };
 }
 

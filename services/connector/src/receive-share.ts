@@ -188,7 +188,7 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
   ctx.metrics.inc('cwtch_notifications_received_total', 'Notifications stored in the inbox, per kind', {
     kind: h.kind,
   });
-  ctx.logger.info({ id: h.id, kind: h.kind, from: h.from.agency }, 'notification stored');
+  ctx.logger.debug({ id: h.id, kind: h.kind, from: h.from.agency }, 'notification stored');
   ctx.events.emit('notification', {
     id: h.id,
     kind: h.kind,

@@ -103,6 +103,6 @@ export async function sendNotification(
   );
   ctx.store.markPublished(sealed.id);
   ctx.metrics.inc('cwtch_shares_sent_total', 'Shares published, per kind', { kind: parsed.kind });
-  ctx.logger.info({ id: sealed.id, kind: parsed.kind, recipients }, 'share published');
+  ctx.logger.debug({ id: sealed.id, kind: parsed.kind, recipients }, 'share published');
   return { id: sealed.id, recipients };
 }
