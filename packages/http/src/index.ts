@@ -22,6 +22,28 @@ export {
   raw,
   type SafeHtml,
 } from './page-security.ts';
+export { CSRF_FIELD, CSRF_HEADER, CsrfGuard } from './pages/csrf-guard.ts';
+export { type DevSignIn, DevUser, DevUsersFile, loadDevSignIn } from './pages/dev-users.ts';
+export { OidcClient, type OidcTransaction } from './pages/oidc-client.ts';
+export { CWTCH_CSS_FILE, pageAssets } from './pages/page-assets.ts';
+export {
+  createPageAuth,
+  type PageAuth,
+  type PageAuthOptions,
+  type PageEnv,
+  type PageSession,
+  type SignInMethod,
+} from './pages/page-auth.ts';
+export { pageError } from './pages/page-error.ts';
+export { type Lang, type NavLink, type PageShellOptions, pageShell } from './pages/page-shell.ts';
+export {
+  createPageTokenVerifier,
+  type PageTokenSource,
+  type PageTokenVerifier,
+} from './pages/page-token-verifier.ts';
+export { PagesConfig } from './pages/pages-config.ts';
+export { SessionCookie } from './pages/session-cookie.ts';
+export { type RenderSignIn, safeNext, signInRoutes } from './pages/sign-in-routes.ts';
 export {
   type RateLimitOptions,
   rateLimit,

@@ -15,6 +15,7 @@ import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import type { AuditLogWriter } from './audit-log-writer.ts';
 import type { Checkpointer } from './checkpointer.ts';
+import { type AuditPagesOptions, mountAuditPages } from './pages/mount-audit-pages.ts';
 import type { IndexedShare, ShareIndex } from './share-index.ts';
 
 type Env = { Variables: { principal: Principal } };
@@ -31,6 +32,8 @@ export interface AuditAppDeps {
   readonly checkpoints: Checkpointer;
   /** Cosignatures a checkpoint needs before it goes into an evidence bundle. */
   readonly exportQuorum: number;
+  /** Sign-in and sessions for the auditor console (DESIGN §9: `/`); no pages without it. */
+  readonly pages?: AuditPagesOptions | undefined;
 }
 
 const SharesQuery = z.strictObject({
@@ -70,7 +73,7 @@ function shareView(s: IndexedShare) {
  * Turns an auditor's `subject` into a subject reference: an NHS number (any spacing) is keyed
  * with the region's subject key here, inside the service, and never logged.
  */
-function subjectRefOf(subject: string, key: Uint8Array): string {
+export function subjectRefOf(subject: string, key: Uint8Array): string {
   const digits = subject.replace(/[\s-]/g, '');
   if (/^\d{10}$/.test(digits)) {
     const nhs = isValidNhsNumber(digits) ? normaliseNhsNumber(digits) : null;
@@ -95,8 +98,12 @@ export function createAuditApp(deps: AuditAppDeps) {
   app.use('*', secureHeaders());
   app.use('/v1/*', rateLimit(deps.rateLimit));
   app.get('/healthz', (c) => c.json({ status: 'ok', size: deps.writer.tree.size }));
+  if (deps.pages)
+    mountAuditPages(app, { ...deps, subjectRef: (s) => subjectRefOf(s, deps.subjectKey) }, deps.pages);
   app.use('/v1/*', async (c, next) => {
-    const principal = await deps.verifyToken(c.req.header('authorization'));
+    // An auditor's console session stands in for the token on the export link (set by the pages).
+    const principal =
+      (c.var.principal as Principal | undefined) ?? (await deps.verifyToken(c.req.header('authorization')));
     requireRole(principal, [Role.auditor]);
     c.set('principal', principal);
     await next();

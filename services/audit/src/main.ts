@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { AUDIT_CONSUMER, connectBus, inboxPrefixOf, jetstream, runConsumer, SHARES_STREAM } from '@cwtch/bus';
 import { initCrypto } from '@cwtch/crypto';
 import { DirectoryWatcher } from '@cwtch/directory';
-import { AUDIT_AUDIENCE, createTokenVerifier } from '@cwtch/http';
+import { AUDIT_AUDIENCE, createPageAuth, createTokenVerifier, PagesConfig } from '@cwtch/http';
 import { createLogger, parseConfig } from '@cwtch/runtime';
 import { serve } from '@hono/node-server';
 import { createAuditApp } from './app.ts';
@@ -14,6 +14,7 @@ import { serveProofApi } from './proof-api.ts';
 import { ShareIndex } from './share-index.ts';
 
 const config = parseConfig(AuditConfig, process.env);
+const pagesConfig = parseConfig(PagesConfig, process.env);
 const logger = createLogger('audit', config.CWTCH_LOG_LEVEL);
 const readKey = async (file: string) =>
   new Uint8Array(Buffer.from((await readFile(file, 'utf8')).trim(), 'base64url'));
@@ -105,6 +106,16 @@ const consumer = runConsumer(
   { logger, maxMessages: 512 },
 );
 
+const pages = {
+  auth: await createPageAuth(pagesConfig, {
+    service: 'audit',
+    audience: AUDIT_AUDIENCE,
+    api: { issuer: config.CWTCH_JWT_ISSUER, jwks },
+    devUsers: (u) => u.roles.includes('auditor'),
+  }),
+  witnesses,
+  agencies: () => directory.view.directory.agencies.map((a) => ({ id: a.id, name: a.name })),
+};
 const app = createAuditApp({
   writer,
   index,
@@ -114,6 +125,7 @@ const app = createAuditApp({
   logger,
   checkpoints,
   exportQuorum: config.CWTCH_EXPORT_QUORUM,
+  pages,
   rateLimit: { capacity: config.CWTCH_RATE_LIMIT_BURST, refillPerSecond: config.CWTCH_RATE_LIMIT_PER_SECOND },
 });
 const server = serve(

@@ -9,6 +9,7 @@ import {
   SendNotificationResponse,
 } from '@cwtch/contracts';
 import {
+  type PageAuth,
   type Principal,
   Role,
   rateLimit,
@@ -24,7 +25,9 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { AgencyContext } from './agency-context.ts';
 import type { InboxItem, OutboxItem } from './inbox-store.ts';
-import { discloseContentKey, sendReceipt } from './receive-share.ts';
+import { acknowledgeNotification } from './pages/acknowledge-notification.ts';
+import { mountPages } from './pages/mount-pages.ts';
+import { discloseContentKey } from './receive-share.ts';
 import { sendNotification } from './send-notification.ts';
 import type { Witness } from './witness.ts';
 
@@ -100,6 +103,8 @@ export function createApp(
     maxBodyBytes: number;
     rateLimit: { capacity: number; refillPerSecond: number };
     witness?: Witness | undefined;
+    /** Sign-in and sessions for the front door's pages (DESIGN §9); no pages without it. */
+    pages?: PageAuth | undefined;
   },
 ) {
   const app = new OpenAPIHono<Env>({
@@ -169,6 +174,13 @@ export function createApp(
       'content-type': 'text/plain; version=0.0.4',
     }),
   );
+
+  if (options.pages)
+    mountPages(app, ctx, {
+      auth: options.pages,
+      maxBodyBytes: options.maxBodyBytes,
+      rateLimit: options.rateLimit,
+    });
 
   app.openapi(
     createRoute({
@@ -268,21 +280,14 @@ export function createApp(
     async (c) => {
       const principal = c.get('principal');
       requireRole(principal, [Role.frontdoor, Role.manager, Role.system]);
-      const id = c.req.valid('param').id;
-      const item = ctx.store.get(id);
-      if (!item) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such notification in this inbox');
-      const at = Date.now();
-      if (!ctx.store.acknowledge(id, principal.name, at)) {
-        throw new CwtchError(
-          ErrorCode.CONFLICT,
-          `already acknowledged by ${item.acknowledgedBy ?? 'someone'}`,
-        );
-      }
-      await sendReceipt(ctx, item, 'acknowledged', { actor: principal.name });
-      ctx.store.markReceiptSent(id, 'acknowledged');
-      ctx.events.emit('acknowledged', { id });
+      const ack = await acknowledgeNotification(ctx, c.req.valid('param').id, principal.name);
       return c.json(
-        { id, status: 'acknowledged' as const, acknowledgedAt: iso(at), acknowledgedBy: principal.name },
+        {
+          id: ack.id,
+          status: 'acknowledged' as const,
+          acknowledgedAt: iso(ack.acknowledgedAt),
+          acknowledgedBy: ack.acknowledgedBy,
+        },
         200,
       );
     },

@@ -12,7 +12,7 @@ import {
 } from '@cwtch/bus';
 import { initCrypto } from '@cwtch/crypto';
 import { DirectoryWatcher } from '@cwtch/directory';
-import { connectorAudience, createTokenVerifier } from '@cwtch/http';
+import { connectorAudience, createPageAuth, createTokenVerifier, PagesConfig } from '@cwtch/http';
 import { createLogger, parseConfig } from '@cwtch/runtime';
 import { serve } from '@hono/node-server';
 import type { AgencyContext } from './agency-context.ts';
@@ -26,6 +26,7 @@ import { receiveShare, sendReceipt } from './receive-share.ts';
 import { Witness, witnessName } from './witness.ts';
 
 const config = parseConfig(ConnectorConfig, process.env);
+const pagesConfig = parseConfig(PagesConfig, process.env);
 const logger = createLogger('connector', config.CWTCH_LOG_LEVEL).child({ agency: config.CWTCH_AGENCY });
 
 await initCrypto();
@@ -114,6 +115,13 @@ const consumer = runConsumer(
   { logger },
 );
 
+const pages = await createPageAuth(pagesConfig, {
+  service: config.CWTCH_AGENCY,
+  audience: connectorAudience(config.CWTCH_AGENCY),
+  agency: config.CWTCH_AGENCY,
+  api: { issuer: config.CWTCH_JWT_ISSUER, jwks },
+  devUsers: (u) => u.agency === config.CWTCH_AGENCY && !u.roles.includes('auditor'),
+});
 const app = createApp(
   ctx,
   createTokenVerifier({
@@ -128,6 +136,7 @@ const app = createApp(
       refillPerSecond: config.CWTCH_RATE_LIMIT_PER_SECOND,
     },
     witness,
+    pages,
   },
 );
 const server = serve(

@@ -39,7 +39,11 @@ export function useChromium(): () => Browser {
 
 /** A fresh browser context (its own cookies) at a readable desktop size. */
 export function newPerson(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  return browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
 }
 
 /** Signs in on a console's dev sign-in page as the demo person called `name`; lands on `/`. */
@@ -49,10 +53,16 @@ export async function signIn(page: Page, baseUrl: string, name: string): Promise
   await page.waitForURL(`${baseUrl}/`);
 }
 
-/** Collects script errors and dialogs a page raises (an injected script would show up here). */
+/**
+ * Collects script errors, console errors (a CSP violation is one) and dialogs a page raises: an
+ * injected script, or anything the strict CSP had to block, would show up here.
+ */
 export function watch(page: Page): { errors: string[]; dialogs: string[] } {
   const seen = { errors: [] as string[], dialogs: [] as string[] };
   page.on('pageerror', (e) => seen.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') seen.errors.push(m.text());
+  });
   page.on('dialog', (d) => {
     seen.dialogs.push(d.message());
     void d.dismiss();

@@ -55,7 +55,8 @@ export function sharesTable(shares: readonly IndexedShare[], caption: string): S
     (s) => html`<tr data-id="${s.id}">
 <td>${when(s.copies[0]?.loggedAt ?? s.issuedAt)}</td><td>${s.kind}</td><td>${s.from}</td>
 <td><ul class="plain">${recipientStates(s).map(
-      (r) => html`<li>${r.agency}: <span class="status-${r.state}">${r.state}</span>${r.actor ? html` (${r.actor})` : ''}</li>`,
+      (r) =>
+        html`<li>${r.agency}: <span class="status-${r.state}">${r.state}</span>${r.actor ? html` (${r.actor})` : ''}</li>`,
     )}</ul></td>
 <td>${s.priority}</td><td><a href="/shares/${s.id}">Timeline<span class="visually-hidden"> of share ${s.id}</span></a></td>
 </tr>`,

@@ -18,18 +18,24 @@ const MARK = { valid: '✓ valid', missing: '— not yet', invalid: '✗ INVALID
 
 function verdictView(v: CheckpointVerdict): SafeHtml {
   return html`<div id="verify-result" role="status" class="${v.ok ? 'notice ok' : 'notice bad'}">
-<p><strong>${v.ok ? 'Verified' : 'Not verified'}:</strong> checkpoint ${v.size}, log signature ${v.signers[0]?.outcome === 'valid' ? 'valid' : 'NOT valid'}, ${v.cosigned} of ${v.signers.length - 1} pinned witnesses cosigned (quorum ${v.quorum}).</p>
+<p><strong>${v.ok ? 'Verified' : 'NOT verified'}:</strong> checkpoint ${v.size}; log signature ${v.signers[0]?.outcome === 'valid' ? 'valid' : 'NOT valid'}; ${v.cosigned} of ${v.signers.length - 1} pinned witnesses cosigned (quorum ${v.quorum}: ${v.quorumMet ? 'met' : 'not yet met'}).</p>
 <table><caption>Signature checks against the pinned keys</caption><thead><tr><th scope="col">Signer</th><th scope="col">Role</th><th scope="col">Result</th><th scope="col">Detail</th></tr></thead>
 <tbody>${v.signers.map(
-    (s) => html`<tr><td class="mono">${s.name}</td><td>${s.role}</td><td class="${s.outcome === 'valid' ? 'ok' : s.outcome === 'invalid' ? 'bad' : 'muted'}">${MARK[s.outcome]}</td><td>${s.detail}${s.at ? html`, ${when(s.at)}` : ''}</td></tr>`,
+    (s) =>
+      html`<tr><td class="mono">${s.name}</td><td>${s.role}</td><td class="${s.outcome === 'valid' ? 'ok' : s.outcome === 'invalid' ? 'bad' : 'muted'}">${MARK[s.outcome]}</td><td>${s.detail}${s.at ? html`, ${when(s.at)}` : ''}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
 /** The latest checkpoint with its cosignatures, a verify button and the export link. */
-export function checkpointPanel(trust: CheckpointTrust, csrf: string | null, verdict?: CheckpointVerdict): SafeHtml {
+export function checkpointPanel(
+  trust: CheckpointTrust,
+  csrf: string | null,
+  verdict?: CheckpointVerdict,
+): SafeHtml {
   const cp = trust.checkpoints.latest;
   const withQuorum = trust.checkpoints.latestWithQuorum(trust.quorum);
-  if (!cp) return html`<section id="checkpoint"><h2>Latest checkpoint</h2><p>The log is empty: nothing signed yet.</p></section>`;
+  if (!cp)
+    return html`<section id="checkpoint"><h2>Latest checkpoint</h2><p>The log is empty: nothing signed yet.</p></section>`;
   return html`<section id="checkpoint" aria-labelledby="checkpoint-heading">
 <h2 id="checkpoint-heading">Latest checkpoint</h2>
 <dl class="fields summary-panel">

@@ -19,8 +19,10 @@ export interface CheckpointVerdict {
   readonly signers: readonly SignerVerdict[];
   readonly cosigned: number;
   readonly quorum: number;
-  /** The log signature verifies and at least `quorum` pinned witnesses cosigned. */
+  /** The log signature verifies and no signature from a pinned key fails. */
   readonly ok: boolean;
+  /** At least `quorum` pinned witnesses have cosigned (they do so within seconds of signing). */
+  readonly quorumMet: boolean;
 }
 
 /** The Ed25519 public key of a 32-byte seed. */
@@ -78,6 +80,7 @@ export function verifyLatestCheckpoint(
     signers,
     cosigned,
     quorum: trust.quorum,
-    ok: log.ok && !anyInvalid && cosigned >= trust.quorum,
+    ok: log.ok && !anyInvalid,
+    quorumMet: cosigned >= trust.quorum,
   };
 }

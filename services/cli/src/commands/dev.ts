@@ -10,10 +10,8 @@ import {
   findNatsServer,
   jetstreamManager,
   Kvm,
-  type NatsServerHandle,
   provisionBus,
   renderAuthorization,
-  startNatsServer,
 } from '@cwtch/bus';
 import type { RegionFile } from '@cwtch/contracts';
 import { publishDirectory, verifyDirectory } from '@cwtch/directory';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { connectBus, inboxPrefixOf } from '@cwtch/bus';
+import { connectBus } from '@cwtch/bus';
 import { RegionFile } from '@cwtch/contracts';
 import { generateAgencyKeys, initCrypto, parsePrivateKeyFile } from '@cwtch/crypto';
 import { type Directory, publishDirectory } from '@cwtch/directory';

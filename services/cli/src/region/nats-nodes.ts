@@ -70,7 +70,9 @@ export class NatsNodes {
     }
     await writeFileAtomic(file, JSON.stringify(this.#ports), 0o644);
     const handles = await Promise.all(this.#ports.map((_, i) => startNatsServer(this.#options(i))));
-    handles.forEach((h, i) => this.#supervise(i, h));
+    handles.forEach((h, i) => {
+      this.#supervise(i, h);
+    });
   }
 
   #supervise(i: number, handle: NatsServerHandle): void {

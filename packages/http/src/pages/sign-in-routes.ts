@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { CwtchError, ErrorCode } from '@cwtch/runtime';
+import { type Context, Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { decodeJwt } from 'jose';
+import { html, type SafeHtml } from '../page-security.ts';
+import { CSRF_FIELD, CsrfGuard } from './csrf-guard.ts';
+import type { DevUser } from './dev-users.ts';
+import type { OidcTransaction } from './oidc-client.ts';
+import type { PageAuth } from './page-auth.ts';
+
+/** Renders a page body inside the service's shell (no one is signed in yet). */
+export type RenderSignIn = (c: Context, title: string, body: SafeHtml) => SafeHtml;
+
+/**
+ * A same-site path to return to after sign-in, or `/`. Paths carry ids only (never child data),
+ * and anything that could leave the site (`//host`, schemes, odd characters) is refused.
+ */
+export function safeNext(value: unknown): string {
+  return typeof value === 'string' && /^\/(?!\/)[A-Za-z0-9/_-]*(\?[A-Za-z0-9=&_.-]*)?$/.test(value)
+    ? value
+    : '/';
+}
+
+const ROLE_HEADINGS: Readonly<Record<string, string>> = {
+  frontdoor: 'Front door',
+  manager: 'Managers',
+  auditor: 'Auditors',
+};
+
+function devSignInBody(users: readonly DevUser[], csrf: string, next: string): SafeHtml {
+  const byRole = Object.keys(ROLE_HEADINGS)
+    .map((role) => [role, users.filter((u) => u.roles[0] === role)] as const)
+    .filter(([, list]) => list.length > 0);
+  return html`<h1>Sign in</h1>
+<p class="notice">This is the <strong>demo region</strong>: choose a person to sign in as. In production
+you sign in with your organisation's own account (OpenID Connect), and this list does not exist.</p>
+${byRole.map(
+  ([
+    role,
+    list,
+  ]) => html`<section aria-labelledby="role-${role}"><h2 id="role-${role}">${ROLE_HEADINGS[role]}</h2>
+<ul class="people">${list.map(
+    (u) => html`<li><form method="post" action="/signin">
+<input type="hidden" name="${CSRF_FIELD}" value="${csrf}"><input type="hidden" name="user" value="${u.sub}">
+<input type="hidden" name="next" value="${next}">
+<button type="submit">Sign in as ${u.name}</button> <span class="hint">${u.title ?? ''}</span></form></li>`,
+  )}</ul></section>`,
+)}`;
+}
+
+/**
+ * The sign-in routes of a console: `GET /signin`, `POST /signin` (dev users), `GET /signin/start`
+ * and `GET /signin/callback` (OIDC), and `POST /signout`. Sessions are the cookie of
+ * {@link PageAuth}; the dev form is protected by a double-submit token, sign-out by the session's.
+ */
+export function signInRoutes(auth: PageAuth, render: RenderSignIn): Hono {
+  const app = new Hono();
+  const secure = auth.cookie.secure;
+  const formCookie = `cwtch_signin_${auth.cookie.name.replace(/^.*cwtch_session_/, '')}`;
+  const oidcCookie = `cwtch_oidc_${auth.cookie.name.replace(/^.*cwtch_session_/, '')}`;
+  const shortCookie = { httpOnly: true, secure, path: '/signin', maxAge: 1800 } as const;
+
+  app.get('/signin', (c) => {
+    const next = safeNext(c.req.query('next'));
+    const m = auth.signIn;
+    if (m.mode === 'dev') {
+      const csrf = randomBytes(24).toString('base64url');
+      setCookie(c, formCookie, csrf, { ...shortCookie, sameSite: 'Strict' });
+      return c.html(String(render(c, 'Sign in', devSignInBody(m.users, csrf, next))));
+    }
+    if (m.mode === 'oidc')
+      return c.html(
+        String(
+          render(
+            c,
+            'Sign in',
+            html`<h1>Sign in</h1><p><a class="button" href="/signin/start?next=${encodeURIComponent(next)}">Sign in with your organisation's account</a></p>`,
+          ),
+        ),
+      );
+    return c.html(
+      String(
+        render(
+          c,
+          'Sign in',
+          html`<h1>Sign in</h1><p>Sign-in is not configured for this service: scripts use a bearer token.</p>`,
+        ),
+      ),
+    );
+  });
+
+  app.post('/signin', async (c) => {
+    const m = auth.signIn;
+    if (m.mode !== 'dev') throw new CwtchError(ErrorCode.NOT_FOUND, 'no such route');
+    const form = await c.req.parseBody();
+    if (!CsrfGuard.matches(getCookie(c, formCookie), form[CSRF_FIELD]))
+      throw new CwtchError(
+        ErrorCode.FORBIDDEN_ROLE,
+        'the sign-in form is out of date: reload it and try again',
+      );
+    const user = m.users.find((u) => u.sub === form.user);
+    if (!user) throw new CwtchError(ErrorCode.FORBIDDEN_ROLE, 'no such person may sign in here');
+    auth.cookie.write(c, await m.mint(user, auth.sessionTtlSeconds), auth.sessionTtlSeconds);
+    deleteCookie(c, formCookie, { path: '/signin', secure });
+    return c.redirect(safeNext(form.next), 303);
+  });
+
+  app.get('/signin/start', (c) => {
+    const m = auth.signIn;
+    if (m.mode !== 'oidc') throw new CwtchError(ErrorCode.NOT_FOUND, 'no such route');
+    const { transaction, url } = m.client.begin();
+    const value = Buffer.from(JSON.stringify({ ...transaction, next: safeNext(c.req.query('next')) }));
+    // Lax, not Strict: the provider sends the person back with a cross-site top-level redirect.
+    setCookie(c, oidcCookie, value.toString('base64url'), { ...shortCookie, maxAge: 600, sameSite: 'Lax' });
+    return c.redirect(url, 302);
+  });
+
+  app.get('/signin/callback', async (c) => {
+    const m = auth.signIn;
+    if (m.mode !== 'oidc') throw new CwtchError(ErrorCode.NOT_FOUND, 'no such route');
+    const raw = getCookie(c, oidcCookie);
+    deleteCookie(c, oidcCookie, { path: '/signin', secure });
+    const tx = raw
+      ? (JSON.parse(Buffer.from(raw, 'base64url').toString()) as OidcTransaction & { next: string })
+      : undefined;
+    const code = c.req.query('code');
+    if (!tx || !code || !CsrfGuard.matches(tx.state, c.req.query('state')))
+      throw new CwtchError(ErrorCode.TOKEN_INVALID, 'the sign-in did not complete: please try again');
+    const idToken = await m.client.exchange(code, tx);
+    await auth.verify(idToken, { nonce: tx.nonce });
+    const exp = Number(decodeJwt(idToken).exp);
+    auth.cookie.write(c, idToken, Math.min(auth.sessionTtlSeconds, exp - Date.now() / 1000));
+    return c.redirect(safeNext(tx.next), 303);
+  });
+
+  app.post('/signout', async (c) => {
+    const token = auth.cookie.read(c);
+    if (token !== undefined) await auth.csrf.check(c, token);
+    auth.cookie.clear(c);
+    return c.redirect('/signin', 303);
+  });
+  return app;
+}

@@ -1,0 +1,108 @@
+import { createRequire } from 'node:module';
+import {
+  type PageAuth,
+  type PageEnv,
+  pageAssets,
+  pageError,
+  pageSecurityHeaders,
+  pageShell,
+  Role,
+  rateLimit,
+  signInRoutes,
+  tokenKey,
+} from '@cwtch/http';
+import { ErrorCode, type Logger } from '@cwtch/runtime';
+import { type Env, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Checkpointer, WitnessKey } from '../checkpointer.ts';
+import type { ShareIndex } from '../share-index.ts';
+import { AUDIT_SERVICE_NAME } from './audit-page.ts';
+import { checkpointRoutes } from './checkpoint-panel.ts';
+import { searchPage } from './search-page.ts';
+import { sharePage } from './share-page.ts';
+import { publicKeyOfSeed } from './verify-latest-checkpoint.ts';
+
+/** What `main.ts` hands the auditor console besides the API's own dependencies. */
+export interface AuditPagesOptions {
+  readonly auth: PageAuth;
+  /** The witness keys this service pins (the same the checkpointer trusts). */
+  readonly witnesses: readonly WitnessKey[];
+  /** Agencies of the signed directory, for the search filter. */
+  readonly agencies: () => readonly { readonly id: string; readonly name: string }[];
+}
+
+/** The parts of the audit API's dependencies the pages use. */
+export interface AuditPagesDeps {
+  readonly index: ShareIndex;
+  readonly checkpoints: Checkpointer;
+  readonly logKey: { readonly origin: string; readonly secretKey: Uint8Array };
+  readonly exportQuorum: number;
+  readonly logger: Logger;
+  readonly rateLimit: { readonly capacity: number; readonly refillPerSecond: number };
+  /** NHS number or subject reference → subject reference (the API's own resolver). */
+  readonly subjectRef: (subject: string) => string;
+}
+
+const PAGE_PATHS = ['/', '/search', '/shares/*', '/checkpoint/*'];
+const OPEN_PATHS = ['/signin', '/signin/*', '/signout', '/assets/*'];
+const require = createRequire(import.meta.url);
+
+/**
+ * Mounts the auditor console (DESIGN §9: audit service `/`): search, share timelines, the
+ * latest checkpoint with a server-side verify, and the evidence bundle download (`/v1/export`
+ * takes the auditor's session cookie as well as a bearer token). Auditors only; no payload
+ * exists here to show.
+ */
+export function mountAuditPages<E extends Env>(
+  app: Hono<E>,
+  deps: AuditPagesDeps,
+  options: AuditPagesOptions,
+): void {
+  const { auth } = options;
+  const pages = new Hono<PageEnv>();
+  pages.onError((e, c) => {
+    const code = (e as { code?: string }).code;
+    if (code === undefined || code === ErrorCode.INTERNAL) deps.logger.error({ err: e }, 'page failed');
+    return pageError(c, e, (title, body) =>
+      pageShell({ title, service: AUDIT_SERVICE_NAME, lang: 'en', body }),
+    );
+  });
+  const limiter = rateLimit<PageEnv>({
+    ...deps.rateLimit,
+    keyOf: (c) => {
+      const token = auth.cookie.read(c);
+      return token === undefined ? undefined : tokenKey(`Bearer ${token}`);
+    },
+  });
+  for (const path of [...PAGE_PATHS, ...OPEN_PATHS]) {
+    pages.use(path, pageSecurityHeaders());
+    pages.use(path, limiter);
+    pages.use(path, bodyLimit({ maxSize: 64 * 1024 }));
+  }
+  // The export link: an auditor's session stands in for the bearer token (GET only, SameSite=Strict).
+  pages.use('/v1/export', async (c, next) => {
+    const token = c.req.header('authorization') === undefined ? auth.cookie.read(c) : undefined;
+    const principal = token === undefined ? undefined : await auth.verify(token).catch(() => undefined);
+    if (principal?.roles.includes(Role.auditor)) c.set('principal', principal);
+    await next();
+  });
+  pages.route('/', pageAssets({ 'htmx.min.js': require.resolve('htmx.org/dist/htmx.min.js') }));
+  pages.route(
+    '/',
+    signInRoutes(auth, (_c, title, body) =>
+      pageShell({ title, service: AUDIT_SERVICE_NAME, lang: 'en', body }),
+    ),
+  );
+  for (const path of PAGE_PATHS) pages.use(path, auth.middleware);
+  const trust = {
+    checkpoints: deps.checkpoints,
+    origin: deps.logKey.origin,
+    logKey: publicKeyOfSeed(deps.logKey.secretKey),
+    witnesses: options.witnesses,
+    quorum: deps.exportQuorum,
+  };
+  searchPage(pages, { index: deps.index, subjectRef: deps.subjectRef, agencies: options.agencies, trust });
+  sharePage(pages, deps.index);
+  checkpointRoutes(pages, trust);
+  app.route('/', pages as unknown as Hono<E>);
+}

@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { KindName, kinds, labelFor, Priority } from '@cwtch/contracts';
+import { CSRF_FIELD, html, type Lang, type PageEnv, Role, requireRole, type SafeHtml } from '@cwtch/http';
+import { CwtchError, type Issue, isCwtchError } from '@cwtch/runtime';
+import type { Context, Hono } from 'hono';
+import type { AgencyContext } from '../agency-context.ts';
+import { sendNotification } from '../send-notification.ts';
+import { agencyName, connectorPage } from './connector-page.ts';
+import { type FormBody, formPayload } from './form-payload.ts';
+import { fromLondonLocal } from './london-time.ts';
+import { kindTitle, langOf } from './page-text.ts';
+import { schemaForm } from './schema-form.ts';
+import { kindSchema } from './schema-node.ts';
+
+const SENDERS = [Role.frontdoor, Role.manager, Role.system] as const;
+const require = createRequire(import.meta.url);
+
+const W = {
+  choose: { en: 'Which kind of notification?', cy: 'Pa fath o hysbysiad?' },
+  recipients: { en: 'Recipients', cy: 'Derbynwyr' },
+  recipientsHint: {
+    en: 'Only agencies a sharing agreement covers are listed; the usual route is ticked.',
+    cy: "Dim ond asiantaethau y mae cytundeb rhannu yn eu cwmpasu a restrir; mae'r llwybr arferol wedi'i dicio.",
+  },
+  priority: { en: 'Priority', cy: 'Blaenoriaeth' },
+  respondBy: { en: 'Respond by (optional)', cy: 'Ymateb erbyn (dewisol)' },
+  send: { en: 'Send', cy: 'Anfon' },
+  usual: { en: 'Usual for this kind', cy: "Arferol i'r math hwn" },
+  example: { en: 'Start from the example (demo data)', cy: "Dechrau o'r enghraifft (data demo)" },
+  problem: { en: 'There is a problem', cy: 'Mae problem' },
+} as const;
+
+/** Kinds this agency may send and, per kind, the agencies some agreement lets it send them to. */
+function sendable(ctx: AgencyContext): Map<KindName, string[]> {
+  const out = new Map<KindName, Set<string>>();
+  for (const a of ctx.directory.view.directory.agreements) {
+    if (!a.senders.includes(ctx.agency)) continue;
+    for (const k of a.kinds) {
+      const kind = KindName.safeParse(k);
+      if (!kind.success) continue;
+      const set = out.get(kind.data) ?? new Set<string>();
+      for (const r of a.recipients) if (r !== ctx.agency) set.add(r);
+      out.set(kind.data, set);
+    }
+  }
+  return new Map([...out].map(([k, v]) => [k, [...v]]));
+}
+
+/** The sender block as the directory knows this agency, so `sender.agencyType` always matches. */
+function senderDefaults(ctx: AgencyContext): Record<string, unknown> {
+  const me = ctx.directory.view.agency(ctx.agency);
+  const code = me?.codes[0];
+  return {
+    agencyType: me?.type,
+    ...(code ? { org: { scheme: code.scheme, value: code.value, name: me?.name } } : {}),
+  };
+}
+
+const DAY = 86_400_000;
+
+/** Moves every ISO date and date-time in `value` by whole `days`, keeping their relations. */
+function shift(value: unknown, days: number): unknown {
+  if (typeof value === 'string') {
+    const date = /^(\d{4}-\d{2}-\d{2})(T.*)?$/.exec(value);
+    if (!date?.[1] || Number.isNaN(Date.parse(date[1]))) return value;
+    return new Date(Date.parse(date[1]) + days * DAY).toISOString().slice(0, 10) + (date[2] ?? '');
+  }
+  if (Array.isArray(value)) return value.map((v) => shift(v, days));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shift(v, days)]));
+  return value;
+}
+
+/** A kind's contract example, its dates moved so that it happens today (demo sign-in only). */
+function example(kind: KindName): Record<string, unknown> {
+  const file = require.resolve(`@cwtch/contracts/examples/${kind}.json`);
+  const value = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const occurred = Date.parse(String(value.occurredAt).slice(0, 10));
+  const days = Number.isNaN(occurred) ? 0 : Math.floor((Date.now() - occurred) / DAY);
+  return shift(value, days) as Record<string, unknown>;
+}
+
+interface ComposeState {
+  kind: KindName;
+  values: unknown;
+  recipients: readonly string[];
+  priority: string | undefined;
+  respondBy: string;
+  issues: readonly Issue[];
+  problem?: string | undefined;
+  grow: ReadonlySet<string>;
+}
+
+function errorSummary(s: ComposeState, lang: Lang): SafeHtml {
+  if (s.issues.length === 0 && !s.problem) return html``;
+  return html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>${W.problem[lang]}</h2>
+${s.problem ? html`<p>${s.problem}</p>` : ''}
+<ul>${s.issues.map((i) => {
+    const name = i.path.join('.');
+    const where = i.path.length ? (labelFor(i.path)?.[lang] ?? name) : '';
+    return html`<li><a href="#f-${name}">${where ? `${where}: ` : ''}${i.message}</a></li>`;
+  })}</ul></div>`;
+}
+
+function form(ctx: AgencyContext, c: Context<PageEnv>, s: ComposeState, lang: Lang, status: 200 | 400 | 403) {
+  const allowed = sendable(ctx).get(s.kind) ?? [];
+  const errors = new Map<string, string[]>();
+  for (const i of s.issues)
+    errors.set(i.path.join('.'), [...(errors.get(i.path.join('.')) ?? []), i.message]);
+  const csrf = c.var.session.csrf;
+  const body = html`<h1>${kindTitle(s.kind, lang)}</h1>
+${errorSummary(s, lang)}
+<form method="post" action="/compose" novalidate class="compose">
+${csrf ? html`<input type="hidden" name="${CSRF_FIELD}" value="${csrf}">` : ''}
+<input type="hidden" name="_kind" value="${s.kind}">
+<fieldset id="f-recipients"><legend>${W.recipients[lang]}</legend><p class="hint">${W.recipientsHint[lang]}</p>
+${allowed.map((a) => html`<label class="check"><input type="checkbox" name="_to" value="${a}"${s.recipients.includes(a) ? html` checked` : ''}> ${agencyName(ctx, a)}</label>`)}
+</fieldset>
+<div class="field"><label for="f-priority">${W.priority[lang]}</label><select id="f-priority" name="_priority"><option value="">${W.usual[lang]}: ${kinds[s.kind].priority}</option>${Priority.options.map(
+    (p) => html`<option value="${p}"${s.priority === p ? html` selected` : ''}>${p}</option>`,
+  )}</select></div>
+<div class="field"><label for="f-respondBy">${W.respondBy[lang]}</label><input id="f-respondBy" name="_respondBy" type="datetime-local" step="1" value="${s.respondBy}"></div>
+${schemaForm(kindSchema(s.kind), { values: s.values, errors, grow: s.grow, lang })}
+<p><button type="submit" id="send">${W.send[lang]}</button></p>
+</form>`;
+  return connectorPage(c, ctx, { title: kindTitle(s.kind, lang), body, lang, section: 'compose', status });
+}
+
+const list = (v: unknown) =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+
+/**
+ * `GET /compose`: choose a kind, then fill a form generated from its contract; `POST /compose`:
+ * send it through the same path as the API (contract, sender rules, agreements), showing the
+ * contract's field-level messages beside the fields, or go to the new share's outbox page.
+ */
+export function composePage(pages: Hono<PageEnv>, ctx: AgencyContext, options: { demo: boolean }): void {
+  pages.get('/compose', (c) => {
+    requireRole(c.var.principal, SENDERS);
+    const lang = langOf(c);
+    const kind = KindName.safeParse(c.req.query('kind'));
+    const sendableKinds = sendable(ctx);
+    if (!kind.success || !sendableKinds.has(kind.data)) {
+      const body = html`<h1>${W.choose[lang]}</h1><ul class="kinds">${[...sendableKinds.keys()].map(
+        (k) =>
+          html`<li><a href="/compose?kind=${k}">${kindTitle(k, lang)}</a>${options.demo ? html` · <a href="/compose?kind=${k}&amp;example=1">${W.example[lang]}</a>` : ''}</li>`,
+      )}</ul>`;
+      return connectorPage(c, ctx, { title: W.choose[lang], body, lang, section: 'compose' });
+    }
+    const base = options.demo && c.req.query('example') === '1' ? example(kind.data) : {};
+    const values = { ...base, sender: { ...(base.sender as object | undefined), ...senderDefaults(ctx) } };
+    const state = {
+      kind: kind.data,
+      values,
+      recipients: ctx.directory.view.routeFor(ctx.agency, kind.data),
+      priority: undefined,
+      respondBy: '',
+      issues: [],
+      grow: new Set<string>(),
+    };
+    return form(ctx, c, state, lang, 200);
+  });
+
+  pages.post('/compose', async (c) => {
+    requireRole(c.var.principal, SENDERS);
+    const lang = langOf(c);
+    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const kind = KindName.safeParse(body._kind);
+    if (!kind.success || !sendable(ctx).has(kind.data)) return c.redirect('/compose', 303);
+    const values = formPayload(kindSchema(kind.data), body) ?? {};
+    const priority = Priority.safeParse(body._priority);
+    const respondBy = list(body._respondBy)[0] ?? '';
+    const state: ComposeState = {
+      kind: kind.data,
+      values,
+      recipients: list(body._to),
+      priority: priority.success ? priority.data : undefined,
+      respondBy,
+      issues: [],
+      grow: new Set(list(body._add)),
+    };
+    if (state.grow.size > 0) return form(ctx, c, state, lang, 200);
+    try {
+      const at = respondBy ? Date.parse(fromLondonLocal(respondBy)) : undefined;
+      const sent = await sendNotification(ctx, {
+        kind: kind.data,
+        payload: values,
+        recipients: state.recipients,
+        respondBy: at !== undefined && !Number.isNaN(at) ? at : undefined,
+        priority: state.priority as Priority | undefined,
+      });
+      return c.redirect(`/outbox/${sent.id}`, 303);
+    } catch (e) {
+      if (!(e instanceof CwtchError) || !isCwtchError(e)) throw e;
+      if (e.code === 'BUS_UNAVAILABLE' || e.code === 'INTERNAL') throw e;
+      const status = e.code === 'NO_AGREEMENT' ? 403 : 400;
+      return form(ctx, c, { ...state, issues: e.issues ?? [], problem: e.message }, lang, status);
+    }
+  });
+}

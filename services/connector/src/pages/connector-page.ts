@@ -1,0 +1,53 @@
+import {
+  type Lang,
+  type NavLink,
+  type PageEnv,
+  type PageSession,
+  pageShell,
+  type SafeHtml,
+} from '@cwtch/http';
+import type { Context } from 'hono';
+import type { AgencyContext } from '../agency-context.ts';
+import { t } from './page-text.ts';
+
+/** Which top-level page is showing, for `aria-current`. */
+export type Section = 'inbox' | 'compose' | 'overdue' | 'other';
+
+/** The connector page script: live updates, the high-priority cue, countdowns. */
+export const CONNECTOR_SCRIPT = '/assets/connector.js';
+
+/** The navigation a principal sees: managers get the overdue view; auditors never get here. */
+function nav(session: PageSession | undefined, lang: Lang, current: Section): NavLink[] {
+  const roles = session?.principal.roles ?? [];
+  const links: NavLink[] = [{ href: '/', label: t(lang, 'inbox'), current: current === 'inbox' }];
+  if (roles.includes('manager'))
+    links.push({ href: '/overdue', label: t(lang, 'overdue'), current: current === 'overdue' });
+  links.push({ href: '/compose', label: t(lang, 'compose'), current: current === 'compose' });
+  return links;
+}
+
+/** Renders a connector page in the shared shell, with the agency's name in the masthead. */
+export function connectorPage(
+  c: Context<PageEnv>,
+  ctx: AgencyContext,
+  o: { title: string; body: SafeHtml; lang: Lang; section?: Section; status?: 200 | 400 | 403 | 404 | 409 },
+): Response {
+  const session = c.var.session as PageSession | undefined;
+  const page = pageShell({
+    title: o.title,
+    service: ctx.directory.view.agency(ctx.agency)?.name ?? ctx.agency,
+    lang: o.lang,
+    body: o.body,
+    principal: session?.principal,
+    csrf: session?.csrf,
+    nav: session ? nav(session, o.lang, o.section ?? 'other') : [],
+    scripts: session ? [CONNECTOR_SCRIPT] : [],
+    langSwitch: true,
+  });
+  return c.html(String(page), o.status ?? 200);
+}
+
+/** An agency's display name from the signed directory (its id if unknown). */
+export function agencyName(ctx: AgencyContext, id: string): string {
+  return ctx.directory.view.agency(id)?.name ?? id;
+}

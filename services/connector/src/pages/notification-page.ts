@@ -1,0 +1,102 @@
+import { CSRF_FIELD, html, type Lang, type PageEnv, Role, requireRole, type SafeHtml } from '@cwtch/http';
+import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
+import type { Hono } from 'hono';
+import type { AgencyContext } from '../agency-context.ts';
+import type { InboxItem } from '../inbox-store.ts';
+import { acknowledgeNotification } from './acknowledge-notification.ts';
+import { agencyName, connectorPage } from './connector-page.ts';
+import { READERS } from './inbox-page.ts';
+import { childName, deadlineCell, inboxTable, priorityBadge, timeCell } from './inbox-rows.ts';
+import { kindTitle, langOf, t } from './page-text.ts';
+import { payloadView } from './payload-view.ts';
+
+/** Message ids in page paths: the only thing about a share a URL ever holds. */
+export const ID = ':id{[A-Za-z0-9_-]{22}}';
+
+function ackPanel(item: InboxItem, lang: Lang, csrf: string | null, note?: string): SafeHtml {
+  const action = `/inbox/${item.id}/acknowledge`;
+  return html`<section id="ack-panel" class="summary-panel" data-id="${item.id}" aria-live="polite">
+${
+  item.status === 'acknowledged'
+    ? html`<p class="ok"><strong>${t(lang, 'acknowledgedBy')} <span class="ack-by">${item.acknowledgedBy}</span></strong>, ${
+        item.acknowledgedAt === null ? '' : timeCell(item.acknowledgedAt, lang)
+      }</p>`
+    : html`<p>${t(lang, 'notYetAcknowledged')}</p>
+<form method="post" action="${action}" hx-post="${action}" hx-target="#ack-panel" hx-swap="outerHTML">
+${csrf ? html`<input type="hidden" name="${CSRF_FIELD}" value="${csrf}">` : ''}
+<button type="submit" id="acknowledge">${t(lang, 'acknowledge')}</button></form>`
+}
+${note ? html`<p class="muted">${note}</p>` : ''}
+</section>`;
+}
+
+function summary(ctx: AgencyContext, item: InboxItem, lang: Lang): SafeHtml {
+  const others = item.to.filter((a) => a !== ctx.agency).map((a) => agencyName(ctx, a));
+  const rows: [string, SafeHtml | string][] = [
+    [t(lang, 'from'), agencyName(ctx, item.from)],
+    [t(lang, 'child'), childName(item.payload)],
+    [t(lang, 'priority'), priorityBadge(item.priority, lang)],
+    [t(lang, 'received'), timeCell(item.receivedAt, lang)],
+    [t(lang, 'respondBy'), deadlineCell(item, lang, Date.now())],
+    [t(lang, 'purpose'), item.purpose],
+    [t(lang, 'agreement'), item.agreement],
+  ];
+  if (others.length) rows.push([t(lang, 'to'), others.join(', ')]);
+  return html`<dl class="fields summary-panel">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
+}
+
+/**
+ * `GET /inbox/{id}`: one notification, every field under English or Welsh labels, its
+ * acknowledgement, and the other shares about the same child in this inbox (by subject
+ * reference); `POST /inbox/{id}/acknowledge`: acknowledge it as the signed-in worker.
+ */
+export function notificationPage(pages: Hono<PageEnv>, ctx: AgencyContext): void {
+  pages.get(`/inbox/${ID}`, (c) => {
+    requireRole(c.var.principal, READERS);
+    const lang = langOf(c);
+    const item = ctx.store.get(c.req.param('id'));
+    if (!item) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such notification in this inbox');
+    const related = item.subject
+      ? ctx.store.list({ subject: item.subject, limit: 100 }).filter((i) => i.id !== item.id)
+      : [];
+    const title = kindTitle(item.kind, lang);
+    const body = html`<p><a href="/">← ${t(lang, 'inbox')}</a></p>
+<h1>${title}</h1>
+${summary(ctx, item, lang)}
+${ackPanel(item, lang, c.var.session.csrf)}
+<h2>${t(lang, 'details')}</h2>
+<div class="payload">${payloadView(item.payload, lang)}</div>
+<h2 id="related">${t(lang, 'otherShares')}</h2>
+${
+  related.length
+    ? inboxTable(ctx, related, lang, Date.now(), undefined, t(lang, 'otherShares'))
+    : html`<p class="muted">${t(lang, 'noOtherShares')}</p>`
+}`;
+    return connectorPage(c, ctx, { title, body, lang });
+  });
+
+  pages.post(`/inbox/${ID}/acknowledge`, async (c) => {
+    const principal = c.var.principal;
+    requireRole(principal, [Role.frontdoor, Role.manager, Role.system]);
+    const lang = langOf(c);
+    const id = c.req.param('id');
+    let note: string | undefined;
+    try {
+      await acknowledgeNotification(ctx, id, principal.name);
+    } catch (e) {
+      if (!isCwtchError(e, ErrorCode.CONFLICT)) throw e;
+      note = e.message;
+    }
+    if (!c.req.header('hx-request')) return c.redirect(`/inbox/${id}`, 303);
+    const item = ctx.store.get(id);
+    if (!item) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such notification in this inbox');
+    return c.html(String(ackPanel(item, lang, c.var.session.csrf, note)));
+  });
+
+  pages.get(`/inbox/${ID}/ack-panel`, (c) => {
+    requireRole(c.var.principal, READERS);
+    const item = ctx.store.get(c.req.param('id'));
+    if (!item) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such notification in this inbox');
+    return c.html(String(ackPanel(item, langOf(c), c.var.session.csrf)));
+  });
+}

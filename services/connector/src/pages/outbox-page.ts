@@ -1,0 +1,64 @@
+import { html, type Lang, type PageEnv, requireRole, type SafeHtml } from '@cwtch/http';
+import { CwtchError, ErrorCode } from '@cwtch/runtime';
+import type { Hono } from 'hono';
+import type { AgencyContext } from '../agency-context.ts';
+import type { OutboxItem } from '../inbox-store.ts';
+import { agencyName, connectorPage } from './connector-page.ts';
+import { READERS } from './inbox-page.ts';
+import { timeCell } from './inbox-rows.ts';
+import { ID } from './notification-page.ts';
+import { kindTitle, langOf, t } from './page-text.ts';
+
+type Recipient = OutboxItem['recipients'][number];
+
+function statusOf(r: Recipient): 'rejected' | 'acknowledged' | 'delivered' | 'sent' {
+  return r.rejected ? 'rejected' : r.acknowledged ? 'acknowledged' : r.delivered ? 'delivered' : 'sent';
+}
+
+function recipientRows(ctx: AgencyContext, o: OutboxItem, lang: Lang): SafeHtml {
+  return html`<tbody id="outbox-recipients" data-src="/outbox/${o.id}/recipients" data-share="${o.id}">
+${o.recipients.map((r) => {
+  const status = statusOf(r);
+  return html`<tr data-agency="${r.agency}">
+<th scope="row">${agencyName(ctx, r.agency)}</th>
+<td class="status-${status}">${t(lang, status)}${r.rejected?.reason ? html` (${r.rejected.reason})` : ''}</td>
+<td>${r.delivered ? timeCell(r.delivered.at, lang) : '—'}</td>
+<td>${r.acknowledged ? timeCell(r.acknowledged.at, lang) : '—'}</td>
+<td class="ack-by">${r.acknowledged?.by ?? '—'}</td>
+</tr>`;
+})}
+</tbody>`;
+}
+
+function outboxOf(ctx: AgencyContext, id: string): OutboxItem {
+  const o = ctx.store.outbox(id);
+  if (!o) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such share in this outbox');
+  return o;
+}
+
+/**
+ * `GET /outbox/{id}`: a share this agency sent, with each recipient's signed receipts
+ * (delivered, acknowledged and by whom, rejected), updated live as receipts arrive;
+ * `GET /outbox/{id}/recipients`: the rows alone.
+ */
+export function outboxPage(pages: Hono<PageEnv>, ctx: AgencyContext): void {
+  pages.get(`/outbox/${ID}`, (c) => {
+    requireRole(c.var.principal, READERS);
+    const lang = langOf(c);
+    const o = outboxOf(ctx, c.req.param('id'));
+    const cols = ['recipient', 'status', 'deliveredAt', 'acknowledgedAt', 'acknowledgedBy'] as const;
+    const body = html`<h1>${t(lang, 'outbox')}: ${kindTitle(o.kind, lang)}</h1>
+<dl class="fields summary-panel"><dt>${t(lang, 'created')}</dt><dd>${timeCell(o.createdAt, lang)}</dd>
+<dt>Id</dt><dd><code>${o.id}</code></dd></dl>
+<table><caption>${t(lang, 'to')}</caption>
+<thead><tr>${cols.map((k) => html`<th scope="col">${t(lang, k)}</th>`)}</tr></thead>
+${recipientRows(ctx, o, lang)}
+</table>`;
+    return connectorPage(c, ctx, { title: t(lang, 'outbox'), body, lang, section: 'compose' });
+  });
+
+  pages.get(`/outbox/${ID}/recipients`, (c) => {
+    requireRole(c.var.principal, READERS);
+    return c.html(String(recipientRows(ctx, outboxOf(ctx, c.req.param('id')), langOf(c))));
+  });
+}
