@@ -225,12 +225,12 @@ render "$templates/single-node.conf.tmpl" "$single/nats.conf" \
   cert_file: \"$certs/server.pem\"
   key_file: \"$certs/server-key.pem\"
 }" \
-  AUTHORIZATION_BLOCK="$(cat "$tmp/authorization.conf")"
+  AUTHORIZATION_BLOCK="$(cat "$tmp/authorization.conf")" CLUSTER_BLOCK=
 config_test "$single/nats.conf"
 # The dev region's plain form: no TLS, no authorization, the server's default fsync interval.
 render "$templates/single-node.conf.tmpl" "$single/plain.conf" \
   SERVER_NAME=check-plain CLIENT_PORT="$single_port" MONITOR_PORT="$single_monitor_port" \
-  STORE_DIR="$single/jetstream" SYNC_INTERVAL=2m TLS_BLOCK= AUTHORIZATION_BLOCK=
+  STORE_DIR="$single/jetstream" SYNC_INTERVAL=2m TLS_BLOCK= AUTHORIZATION_BLOCK= CLUSTER_BLOCK=
 config_test "$single/plain.conf"
 
 start() { # NAME CONFIG: starts nats-server in the background, logging to $tmp/NAME.log

@@ -113,15 +113,22 @@ export async function chaosScenario(
 export async function expectLogVerifies(run: RunningRegion): Promise<void> {
   const { verifyBundle } = await import('@cwtch/audit-verify');
   const r = await currentRegion(run);
+  const auth = { headers: { authorization: `Bearer ${r.audit.token}` } };
+  const { size } = (await (await fetch(`${r.audit.url}/v1/shares?kind=none`, auth)).json()) as {
+    size: number;
+  };
+  // A checkpoint the witnesses cosigned that covers the whole log as it stands now.
   const bundle = await eventually(
     async () => {
-      const res = await fetch(`${r.audit.url}/v1/export`, {
-        headers: { authorization: `Bearer ${r.audit.token}` },
-      });
-      return res.ok ? res.text() : undefined;
+      const res = await fetch(`${r.audit.url}/v1/export`, auth);
+      if (!res.ok) return undefined;
+      const text = await res.text();
+      return (JSON.parse(text.slice(0, text.indexOf('\n'))) as { size: number }).size >= size
+        ? text
+        : undefined;
     },
     60_000,
-    'a cosigned checkpoint to export',
+    'a cosigned checkpoint covering the log',
   );
   const lines = (async function* () {
     yield* bundle.split('\n').filter((l) => l.length > 0);

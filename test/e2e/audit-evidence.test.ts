@@ -104,14 +104,27 @@ describe('evidence bundle, verified offline', () => {
 
   beforeAll(async () => {
     const file = join(run.dataDir, 'bundle.jsonl');
-    await eventually(
-      async () =>
-        (await cwtch(['audit', 'export', '--region', join(run.dataDir, 'region.json'), '--out', file]))
-          .code === 0,
+    // Wait for a checkpoint the witnesses have cosigned that covers everything logged so far.
+    const { size } = await audit<{ size: number }>('/v1/shares?kind=none');
+    bundle = await eventually(
+      async () => {
+        const res = await cwtch([
+          'audit',
+          'export',
+          '--region',
+          join(run.dataDir, 'region.json'),
+          '--out',
+          file,
+        ]);
+        if (res.code !== 0) return undefined;
+        const text = await readFile(file, 'utf8');
+        return (JSON.parse(text.slice(0, text.indexOf('\n'))) as { size: number }).size >= size
+          ? text
+          : undefined;
+      },
       30_000,
-      'an export with a cosigned checkpoint',
+      'an export with a cosigned checkpoint covering the log',
     );
-    bundle = await readFile(file, 'utf8');
     lines = bundle.split('\n').filter(Boolean);
   });
 
