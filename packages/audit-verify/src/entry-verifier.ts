@@ -44,7 +44,7 @@ export class EntryVerifier {
   readonly #ledger = new ShareLedger();
   readonly #signers = new SignerLog();
   #latestTs = 0;
-  #latestSeq = 0;
+  readonly #sources = new Set<number>();
 
   constructor(options: EntryVerifierOptions) {
     this.#options = options;
@@ -158,13 +158,10 @@ export class EntryVerifier {
     }
     this.#latestTs = Math.max(this.#latestTs, entry.ts);
     if (entry.t === 'key') return;
-    if (entry.src.seq <= this.#latestSeq) {
-      sink.add(
-        entry.i,
-        FindingCode.SOURCE_OUT_OF_ORDER,
-        `stream sequence ${entry.src.seq} does not follow ${this.#latestSeq}`,
-      );
+    // A redelivery after a crash may log an event after later ones, but never the same one twice.
+    if (this.#sources.has(entry.src.seq)) {
+      sink.add(entry.i, FindingCode.SOURCE_DUPLICATED, `stream sequence ${entry.src.seq} is logged twice`);
     }
-    this.#latestSeq = Math.max(this.#latestSeq, entry.src.seq);
+    this.#sources.add(entry.src.seq);
   }
 }

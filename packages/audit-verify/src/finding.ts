@@ -39,7 +39,7 @@ export const FindingCode = {
   /** An entry or the export is dated after the verifier's clock. */
   TIME_IN_FUTURE: 'TIME_IN_FUTURE',
   /** SHARES stream sequences do not strictly increase along the log. */
-  SOURCE_OUT_OF_ORDER: 'SOURCE_OUT_OF_ORDER',
+  SOURCE_DUPLICATED: 'SOURCE_DUPLICATED',
   /** A key statement's serial is not its directory's, or does not increase. */
   KEY_SERIAL_INVALID: 'KEY_SERIAL_INVALID',
   /** A share or receipt comes before any verified key statement. */
