@@ -260,7 +260,9 @@ describe('witnesses', () => {
         `${a} reporting the fork`,
       );
       expect(h.status).toBe('log-fork');
-      expect(h.witness.size).toBe(cosigned.get(a));
+      // It kept the genuine history it had cosigned (which may have grown meanwhile), not the forgery.
+      expect(h.witness.size).toBeGreaterThanOrEqual(cosigned.get(a)!);
+      expect(h.witness.size).toBeLessThan(size + 1000);
       const res = await fetch(`${run.region.agencies[a]!.connector}/healthz`);
       expect(res.status).toBe(503);
     }
