@@ -29,71 +29,56 @@ export interface ProvisionOptions {
   readonly duplicateWindowMs?: number;
 }
 
-function sharesConfig(o: ProvisionOptions): Partial<StreamConfig> & { name: string } {
+type StreamSpec = Partial<StreamConfig> & { name: string };
+
+/** What every Cwtch stream shares: file storage, limits retention, the replicas and dedup window asked for. */
+function stream(o: ProvisionOptions, spec: StreamSpec): StreamSpec {
   return {
-    name: SHARES_STREAM,
-    subjects: ['cwtch.share.*.*', 'cwtch.receipt.*.*'],
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
     discard: DiscardPolicy.New,
     num_replicas: o.replicas ?? 1,
     duplicate_window: nanos(o.duplicateWindowMs ?? 10 * 60_000),
-    deny_delete: true,
-    deny_purge: true,
-    allow_direct: true,
-    max_msg_size: 1024 * 1024,
+    ...spec,
   };
 }
 
-function auditConfig(o: ProvisionOptions): Partial<StreamConfig> & { name: string } {
-  return {
-    name: AUDIT_STREAM,
-    subjects: [AUDIT_SUBJECT],
-    storage: StorageType.File,
-    retention: RetentionPolicy.Limits,
-    discard: DiscardPolicy.New,
-    num_replicas: o.replicas ?? 1,
-    duplicate_window: nanos(o.duplicateWindowMs ?? 10 * 60_000),
-    deny_delete: true,
-    deny_purge: true,
-    allow_rollup_hdrs: false,
-    allow_direct: true,
-    max_msg_size: 256 * 1024,
-  };
-}
+/** Evidence streams: nothing is ever deleted or purged through the API. */
+const EVIDENCE = { deny_delete: true, deny_purge: true, allow_direct: true } as const;
 
-function checkpointsConfig(o: ProvisionOptions): Partial<StreamConfig> & { name: string } {
-  return {
-    name: CHECKPOINT_STREAM,
-    subjects: [CHECKPOINT_SUBJECT, 'cwtch.audit.cosig.*'],
-    storage: StorageType.File,
-    retention: RetentionPolicy.Limits,
-    discard: DiscardPolicy.New,
-    num_replicas: o.replicas ?? 1,
-    duplicate_window: nanos(o.duplicateWindowMs ?? 10 * 60_000),
-    deny_delete: true,
-    deny_purge: true,
-    allow_direct: true,
-    max_msg_size: 64 * 1024,
-  };
-}
-
-function deadLetterConfig(o: ProvisionOptions): Partial<StreamConfig> & { name: string } {
-  return {
-    name: DEAD_LETTER_STREAM,
-    subjects: ['cwtch.dlq.*'],
-    storage: StorageType.File,
-    retention: RetentionPolicy.Limits,
-    discard: DiscardPolicy.Old,
-    num_replicas: o.replicas ?? 1,
-    duplicate_window: nanos(o.duplicateWindowMs ?? 10 * 60_000),
+function streamSpecs(o: ProvisionOptions): StreamSpec[] {
+  return [
+    stream(o, {
+      name: SHARES_STREAM,
+      subjects: ['cwtch.share.*.*', 'cwtch.receipt.*.*'],
+      ...EVIDENCE,
+      max_msg_size: 1024 * 1024,
+    }),
+    stream(o, {
+      name: AUDIT_STREAM,
+      subjects: [AUDIT_SUBJECT],
+      ...EVIDENCE,
+      allow_rollup_hdrs: false,
+      max_msg_size: 256 * 1024,
+    }),
+    stream(o, {
+      name: CHECKPOINT_STREAM,
+      subjects: [CHECKPOINT_SUBJECT, 'cwtch.audit.cosig.*'],
+      ...EVIDENCE,
+      max_msg_size: 64 * 1024,
+    }),
     // Operators clear what they have dealt with; 90 days at most.
-    max_age: nanos(90 * 86_400_000),
-    max_msg_size: 1024 * 1024 + 4096,
-  };
+    stream(o, {
+      name: DEAD_LETTER_STREAM,
+      subjects: ['cwtch.dlq.*'],
+      discard: DiscardPolicy.Old,
+      max_age: nanos(90 * 86_400_000),
+      max_msg_size: 1024 * 1024 + 4096,
+    }),
+  ];
 }
 
-async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }) {
+async function ensureStream(jsm: JetStreamManager, config: StreamSpec) {
   try {
     const info = await jsm.streams.info(config.name);
     const { name: _n, storage: _s, ...mutable } = config;
@@ -134,10 +119,7 @@ async function ensureConsumer(jsm: JetStreamManager, stream: string, durable: st
  * agency and the audit service's consumer.
  */
 export async function provisionBus(jsm: JetStreamManager, options: ProvisionOptions): Promise<void> {
-  await ensureStream(jsm, sharesConfig(options));
-  await ensureStream(jsm, auditConfig(options));
-  await ensureStream(jsm, checkpointsConfig(options));
-  await ensureStream(jsm, deadLetterConfig(options));
+  for (const spec of streamSpecs(options)) await ensureStream(jsm, spec);
   for (const agency of options.agencies) {
     await ensureConsumer(jsm, SHARES_STREAM, inboxConsumer(agency), [
       `cwtch.share.${agency}.*`,

@@ -98,25 +98,26 @@ async function ensureDirectory(
 ): Promise<void> {
   const nc = await connectOperator(files, natsUrl, caFile);
   try {
-    // A new cluster elects its JetStream leader a few seconds after the servers are up.
+    // A new cluster elects its JetStream leaders a few seconds after the servers are up: every
+    // step is idempotent, so the whole of it is retried until JetStream answers.
     for (let attempt = 0; ; attempt++) {
       try {
         await provisionBus(await jetstreamManager(nc), {
           agencies: files.directory.agencies.map((a) => a.id),
           replicas,
         });
-        break;
+        const kv = await new Kvm(nc).create('cwtch-directory', { history: 64, replicas });
+        const current = await kv.get('current');
+        const serial = current?.value.length
+          ? verifyDirectory(current.value, files.governance.publicKey).serial
+          : 0;
+        if (serial < files.directory.serial) await publishDirectory(nc, files.signedDirectory, replicas);
+        return;
       } catch (e) {
         if (attempt >= 60) throw e;
         await new Promise((r) => setTimeout(r, 500));
       }
     }
-    const kv = await new Kvm(nc).create('cwtch-directory', { history: 64, replicas });
-    const current = await kv.get('current');
-    const serial = current?.value.length
-      ? verifyDirectory(current.value, files.governance.publicKey).serial
-      : 0;
-    if (serial < files.directory.serial) await publishDirectory(nc, files.signedDirectory);
   } finally {
     await nc.drain();
   }
