@@ -75,7 +75,7 @@ export async function chaosScenario(
     // Receipted, and logged exactly once.
     const audit = async () => {
       const r = await currentRegion(run);
-      const res = await fetch(`${r.audit.url}/v1/shares?agency=hillside`, {
+      const res = await fetch(`${r.audit.url}/v1/shares?agency=hillside&limit=100000`, {
         headers: { authorization: `Bearer ${r.audit.token}` },
       });
       return (

@@ -43,6 +43,8 @@ const SharesQuery = z.strictObject({
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
   status: z.enum(['delivered', 'acknowledged', 'unacknowledged', 'rejected']).optional(),
+  /** The newest this many matching shares (default 1,000). */
+  limit: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -121,14 +123,17 @@ export function createAuditApp(deps: AuditAppDeps) {
 
   app.get('/v1/shares', (c) => {
     const q = parseQuery(SharesQuery, c.req.query());
-    const items = deps.index.query({
-      subject: q.subject ? subjectRefOf(q.subject, deps.subjectKey) : undefined,
-      agency: q.agency,
-      kind: q.kind,
-      since: q.since ? Date.parse(q.since) : undefined,
-      until: q.until ? Date.parse(q.until) : undefined,
-      status: q.status,
-    });
+    const items = deps.index.query(
+      {
+        subject: q.subject ? subjectRefOf(q.subject, deps.subjectKey) : undefined,
+        agency: q.agency,
+        kind: q.kind,
+        since: q.since ? Date.parse(q.since) : undefined,
+        until: q.until ? Date.parse(q.until) : undefined,
+        status: q.status,
+      },
+      q.limit,
+    );
     return c.json({ size: deps.writer.tree.size, items: items.map(shareView) });
   });
 
