@@ -1,9 +1,9 @@
 import { CSRF_FIELD, html, type Lang, type PageEnv, Role, requireRole, type SafeHtml } from '@cwtch/http';
 import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
 import type { Hono } from 'hono';
+import { acknowledgeNotification } from '../acknowledge-notification.ts';
 import type { AgencyContext } from '../agency-context.ts';
 import type { InboxItem } from '../inbox-store.ts';
-import { acknowledgeNotification } from './acknowledge-notification.ts';
 import { agencyName, connectorPage } from './connector-page.ts';
 import { READERS } from './inbox-page.ts';
 import { childName, deadlineCell, inboxTable, priorityBadge, timeCell } from './inbox-rows.ts';

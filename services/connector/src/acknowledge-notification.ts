@@ -1,6 +1,6 @@
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
-import type { AgencyContext } from '../agency-context.ts';
-import { sendReceipt } from '../receive-share.ts';
+import type { AgencyContext } from './agency-context.ts';
+import { sendReceipt } from './receive-share.ts';
 
 /** What an acknowledgement recorded. */
 export interface Acknowledgement {
