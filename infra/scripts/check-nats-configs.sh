@@ -267,9 +267,9 @@ meta_ok() { # N: node N sees a JetStream meta leader in a meta cluster of 3
 }
 healthy() { get "$1" /healthz >/dev/null; }
 for n in 1 2 3; do
-  wait_for 20 "node $n routes to the two others" routes_ok "$n"
-  wait_for 20 "node $n sees a JetStream meta leader of a 3-node cluster" meta_ok "$n"
-  wait_for 20 "node $n /healthz" healthy "${monitor_port[n]}"
+  wait_for 60 "node $n routes to the two others" routes_ok "$n"
+  wait_for 60 "node $n sees a JetStream meta leader of a 3-node cluster" meta_ok "$n"
+  wait_for 60 "node $n /healthz" healthy "${monitor_port[n]}"
 done
 leader="$(get "${monitor_port[1]}" /jsz | grep -oE '"leader": "check-n[123]"' | head -1 | cut -d'"' -f4)"
 log "cluster formed in $((SECONDS - t0)) s: routes between all three nodes, JetStream meta leader $leader, all healthy"
@@ -301,8 +301,8 @@ hub_sees_leaf() {
   done
   [ "$total" -eq 1 ]
 }
-wait_for 15 "the leaf node links to the cluster" leaf_linked
-wait_for 10 "one cluster node shows the leaf node" hub_sees_leaf
+wait_for 60 "the leaf node links to the cluster" leaf_linked
+wait_for 60 "one cluster node shows the leaf node" hub_sees_leaf
 log "leaf node linked to the cluster (mutual TLS, nkey user $agency)"
 
 # --- what each user may do, through a real client ------------------------------------------
@@ -343,9 +343,9 @@ async function refused(label, f) {
 }
 async function pull(js, consumer) {
   const c = await js.consumers.get('SHARES', consumer);
-  const m = await c.next({ expires: 2000 });
+  const m = await c.next({ expires: 10000 });
   if (!m) throw new Error('no message');
-  if (!(await m.ackAck({ timeout: 2000 }))) throw new Error('ack not confirmed');
+  if (!(await m.ackAck({ timeout: 10000 }))) throw new Error('ack not confirmed');
   return m.subject;
 }
 function stream(name, subjects, maxMsgSize) {
@@ -362,7 +362,7 @@ function placed(info) {
 }
 (async () => {
   const other = 'npt-cs';
-  const op = await connect({ servers: hubUrl, tls, authenticator: auth('operator'), timeout: 5000 });
+  const op = await connect({ servers: hubUrl, tls, authenticator: auth('operator'), timeout: 15000 });
   const jsm = await jetstreamManager(op);
   await allowed('operator creates SHARES: file, R3, deny delete/purge, 10 min duplicate window, 1 MiB',
     async () => placed(await jsm.streams.add(stream('SHARES', ['cwtch.share.*.*', 'cwtch.receipt.*.*'], 1024 * 1024))));
@@ -388,14 +388,14 @@ function placed(info) {
     say(`${agency} connected ${how}:`);
     const nc = await connect({
       servers, ...(servers.startsWith('tls') ? { tls } : {}), authenticator: auth(who),
-      inboxPrefix: `_INBOX_${agency}`, timeout: 5000,
+      inboxPrefix: `_INBOX_${agency}`, timeout: 15000,
     });
     (async () => {
       for await (const _ of nc.status()) {
         // permission errors also reject the calls below, which is what is checked
       }
     })();
-    const js = jetstream(nc, { timeout: 3000, ...jsOpts });
+    const js = jetstream(nc, { timeout: 10000, ...jsOpts });
     const own = `cwtch.share.${other}.${agency}`;
     await allowed(`publishes ${own}`, async () => `stream seq ${(await js.publish(own, 'x', { msgID: how })).seq}`);
     await allowed('its retry with the same Nats-Msg-Id is not stored twice', async () => {
@@ -404,7 +404,7 @@ function placed(info) {
     await refused(`publishes as ${other} (cwtch.share.${agency}.${other})`, () => js.publish(`cwtch.share.${agency}.${other}`, 'x'));
     await allowed(`pulls and acks from inbox-${agency}`, () => pull(js, `inbox-${agency}`));
     await refused(`pulls from inbox-${other}`, () => pull(js, `inbox-${other}`));
-    await refused('reads stream info', async () => (await jetstreamManager(nc, { timeout: 2000, ...jsOpts })).streams.info('SHARES'));
+    await refused('reads stream info', async () => (await jetstreamManager(nc, { timeout: 10000, ...jsOpts })).streams.info('SHARES'));
     await nc.close();
   }
   await allowed('SHARES holds only the allowed messages', async () => {
@@ -420,7 +420,7 @@ function placed(info) {
 });
 EOF
   log "client checks (operator; $agency directly and behind its leaf node):"
-  timeout 30 node "$tmp/client-check.cjs" "$bus_pkg" "$tmp" "tls://127.0.0.1:${client_port[1]}" \
+  timeout 90 node "$tmp/client-check.cjs" "$bus_pkg" "$tmp" "tls://127.0.0.1:${client_port[1]}" \
     "nats://127.0.0.1:$leaf_client_port" "$domain" "$agency" || fail "client checks"
 else
   log "NOTE: client checks skipped: node or the workspace's @nats-io packages are not installed"
@@ -429,7 +429,7 @@ fi
 # --- the single node -----------------------------------------------------------------------
 start single "$single/nats.conf"
 js_healthy() { get "$single_monitor_port" '/healthz?js-enabled-only=true' >/dev/null; }
-wait_for 15 "the single node's JetStream" js_healthy
+wait_for 60 "the single node's JetStream" js_healthy
 single_jsz="$(get "$single_monitor_port" /jsz)" || fail "single node /jsz"
 [[ "$single_jsz" =~ \"sync_always\":\ true ]] || fail "single node does not fsync every write"
 log "single node up with JetStream and TLS"
