@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { edited, issueAt, loadExample, REMOVE } from './load-example.ts';
+import { refusalChecker } from './expect-refused-at.ts';
+import { edited, loadExample, REMOVE } from './load-example.ts';
 import { kinds, parseNotification } from './registry.ts';
 
 const KIND = 'care-home-transition';
 const example = loadExample(KIND);
 const parse = (payload: unknown) => parseNotification(KIND, payload);
 
-function expectRefusedAt(payload: unknown, path: (string | number)[], message?: RegExp) {
-  const result = parse(payload);
-  expect(result.ok).toBe(false);
-  const issue = issueAt(result, path);
-  expect(issue, JSON.stringify(result)).toBeDefined();
-  if (message) expect(issue?.message).toMatch(message);
-}
+const expectRefusedAt = refusalChecker(KIND);
 
 describe('care-home-transition v1', () => {
   it('refuses a move within the same authority', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusalChecker } from './expect-refused-at.ts';
 import { edited, issueAt, loadExample, REMOVE } from './load-example.ts';
 import { parseNotification } from './registry.ts';
 
@@ -7,13 +8,7 @@ const example = loadExample(KIND);
 const parse = (payload: unknown) => parseNotification(KIND, payload);
 
 /** Expects a refusal with an issue at `path` (and a message matching `message`). */
-function expectRefusedAt(payload: unknown, path: (string | number)[], message?: RegExp) {
-  const result = parse(payload);
-  expect(result.ok).toBe(false);
-  const issue = issueAt(result, path);
-  expect(issue, JSON.stringify(result)).toBeDefined();
-  if (message) expect(issue?.message).toMatch(message);
-}
+const expectRefusedAt = refusalChecker(KIND);
 
 describe('cse-protocol-entry v1', () => {
   it('refuses a young person who is 18 at occurredAt, unless a care leaver', () => {

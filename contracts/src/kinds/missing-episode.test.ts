@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusalChecker } from './expect-refused-at.ts';
 import { edited, issueAt, loadExample, REMOVE } from './load-example.ts';
 import { foundOutOfArea, MissingEpisode } from './missing-episode.ts';
 import { parseNotification } from './registry.ts';
@@ -7,13 +8,7 @@ const KIND = 'missing-episode';
 const example = loadExample(KIND);
 const parse = (payload: unknown) => parseNotification(KIND, payload);
 
-function expectRefusedAt(payload: unknown, path: (string | number)[], message?: RegExp) {
-  const result = parse(payload);
-  expect(result.ok).toBe(false);
-  const issue = issueAt(result, path);
-  expect(issue, JSON.stringify(result)).toBeDefined();
-  if (message) expect(issue?.message).toMatch(message);
-}
+const expectRefusedAt = refusalChecker(KIND);
 
 describe('missing-episode v1', () => {
   it('orders last seen, reported and ended', () => {

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { edited, issueAt, loadExample, REMOVE } from './load-example.ts';
+import { refusalChecker } from './expect-refused-at.ts';
+import { edited, loadExample, REMOVE } from './load-example.ts';
 import { parseNotification } from './registry.ts';
 
 const KIND = 'out-of-area-move';
 const example = loadExample(KIND);
 const parse = (payload: unknown) => parseNotification(KIND, payload);
 
-function expectRefusedAt(payload: unknown, path: (string | number)[], message?: RegExp) {
-  const result = parse(payload);
-  expect(result.ok).toBe(false);
-  const issue = issueAt(result, path);
-  expect(issue, JSON.stringify(result)).toBeDefined();
-  if (message) expect(issue?.message).toMatch(message);
-}
+const expectRefusedAt = refusalChecker(KIND);
 
 describe('out-of-area-move v1', () => {
   it('refuses a host authority that is the home authority', () => {
