@@ -190,7 +190,7 @@ describe('evidence bundle, verified offline', () => {
       '--region',
       join(run.dataDir, 'region.json'),
     ]);
-    expect(opened.code).toBe(0);
+    expect(opened.code, opened.stderr).toBe(0);
     const payload = await example('care-home-transition');
     expect(opened.stdout).toContain(JSON.stringify(payload, null, 2).split('\n')[1]!.trim());
     const other = await cwtch([

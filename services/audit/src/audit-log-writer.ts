@@ -75,7 +75,12 @@ export class AuditLogWriter {
   /** A retained envelope from the SHARES stream, by its stream sequence. */
   async envelope(seq: number): Promise<Uint8Array | undefined> {
     const jsm = await this.js.jetstreamManager();
-    return (await jsm.streams.getMessage(SHARES_STREAM, { seq }).catch(() => null))?.data;
+    // A busy server can time a read out: try again before calling it missing.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const m = await jsm.streams.getMessage(SHARES_STREAM, { seq }).catch(() => undefined);
+      if (m) return m.data;
+    }
+    return undefined;
   }
 
   /** Appends one entry (queued: one append at a time) and resolves with its position. */
