@@ -6,20 +6,20 @@ export function ed25519Sign(message: Uint8Array, secretKey: Uint8Array): Uint8Ar
   const d = Buffer.from(seed).toString('base64url');
   const x = secretKey.length === 64 ? Buffer.from(secretKey.subarray(32)).toString('base64url') : undefined;
   const key = createPrivateKey({
-    key: { kty: 'OKP', crv: 'Ed25519', d, ...(x ? { x } : derivePublic(seed)) },
+    key: { kty: 'OKP', crv: 'Ed25519', d, x: x ?? Buffer.from(ed25519PublicKey(seed)).toString('base64url') },
     format: 'jwk',
   });
   return new Uint8Array(sign(null, message, key));
 }
 
-function derivePublic(seed: Uint8Array): { x: string } {
+/** The raw 32-byte Ed25519 public key of a 32-byte seed. */
+export function ed25519PublicKey(seed: Uint8Array): Uint8Array {
   const priv = createPrivateKey({
     key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
     format: 'der',
     type: 'pkcs8',
   });
-  const jwk = createPublicKey(priv).export({ format: 'jwk' });
-  return { x: String(jwk.x) };
+  return new Uint8Array(Buffer.from(String(createPublicKey(priv).export({ format: 'jwk' }).x), 'base64url'));
 }
 
 /** Verifies an Ed25519 detached signature with a raw 32-byte public key; false on any failure. */

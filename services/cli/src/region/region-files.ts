@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -13,6 +13,7 @@ import {
 import {
   type Directory,
   type DirectoryKey,
+  ed25519PublicKey,
   type GovernanceKey,
   signDirectory,
   verifyDirectory,
@@ -42,16 +43,6 @@ const fromB64u = (s: string) => new Uint8Array(Buffer.from(s, 'base64url'));
 function newEd25519Seed(): string {
   const { privateKey } = generateKeyPairSync('ed25519');
   return String(privateKey.export({ format: 'jwk' }).d);
-}
-
-/** The Ed25519 public key of a 32-byte seed. */
-export function ed25519PublicKey(seed: Uint8Array): Uint8Array {
-  const priv = createPrivateKey({
-    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
-    format: 'der',
-    type: 'pkcs8',
-  });
-  return fromB64u(String(createPublicKey(priv).export({ format: 'jwk' }).x));
 }
 
 /** The key name an agency's witness cosigns as (the connector uses the same). */
