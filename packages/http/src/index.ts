@@ -22,6 +22,7 @@ export {
   raw,
   type SafeHtml,
 } from './page-security.ts';
+export { createPageApp, type PageAppOptions } from './pages/create-page-app.ts';
 export { CSRF_FIELD, CSRF_HEADER, CsrfGuard } from './pages/csrf-guard.ts';
 export { type DevSignIn, DevUser, DevUsersFile, loadDevSignIn } from './pages/dev-users.ts';
 export { OidcClient, type OidcTransaction } from './pages/oidc-client.ts';

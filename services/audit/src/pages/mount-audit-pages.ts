@@ -1,19 +1,7 @@
 import { createRequire } from 'node:module';
-import {
-  type PageAuth,
-  type PageEnv,
-  pageAssets,
-  pageError,
-  pageSecurityHeaders,
-  pageShell,
-  Role,
-  rateLimit,
-  signInRoutes,
-  tokenKey,
-} from '@cwtch/http';
-import { ErrorCode, type Logger } from '@cwtch/runtime';
-import { type Env, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { createPageApp, type PageAuth, pageShell, Role } from '@cwtch/http';
+import type { Logger } from '@cwtch/runtime';
+import type { Env, Hono } from 'hono';
 import type { Checkpointer, WitnessKey } from '../checkpointer.ts';
 import type { ShareIndex } from '../share-index.ts';
 import { AUDIT_SERVICE_NAME } from './audit-page.ts';
@@ -44,7 +32,6 @@ export interface AuditPagesDeps {
 }
 
 const PAGE_PATHS = ['/', '/search', '/shares/*', '/checkpoint/*'];
-const OPEN_PATHS = ['/signin', '/signin/*', '/signout', '/assets/*'];
 const require = createRequire(import.meta.url);
 
 /**
@@ -59,26 +46,15 @@ export function mountAuditPages<E extends Env>(
   options: AuditPagesOptions,
 ): void {
   const { auth } = options;
-  const pages = new Hono<PageEnv>();
-  pages.onError((e, c) => {
-    const code = (e as { code?: string }).code;
-    if (code === undefined || code === ErrorCode.INTERNAL) deps.logger.error({ err: e }, 'page failed');
-    return pageError(c, e, (title, body) =>
-      pageShell({ title, service: AUDIT_SERVICE_NAME, lang: 'en', body }),
-    );
+  const pages = createPageApp({
+    auth,
+    logger: deps.logger,
+    rateLimit: deps.rateLimit,
+    maxBodyBytes: 64 * 1024,
+    pagePaths: PAGE_PATHS,
+    assets: { 'htmx.min.js': require.resolve('htmx.org/dist/htmx.min.js') },
+    render: (_c, title, body) => pageShell({ title, service: AUDIT_SERVICE_NAME, lang: 'en', body }),
   });
-  const limiter = rateLimit<PageEnv>({
-    ...deps.rateLimit,
-    keyOf: (c) => {
-      const token = auth.cookie.read(c);
-      return token === undefined ? undefined : tokenKey(`Bearer ${token}`);
-    },
-  });
-  for (const path of [...PAGE_PATHS, ...OPEN_PATHS]) {
-    pages.use(path, pageSecurityHeaders());
-    pages.use(path, limiter);
-    pages.use(path, bodyLimit({ maxSize: 64 * 1024 }));
-  }
   // The export link: an auditor's session stands in for the bearer token (GET only, SameSite=Strict).
   pages.use('/v1/export', async (c, next) => {
     const token = c.req.header('authorization') === undefined ? auth.cookie.read(c) : undefined;
@@ -86,14 +62,6 @@ export function mountAuditPages<E extends Env>(
     if (principal?.roles.includes(Role.auditor)) c.set('principal', principal);
     await next();
   });
-  pages.route('/', pageAssets({ 'htmx.min.js': require.resolve('htmx.org/dist/htmx.min.js') }));
-  pages.route(
-    '/',
-    signInRoutes(auth, (_c, title, body) =>
-      pageShell({ title, service: AUDIT_SERVICE_NAME, lang: 'en', body }),
-    ),
-  );
-  for (const path of PAGE_PATHS) pages.use(path, auth.middleware);
   const trust = {
     checkpoints: deps.checkpoints,
     origin: deps.logKey.origin,

@@ -1,19 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import {
-  type PageAuth,
-  type PageEnv,
-  pageAssets,
-  pageError,
-  pageSecurityHeaders,
-  pageShell,
-  rateLimit,
-  signInRoutes,
-  tokenKey,
-} from '@cwtch/http';
-import { ErrorCode } from '@cwtch/runtime';
-import { type Env, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { createPageApp, type PageAuth, type PageEnv, pageShell } from '@cwtch/http';
+import type { Env, Hono } from 'hono';
 import type { AgencyContext } from '../agency-context.ts';
 import { composePage } from './compose-page.ts';
 import { inboxPage } from './inbox-page.ts';
@@ -32,7 +20,6 @@ export interface ConnectorPagesOptions {
 
 /** Every path the pages serve; the API under `/v1` is untouched by their middleware. */
 const PAGE_PATHS = ['/', '/inbox/*', '/overdue', '/overdue/*', '/compose', '/outbox/*', '/events'];
-const OPEN_PATHS = ['/signin', '/signin/*', '/signout', '/assets/*'];
 
 const require = createRequire(import.meta.url);
 
@@ -48,52 +35,26 @@ export function mountPages<E extends Env>(
   options: ConnectorPagesOptions,
 ): void {
   const { auth } = options;
-  const pages = new Hono<PageEnv>();
-  pages.onError((e, c) => {
-    const status = (e as { code?: string }).code;
-    if (status === undefined || status === ErrorCode.INTERNAL) ctx.logger.error({ err: e }, 'page failed');
-    const lang = langOf(c);
-    return pageError(c, e, (title, body) =>
+  const service = () => ctx.directory.view.agency(ctx.agency)?.name ?? ctx.agency;
+  const pages = createPageApp({
+    auth,
+    logger: ctx.logger,
+    rateLimit: options.rateLimit,
+    maxBodyBytes: options.maxBodyBytes,
+    pagePaths: PAGE_PATHS,
+    assets: {
+      'htmx.min.js': require.resolve('htmx.org/dist/htmx.min.js'),
+      'connector.js': fileURLToPath(new URL('./assets/connector.js', import.meta.url)),
+    },
+    render: (c, title, body) =>
       pageShell({
         title,
-        service: ctx.directory.view.agency(ctx.agency)?.name ?? ctx.agency,
-        lang,
+        service: service(),
+        lang: langOf(c),
         body,
         principal: (c.var.session as PageEnv['Variables']['session'] | undefined)?.principal,
       }),
-    );
   });
-  const limiter = rateLimit<PageEnv>({
-    ...options.rateLimit,
-    keyOf: (c) => {
-      const token = auth.cookie.read(c);
-      return token === undefined ? undefined : tokenKey(`Bearer ${token}`);
-    },
-  });
-  for (const path of [...PAGE_PATHS, ...OPEN_PATHS]) {
-    pages.use(path, pageSecurityHeaders());
-    pages.use(path, limiter);
-    pages.use(path, bodyLimit({ maxSize: options.maxBodyBytes }));
-  }
-  pages.route(
-    '/',
-    pageAssets({
-      'htmx.min.js': require.resolve('htmx.org/dist/htmx.min.js'),
-      'connector.js': fileURLToPath(new URL('./assets/connector.js', import.meta.url)),
-    }),
-  );
-  pages.route(
-    '/',
-    signInRoutes(auth, (c, title, body) =>
-      pageShell({
-        title,
-        service: ctx.directory.view.agency(ctx.agency)?.name ?? ctx.agency,
-        lang: langOf(c),
-        body,
-      }),
-    ),
-  );
-  for (const path of PAGE_PATHS) pages.use(path, auth.middleware);
   inboxPage(pages, ctx);
   notificationPage(pages, ctx);
   overduePage(pages, ctx);
