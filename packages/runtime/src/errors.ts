@@ -16,6 +16,8 @@ export const ErrorCode = {
   NO_AGREEMENT: 'NO_AGREEMENT',
   UNKNOWN_RECIPIENT: 'UNKNOWN_RECIPIENT',
   NO_RECIPIENTS: 'NO_RECIPIENTS',
+  /** Text that is not well-formed Unicode: invalid UTF-8 bytes or a lone surrogate. */
+  TEXT_MALFORMED: 'TEXT_MALFORMED',
   RATE_LIMITED: 'RATE_LIMITED',
   // Envelope checks (DESIGN §5)
   ENVELOPE_MALFORMED: 'ENVELOPE_MALFORMED',
@@ -29,15 +31,23 @@ export const ErrorCode = {
   KEY_COMMITMENT_MISMATCH: 'KEY_COMMITMENT_MISMATCH',
   DECRYPTION_FAILED: 'DECRYPTION_FAILED',
   REPLAYED: 'REPLAYED',
+  /** The header's subject reference is not the one the payload's identifier gives. */
+  SUBJECT_REFERENCE_MISMATCH: 'SUBJECT_REFERENCE_MISMATCH',
   EXPIRED: 'EXPIRED',
   NOT_YET_VALID: 'NOT_YET_VALID',
   SUBJECT_MISMATCH: 'SUBJECT_MISMATCH',
   RECEIPT_INVALID: 'RECEIPT_INVALID',
+  /** A verified receipt that answers no share copy logged for its signer with the same hashes. */
+  RECEIPT_UNLINKED: 'RECEIPT_UNLINKED',
   // Directory
   DIRECTORY_SIGNATURE_INVALID: 'DIRECTORY_SIGNATURE_INVALID',
   DIRECTORY_INVALID: 'DIRECTORY_INVALID',
   // Infrastructure
   BUS_UNAVAILABLE: 'BUS_UNAVAILABLE',
+  /** A stream refused a publish because this agency's share of the bus store is full. */
+  BUS_STORAGE_FULL: 'BUS_STORAGE_FULL',
+  /** This connector holds no usable signing key (revoked or expired in the directory). */
+  SIGNING_KEY_UNAVAILABLE: 'SIGNING_KEY_UNAVAILABLE',
   CONFIG_INVALID: 'CONFIG_INVALID',
   INTERNAL: 'INTERNAL',
 } as const;
