@@ -34,7 +34,14 @@ export {
   Priority,
   SUITE,
 } from './envelope/header.ts';
-export { ReceiptBody, ReceiptStatus, ReceiptWire } from './envelope/receipt.ts';
+export {
+  ACTOR_MAX_LENGTH,
+  normaliseActor,
+  ReceiptBody,
+  ReceiptStatus,
+  ReceiptWire,
+  UNNAMED_ACTOR,
+} from './envelope/receipt.ts';
 export {
   HealthBoardCode,
   HealthBoardGssCode,
@@ -125,6 +132,7 @@ export {
   Vehicle,
 } from './kinds/intelligence-form.ts';
 export { type FieldLabel, fieldLabels, labelFor } from './kinds/labels.ts';
+export { isWellFormedText, malformedTextIssue } from './kinds/malformed-text.ts';
 export {
   EpisodeType,
   foundOutOfArea,

@@ -1,6 +1,41 @@
 import { z } from 'zod';
 import { AgencyId, B64u, EpochMs, KeyId } from './header.ts';
 
+/** Longest `actor` a receipt carries, in UTF-16 code units (what `string.length` counts). */
+export const ACTOR_MAX_LENGTH = 128;
+
+/** What a receipt names when a worker's name has nothing printable left. */
+export const UNNAMED_ACTOR = 'unnamed';
+
+// Controls, lone surrogates, and the bidirectional controls that can make a name read as another.
+const INVISIBLE = /[\p{Cc}\p{Cs}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * A worker's name (a token's `name` claim) as a receipt's `actor` can carry it: NFC, whitespace
+ * runs collapsed to one space, control and bidirectional characters and lone surrogates removed,
+ * trimmed, and cut on a code-point boundary with an ellipsis to at most
+ * {@link ACTOR_MAX_LENGTH} code units. Never refuses: a name with nothing left is `unnamed`.
+ *
+ * @example
+ * normaliseActor('  Ann\tJones\u202e ') // 'Ann Jones'
+ */
+export function normaliseActor(name: string): string {
+  const clean = name
+    .normalize('NFC')
+    .replace(/\s+/gu, ' ')
+    .replace(INVISIBLE, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  if (clean.length === 0) return UNNAMED_ACTOR;
+  if (clean.length <= ACTOR_MAX_LENGTH) return clean;
+  let cut = '';
+  for (const cp of clean) {
+    if (cut.length + cp.length > ACTOR_MAX_LENGTH - 1) break;
+    cut += cp;
+  }
+  return `${cut.trimEnd()}\u2026`;
+}
+
 /** Receipt states a recipient signs; `rejected` carries the check that failed in `reason`. */
 export const ReceiptStatus = z.enum(['delivered', 'acknowledged', 'rejected']);
 export type ReceiptStatus = z.infer<typeof ReceiptStatus>;
@@ -21,7 +56,7 @@ export const ReceiptBody = z.strictObject({
   hh: B64u.length(43),
   b: B64u.length(43),
   /** Role or name of the worker who acknowledged (never child data); null for `delivered`. */
-  actor: z.string().min(1).max(128).nullable(),
+  actor: z.string().min(1).max(ACTOR_MAX_LENGTH).nullable(),
   /** Error code of the failed check when `status` is `rejected`, else null. */
   reason: z
     .string()

@@ -33,15 +33,18 @@ export class Keyring {
     this.#encryption = encryption;
   }
 
-  /** The key to sign with now, per the directory; throws SENDER_KEY_REVOKED when none is usable. */
+  /**
+   * The key to sign with now, per the directory; throws SIGNING_KEY_UNAVAILABLE when every key
+   * held here is revoked, expired or unknown to the directory (nothing can be signed until rotation).
+   */
   signingKey(view: DirectoryView, at: number): SigningKeyPair {
     for (const k of view.usableKeys(this.agency, 'sig', at)) {
       const pair = this.#signing.get(k.kid);
       if (pair) return pair;
     }
     throw new CwtchError(
-      ErrorCode.SENDER_KEY_REVOKED,
-      'this agency holds no signing key the directory accepts now',
+      ErrorCode.SIGNING_KEY_UNAVAILABLE,
+      `${this.agency} holds no signing key the directory accepts now (revoked or expired): the regional operator must rotate it with \`cwtch directory rotate --agency ${this.agency} --use sig\``,
     );
   }
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ACTOR_MAX_LENGTH, normaliseActor, ReceiptBody, UNNAMED_ACTOR } from './receipt.ts';
+
+const body = (actor: string) => ({
+  v: 1,
+  typ: 'cwtch.receipt.v1',
+  id: 'A'.repeat(22),
+  status: 'acknowledged',
+  by: { agency: 'swansea-cs', kid: 'k'.repeat(43) },
+  to: 'hillside',
+  at: 1_700_000_000_000,
+  hh: 'h'.repeat(43),
+  b: 'b'.repeat(43),
+  actor,
+  reason: null,
+});
+
+describe('normaliseActor', () => {
+  it('keeps an ordinary name as it is', () => {
+    expect(normaliseActor('Swansea front door')).toBe('Swansea front door');
+    expect(normaliseActor('Siân Prosser-Ó Briain')).toBe('Siân Prosser-Ó Briain');
+  });
+
+  it('collapses whitespace and removes controls, bidirectional overrides and lone surrogates', () => {
+    expect(normaliseActor('  Ann\t\n  Jones\u00a0 ')).toBe('Ann Jones');
+    expect(normaliseActor('Ann\u0000\u0007 Jones\u009b')).toBe('Ann Jones');
+    expect(normaliseActor('Ann \u202eJones\u202c \u2066x\u2069')).toBe('Ann Jones x');
+    expect(normaliseActor('Ann\ud800 Jones\udfff')).toBe('Ann Jones');
+    expect(normaliseActor('Sia\u0302n')).toBe('Siân');
+  });
+
+  it('names nobody "unnamed" rather than refusing', () => {
+    expect(normaliseActor('')).toBe(UNNAMED_ACTOR);
+    expect(normaliseActor(' \u0000\t\u202e ')).toBe(UNNAMED_ACTOR);
+  });
+
+  it('cuts a long name to the limit on a code-point boundary, with an ellipsis', () => {
+    const long = normaliseActor('x'.repeat(300));
+    expect(long).toHaveLength(ACTOR_MAX_LENGTH);
+    expect(long.endsWith('\u2026')).toBe(true);
+    // 64 emoji are 128 code units: a cut at 127 would split the last one in half.
+    const emoji = normaliseActor('😀'.repeat(100));
+    expect(emoji.length).toBeLessThanOrEqual(ACTOR_MAX_LENGTH);
+    expect(emoji).toBe(`${'😀'.repeat(63)}\u2026`);
+    expect(normaliseActor(`${'a'.repeat(126)} bcd`)).toBe(`${'a'.repeat(126)}\u2026`);
+  });
+
+  it('always yields an actor the receipt contract accepts', () => {
+    const names = [
+      'x'.repeat(300),
+      '😀'.repeat(200),
+      '\u0000'.repeat(500),
+      ` ${'é'.repeat(129)} `,
+      'a\ud800'.repeat(90),
+    ];
+    for (const name of names) {
+      expect(ReceiptBody.safeParse(body(name)).success).toBe(false);
+      expect(ReceiptBody.safeParse(body(normaliseActor(name))).success).toBe(true);
+    }
+  });
+});
