@@ -124,4 +124,22 @@ describe('parseNotification on hostile input', () => {
       code: 'CONTRACT_INVALID',
     });
   });
+  it('refuses a lone surrogate in any string or key with TEXT_MALFORMED, naming the path, never the text', () => {
+    const lone = 'Cerys \ud800 Evans';
+    for (const [payload, path] of [
+      [edited(cse, ['concernsNarrative'], lone), ['concernsNarrative']],
+      [edited(cse, ['indicators', 0], lone), ['indicators', 0]],
+      [edited(cse, ['riskAssessment', '\udc00'], 'x'), ['riskAssessment']],
+    ] as const) {
+      const result = parseNotification('cse-protocol-entry', payload);
+      expect(result).toMatchObject({ ok: false, code: 'TEXT_MALFORMED', issues: [{ path }] });
+      expect(JSON.stringify(result)).not.toContain('Cerys');
+    }
+    // A pair of surrogates is one well-formed code point.
+    expect(
+      parseNotification('cse-protocol-entry', edited(cse, ['concernsNarrative'], 'ok \ud83d\ude00')),
+    ).toMatchObject({
+      ok: true,
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { CareHomeTransition } from './care-home-transition.ts';
 import type { ContractIssue } from './contract-issue.ts';
 import { CseProtocolEntry } from './cse-protocol-entry.ts';
 import { IntelligenceForm } from './intelligence-form.ts';
+import { malformedTextIssue } from './malformed-text.ts';
 import { MissingEpisode } from './missing-episode.ts';
 import { OutOfAreaMove } from './out-of-area-move.ts';
 import { londonMidnight } from './shared/dates.ts';
@@ -101,11 +102,13 @@ export const kinds: Readonly<Record<KindName, KindContract>> = Object.freeze({
 /** The outcome of {@link parseNotification}: the parsed (normalised) payload, or coded issues. */
 export type ParseNotificationResult =
   | { ok: true; kind: KindName; version: number; value: unknown }
-  | { ok: false; code: 'UNKNOWN_KIND' | 'CONTRACT_INVALID'; issues: ContractIssue[] };
+  | { ok: false; code: 'UNKNOWN_KIND' | 'CONTRACT_INVALID' | 'TEXT_MALFORMED'; issues: ContractIssue[] };
 
 /**
- * Validates `payload` against the contract of `kind` (and, if given, schema `version`). Never
- * throws, whatever the input; issues carry a path and a message but never input values.
+ * Validates `payload` against the contract of `kind` (and, if given, schema `version`), refusing
+ * a lone surrogate in any string or key with TEXT_MALFORMED (a payload sealed onto the bus never
+ * passed the HTTP reader). Never throws, whatever the input; issues carry a path and a message but
+ * never input values.
  *
  * @example
  * const result = parseNotification('missing-episode', JSON.parse(body));
@@ -126,6 +129,8 @@ export function parseNotification(kind: string, payload: unknown, version?: numb
       const message = `this connector knows version ${contract.version} of this kind only`;
       return { ok: false, code: 'UNKNOWN_KIND', issues: [{ path: [], message }] };
     }
+    const malformed = malformedTextIssue(payload);
+    if (malformed) return { ok: false, code: 'TEXT_MALFORMED', issues: [malformed] };
     const result = contract.schema.safeParse(payload);
     if (result.success) return { ok: true, kind: name.data, version: contract.version, value: result.data };
     return { ok: false, code: 'CONTRACT_INVALID', issues: toContractIssues(result.error.issues) };

@@ -26,7 +26,7 @@ export async function sendNotification(
   const parsed = parseNotification(req.kind, req.payload);
   if (!parsed.ok) {
     throw new CwtchError(
-      parsed.code === 'UNKNOWN_KIND' ? ErrorCode.UNKNOWN_KIND : ErrorCode.CONTRACT_INVALID,
+      ErrorCode[parsed.code],
       parsed.code === 'UNKNOWN_KIND'
         ? `unknown notification kind "${req.kind}"`
         : `the ${req.kind} payload does not meet its contract`,
