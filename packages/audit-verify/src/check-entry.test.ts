@@ -37,7 +37,7 @@ describe('shares and receipts across the log', () => {
     expect(await findings(b)).toEqual(['DUPLICATE_SHARE@3']);
   });
 
-  it('flags a share copy without a receipt from its recipient, and a receipt naming no share', async () => {
+  it('counts a share copy without a receipt (information), and flags a receipt naming no share', async () => {
     const b = started();
     const m = b.seal(cs, [police, wrexham], 'to two');
     b.share(m, police.agency);
@@ -45,7 +45,18 @@ describe('shares and receipts across the log', () => {
     b.receipt(police, m);
     const unlogged = b.seal(wrexham, [cs], 'never logged');
     b.receipt(cs, unlogged);
-    expect(await findings(b)).toEqual(['NO_RECEIPT@2', 'RECEIPT_ORPHAN@4']);
+    expect(await findings(b)).toEqual(['RECEIPT_ORPHAN@4']);
+    const report = await verifyBundle(b.lines(), b.trust(), { now: NOW, receiptGraceMs: 0 });
+    expect(report.summary.awaitingReceipt).toBe(1);
+  });
+
+  it('a recipient that never answers cannot make the log unverifiable', async () => {
+    const b = started();
+    for (let i = 0; i < 3; i += 1) b.share(b.seal(cs, [police], `unanswered ${i}`), police.agency);
+    b.clock += 30 * 86_400_000;
+    const report = await verifyBundle(b.lines(), b.trust(), { now: b.clock + 1, receiptGraceMs: 0 });
+    expect(report.findings).toEqual([]);
+    expect(report.summary.awaitingReceipt).toBe(3);
   });
 
   it('flags a receipt that disagrees with the share it names', async () => {
@@ -56,7 +67,7 @@ describe('shares and receipts across the log', () => {
     expect(await findings(b)).toEqual(['RECEIPT_MISMATCH@2']);
   });
 
-  it('flags a subject whose tokens do not match the header, and an expired share', async () => {
+  it('flags a subject whose tokens do not match the header, and an expired copy its recipient accepted', async () => {
     const b = started();
     const m = b.seal(cs, [police], 'misrouted');
     b.share(m, cs.agency);
@@ -66,12 +77,16 @@ describe('shares and receipts across the log', () => {
     b.share(late, wrexham.agency);
     b.receipt(wrexham, late);
     // The receipt is police's, but the copy was logged for cs: it names no logged copy.
-    expect(await findings(b)).toEqual([
-      'SUBJECT_MISMATCH@1',
-      'NO_RECEIPT@1',
-      'RECEIPT_ORPHAN@2',
-      'EXPIRED@3',
-    ]);
+    expect(await findings(b)).toEqual(['SUBJECT_MISMATCH@1', 'RECEIPT_ORPHAN@2', 'EXPIRED@4']);
+  });
+
+  it('an expired copy its recipient refused with a signed receipt is evidence, not a finding', async () => {
+    const b = started();
+    const late = b.seal(police, [wrexham], 'late');
+    b.clock += 2 * 86_400_000;
+    b.share(late, wrexham.agency);
+    b.receipt(wrexham, late, 'rejected');
+    expect(await findings(b)).toEqual([]);
   });
 });
 
@@ -101,12 +116,7 @@ describe('signatures against the directory of their point in the log', () => {
     const unknown = b.seal(cs, [police], 'unknown sender');
     b.share(unknown, police.agency);
     b.receipt(police, unknown);
-    expect(await findings(b)).toEqual([
-      'NO_DIRECTORY@0',
-      'NO_RECEIPT@0',
-      'NO_DIRECTORY@1',
-      'SENDER_KEY_UNKNOWN@3',
-    ]);
+    expect(await findings(b)).toEqual(['NO_DIRECTORY@0', 'NO_DIRECTORY@1', 'SENDER_KEY_UNKNOWN@3']);
   });
 
   it('refuses key statements not signed by the governance key, and serials that do not increase', async () => {
@@ -126,14 +136,14 @@ describe('signatures against the directory of their point in the log', () => {
 });
 
 describe('receipts still in flight when the bundle was cut', () => {
-  it('are counted as awaiting within the grace period, and reported after it', async () => {
+  it('are counted as awaiting, never reported', async () => {
     const b = started();
     const m = b.seal(cs, [police], 'just sent');
     b.share(m, police.agency);
     const graced = await verifyBundle(b.lines(), b.trust(), { now: NOW });
-    expect(graced.findings.map((f) => f.code)).not.toContain('NO_RECEIPT');
+    expect(graced.findings).toEqual([]);
     expect(graced.summary.awaitingReceipt).toBe(1);
-    expect(await findings(b)).toContain('NO_RECEIPT@1');
+    expect(await findings(b)).toEqual([]);
   });
 });
 

@@ -2,7 +2,6 @@ import { type AuditMsgEntry, type AuditReceiptEntry, EnvelopeHeader } from '@cwt
 import {
   b64uDecode,
   b64uEncode,
-  checkTimes,
   parseReceipt,
   sha256,
   verifyLoggedShare,
@@ -45,8 +44,10 @@ function peekHeader(h: string): EnvelopeHeader | undefined {
 
 /**
  * A `msg` entry: the sender's signature over `H || B` with the key the directory of that point
- * gives at the entry's bus time, the time policy at bus time, and the subject's tokens against
- * the header's `from` and `to`. The copy goes to the ledger even when a check fails.
+ * gives at the entry's bus time, and the subject's tokens against the header's `from` and `to`.
+ * Times are the recipient's check (docs/protocol.md): a copy that had expired at bus time is
+ * noted, and only a receipt accepting it is a finding. The copy goes to the ledger even when a
+ * check fails.
  */
 export function checkShare(entry: AuditMsgEntry, ctx: EntryContext): void {
   const { sink, view } = ctx;
@@ -59,7 +60,6 @@ export function checkShare(entry: AuditMsgEntry, ctx: EntryContext): void {
       const verified = verifyLoggedShare(entry, (agency, kid) => view.signingKey(agency, kid, entry.bt));
       header = verified;
       ctx.signers.record(verified.from.agency, verified.from.kid, index, entry.bt);
-      checkTimes(verified, entry.bt);
     } catch (e) {
       sink.add(index, codeOf(e, ErrorCode.SIGNATURE_INVALID), `share: ${messageOf(e)}`);
     }
@@ -77,7 +77,16 @@ export function checkShare(entry: AuditMsgEntry, ctx: EntryContext): void {
   const hh = b64uEncode(sha256(b64uDecode(entry.h)));
   ctx.ledger.addShare(
     index,
-    { id: header.id, from: header.from.agency, to, hh, b: entry.b, seq: entry.src.seq, ts: entry.ts },
+    {
+      id: header.id,
+      from: header.from.agency,
+      to,
+      hh,
+      b: entry.b,
+      seq: entry.src.seq,
+      ts: entry.ts,
+      expired: entry.bt > header.exp,
+    },
     sink,
   );
 }

@@ -38,10 +38,10 @@ describe('EntryOrder', () => {
 describe('FindingSink', () => {
   it('keeps a bounded number per code and counts them all', () => {
     const sink = new FindingSink(2);
-    for (let i = 0; i < 5; i += 1) sink.add(i, 'NO_RECEIPT', 'x');
+    for (let i = 0; i < 5; i += 1) sink.add(i, 'RECEIPT_ORPHAN', 'x');
     sink.add(null, 'ROOT_MISMATCH', 'y');
     expect(sink.total).toBe(6);
-    expect(sink.counts()).toEqual({ NO_RECEIPT: 5, ROOT_MISMATCH: 1 });
+    expect(sink.counts()).toEqual({ RECEIPT_ORPHAN: 5, ROOT_MISMATCH: 1 });
     expect(sink.findings().map((f) => f.index)).toEqual([null, 0, 1]);
   });
 });

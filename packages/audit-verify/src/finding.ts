@@ -48,8 +48,6 @@ export const FindingCode = {
   SIGNED_AFTER_COMPROMISE: 'SIGNED_AFTER_COMPROMISE',
   /** The same message id logged twice for the same recipient. */
   DUPLICATE_SHARE: 'DUPLICATE_SHARE',
-  /** A share copy with no receipt from its recipient anywhere in the bundle. */
-  NO_RECEIPT: 'NO_RECEIPT',
   /** A receipt naming a message id and recipient with no logged share. */
   RECEIPT_ORPHAN: 'RECEIPT_ORPHAN',
   /** A receipt whose header hash, body hash or sender differ from the share it names. */

@@ -51,7 +51,7 @@ export function formatReport(report: VerifyReport): string {
   if (s.awaitingReceipt > 0) {
     out.push(
       '',
-      `${s.awaitingReceipt} share cop${s.awaitingReceipt === 1 ? 'y' : 'ies'} logged in the last moments before the bundle was cut await a receipt (information).`,
+      `${s.awaitingReceipt} share cop${s.awaitingReceipt === 1 ? 'y' : 'ies'} await a receipt from their recipient (information: the recipient has not collected it yet, or it was logged just before the bundle was cut).`,
     );
   }
   if (report.rejections.length > 0) {

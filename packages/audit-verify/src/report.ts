@@ -6,7 +6,7 @@ export interface Rejection {
   /** The error code of the check that failed. */
   readonly reason: string;
   readonly subject: string;
-  /** Message id and sender the refused bytes claimed, when they could be read. */
+  /** Message id and agency, only when a signature vouches for them (the sender, or a receipt's signer). */
   readonly id: string | null;
   readonly from: string | null;
 }
@@ -22,7 +22,7 @@ export interface VerifySummary {
   readonly shares: number;
   readonly receipts: number;
   readonly rejections: number;
-  /** Share copies logged near the end of the bundle whose receipt is not in it yet (not findings). */
+  /** Share copies with no receipt from their recipient in the bundle (information, not findings). */
   readonly awaitingReceipt: number;
   readonly directoryStatements: number;
   /** Serial of the final directory (the last verified key statement), if any. */

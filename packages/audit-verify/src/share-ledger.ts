@@ -1,4 +1,5 @@
 import type { ReceiptBody } from '@cwtch/contracts';
+import { ErrorCode } from '@cwtch/runtime';
 import { FindingCode, type FindingSink } from './finding.ts';
 
 /** One logged copy of a message, for one recipient. */
@@ -8,6 +9,8 @@ interface Copy {
   readonly seq: number;
   receipted: boolean;
   readonly ts: number;
+  /** The envelope had expired when the bus stored this copy: its recipient must refuse it. */
+  readonly expired: boolean;
 }
 
 /** A message id as first logged: sender, header hash, body hash, and its copies. */
@@ -30,12 +33,17 @@ export interface ShareFacts {
   readonly seq: number;
   /** Audit time of the share's entry. */
   readonly ts: number;
+  /** The header's `exp` was already past at the copy's bus time. */
+  readonly expired: boolean;
 }
 
 /**
  * Cross-entry bookkeeping of shares and receipts: duplicate `(message id, recipient)` copies,
- * receipts that name no logged share or disagree with it, and copies that never got a receipt
- * from their recipient. Keeps two short strings and a few numbers per message, no entry bytes.
+ * receipts that name no logged share or disagree with it (the audit service links every receipt
+ * to its share before logging it, so either is a flaw of the log), a copy accepted although it had
+ * expired on the bus, and copies with no receipt yet (counted, not reported: a recipient that is
+ * down or silent is an operational fact the connectors escalate, not a flaw of the log).
+ * Keeps two short strings and a few numbers per message, no entry bytes.
  */
 export class ShareLedger {
   readonly #messages = new Map<string, Message>();
@@ -63,7 +71,14 @@ export class ShareLedger {
       );
       return;
     }
-    message.copies.push({ to: share.to, index, seq: share.seq, ts: share.ts, receipted: false });
+    message.copies.push({
+      to: share.to,
+      index,
+      seq: share.seq,
+      ts: share.ts,
+      receipted: false,
+      expired: share.expired,
+    });
   }
 
   /** Records a verified receipt at leaf `index`; links it now or once its share appears. */
@@ -87,10 +102,10 @@ export class ShareLedger {
   }
 
   /**
-   * Reports receipts that name no share and share copies without a receipt. A copy logged after
-   * `awaitingAfter` (audit time) may simply not have been receipted yet when the bundle was cut:
-   * it is counted as awaiting, not reported; likewise a receipt signed after it whose share was
-   * logged after the cut (a redelivery can log a receipt before its share). Returns that count.
+   * Reports receipts that name no share, and returns the number of share copies without a
+   * receipt. A receipt signed after `awaitingAfter` (audit time) whose share was logged after the
+   * cut is counted among them too (a log written before receipts were linked on entry may hold a
+   * receipt before its share).
    */
   finish(sink: FindingSink, awaitingAfter = Number.POSITIVE_INFINITY): number {
     let awaiting = 0;
@@ -108,12 +123,8 @@ export class ShareLedger {
       }
     }
     this.#pending = [];
-    for (const [id, message] of this.#messages) {
-      for (const copy of message.copies) {
-        if (copy.receipted) continue;
-        if (copy.ts > awaitingAfter) awaiting += 1;
-        else sink.add(copy.index, FindingCode.NO_RECEIPT, `no receipt from ${copy.to} for message ${id}`);
-      }
+    for (const message of this.#messages.values()) {
+      for (const copy of message.copies) if (!copy.receipted) awaiting += 1;
     }
     return awaiting;
   }
@@ -128,6 +139,12 @@ export class ShareLedger {
         index,
         FindingCode.RECEIPT_MISMATCH,
         `receipt for message ${body.id} does not match the share at entry ${copy.index}`,
+      );
+    } else if (copy.expired && body.status !== 'rejected') {
+      sink.add(
+        index,
+        ErrorCode.EXPIRED,
+        `${body.by.agency} receipted message ${body.id} as ${body.status}, but it had expired when the bus stored it`,
       );
     }
     return true;

@@ -21,8 +21,8 @@ export interface VerifyBundleOptions {
    */
   readonly rootOnly?: boolean;
   /**
-   * Share copies logged within this many ms of the bundle's last entry may not have their receipt
-   * in the bundle yet; they are counted as awaiting, not reported as NO_RECEIPT (default 60 s).
+   * A receipt signed within this many ms of the bundle's last entry whose share is not in the
+   * bundle is counted as awaiting its share, not reported as RECEIPT_ORPHAN (default 60 s).
    */
   readonly receiptGraceMs?: number;
 }

@@ -1,6 +1,11 @@
 export { b64uDecode } from './encoding/b64u-decode.ts';
 export { b64uEncode } from './encoding/b64u-encode.ts';
 export { sha256 } from './encoding/sha256.ts';
+export {
+  authenticateCopy,
+  type CopyAuthentication,
+  type CopyRoute,
+} from './envelope/authenticate-copy.ts';
 export { checkTimes, type TimePolicy } from './envelope/check-times.ts';
 export { DEFAULT_MAX_ENVELOPE_BYTES, DEFAULT_MAX_TTL_MS, DEFAULT_SKEW_MS } from './envelope/constants.ts';
 export { decryptWithDisclosedKey } from './envelope/decrypt-with-disclosed-key.ts';

@@ -63,11 +63,11 @@ function shareView(s: IndexedShare) {
     lawfulBasis: s.basis,
     priority: s.priority,
     respondBy: s.respondBy === null ? null : iso(s.respondBy),
+    headerHash: s.headerHash,
     bodyHash: s.bodyHash,
     keys: s.keys,
     copies: s.copies.map((c) => ({ to: c.to, index: c.index, loggedAt: iso(c.loggedAt) })),
     receipts: s.receipts.map((r) => ({ ...r, at: iso(r.at), loggedAt: iso(r.loggedAt) })),
-    rejections: s.rejections.map((r) => ({ ...r, loggedAt: iso(r.loggedAt) })),
   };
 }
 

@@ -1,78 +1,97 @@
 import { parseSubject } from '@cwtch/bus';
-import {
-  b64uEncode,
-  checkTimes,
-  parseEnvelope,
-  parseReceipt,
-  sha256,
-  verifyEnvelope,
-  verifyReceipt,
-} from '@cwtch/crypto';
+import { authenticateCopy, b64uEncode, parseReceipt, sha256, verifyReceipt } from '@cwtch/crypto';
 import type { DirectoryView } from '@cwtch/directory';
 import { ErrorCode, isCwtchError } from '@cwtch/runtime';
 import type { EntryBody, Source } from './entries.ts';
 
-/** What the log already knows, for duplicate checks. */
-export interface SeenCopies {
-  /** The body hash logged for `(message id, recipient)`, if that copy was logged. */
-  copy(id: string, to: string): string | undefined;
+/** What the log holds of one message id: its sender, hashes and the recipients of its logged copies. */
+export interface LoggedMessage {
+  readonly from: string;
+  /** base64url SHA-256 of the header bytes, as receipts carry it. */
+  readonly headerHash: string;
+  readonly bodyHash: string;
+  readonly copies: readonly { readonly to: string }[];
+}
+
+/** What the log already knows, for the duplicate and linking checks. */
+export interface LoggedShares {
+  /** The message logged under `id`, if any copy of it was logged as a share. */
+  get(id: string): LoggedMessage | undefined;
 }
 
 const codeOf = (e: unknown, fallback: string) => (isCwtchError(e) ? e.code : fallback);
 
 /**
- * Checks one event from the SHARES stream with no decryption key (open steps 1-5 and subject
- * consistency) and turns it into the entry to log: `msg`/`rcpt` when it verifies, else `reject`
- * with the reason. `at` is the time the bus stored the event.
+ * Checks one event from the SHARES stream with no decryption key and turns it into the entry to
+ * log (docs/protocol.md, "Which copies are shares"):
+ *
+ * - a share copy whose sender is authentic ({@link authenticateCopy}, judged at bus time `at`) is
+ *   a `msg`, whatever its times: expiry and the rest are the recipient's checks, answered by its
+ *   signed receipt. A second copy of a logged id with other hashes, or for the same recipient
+ *   again, is `REPLAYED`;
+ * - a receipt is an `rcpt` only when its signature verifies and it answers a logged copy: signed
+ *   by that copy's recipient, to its sender, with the same header and body hashes. A verified
+ *   receipt that answers none is `RECEIPT_UNLINKED`;
+ * - anything else is a `reject` with its reason, a record of its own. Its `id` and `from` are
+ *   set only when a signature vouches for them (the sender or receipt signer), never from a claim.
+ *
+ * The events come in stream order, and a recipient receipts a copy only after reading it from the
+ * stream, so a receipt's share is always logged before the receipt is checked.
  */
 export function checkEvent(
   data: Uint8Array,
   src: Source,
   at: number,
   view: DirectoryView,
-  seen: SeenCopies,
+  logged: LoggedShares,
 ): EntryBody {
   const subject = parseSubject(src.subj);
-  const rejectWith = (code: string, id: string | null = null, from: string | null = null): EntryBody => ({
+  const rejectWith = (code: string, signed?: { id: string; from: string }): EntryBody => ({
     t: 'reject',
     src,
     reason: code,
     sha256: b64uEncode(sha256(data)),
-    id,
-    from,
+    id: signed?.id ?? null,
+    from: signed?.from ?? null,
   });
   if (subject?.type === 'receipt') {
+    let body: ReturnType<typeof parseReceipt>['body'];
+    let parsed: ReturnType<typeof parseReceipt>;
     try {
-      const parsed = parseReceipt(data);
-      const body = parsed.body;
+      parsed = parseReceipt(data);
+      body = parsed.body;
       if (body.to !== subject.sender || body.by.agency !== subject.recipient) {
-        return rejectWith(ErrorCode.SUBJECT_MISMATCH, body.id, body.by.agency);
+        return rejectWith(ErrorCode.SUBJECT_MISMATCH);
       }
       verifyReceipt(parsed, (agency, kid) => view.signingKey(agency, kid, at));
-      return { t: 'rcpt', src, r: b64uEncode(parsed.bodyBytes), s: b64uEncode(parsed.signature) };
     } catch (e) {
       return rejectWith(codeOf(e, ErrorCode.RECEIPT_INVALID));
     }
+    const message = logged.get(body.id);
+    const answers =
+      message !== undefined &&
+      message.from === body.to &&
+      message.headerHash === body.hh &&
+      message.bodyHash === body.b &&
+      message.copies.some((c) => c.to === body.by.agency);
+    if (!answers) return rejectWith(ErrorCode.RECEIPT_UNLINKED, { id: body.id, from: body.by.agency });
+    return { t: 'rcpt', src, r: b64uEncode(parsed.bodyBytes), s: b64uEncode(parsed.signature) };
   }
   if (subject?.type !== 'share') return rejectWith(ErrorCode.SUBJECT_MISMATCH);
-  let parsed: ReturnType<typeof parseEnvelope>;
-  try {
-    parsed = parseEnvelope(data);
-  } catch (e) {
-    return rejectWith(codeOf(e, ErrorCode.ENVELOPE_MALFORMED));
+  const copy = authenticateCopy(data, subject, (agency, kid) => view.signingKey(agency, kid, at));
+  if (!copy.ok) return rejectWith(copy.code);
+  const envelope = copy.envelope;
+  const h = envelope.header;
+  const headerHash = b64uEncode(sha256(envelope.headerBytes));
+  const b = b64uEncode(envelope.bodyHash);
+  const before = logged.get(h.id);
+  if (
+    before !== undefined &&
+    (before.headerHash !== headerHash ||
+      before.bodyHash !== b ||
+      before.copies.some((c) => c.to === subject.to))
+  ) {
+    return rejectWith(ErrorCode.REPLAYED, { id: h.id, from: h.from.agency });
   }
-  const h = parsed.header;
-  const claim = [h.id, h.from.agency] as const;
-  if (subject.from !== h.from.agency || !h.to.some((t) => t.agency === subject.to)) {
-    return rejectWith(ErrorCode.SUBJECT_MISMATCH, ...claim);
-  }
-  try {
-    verifyEnvelope(parsed, { resolveSigningKey: (agency, kid) => view.signingKey(agency, kid, at) });
-    checkTimes(h, at);
-  } catch (e) {
-    return rejectWith(codeOf(e, ErrorCode.SIGNATURE_INVALID), ...claim);
-  }
-  const b = b64uEncode(parsed.bodyHash);
-  if (seen.copy(h.id, subject.to) !== undefined) return rejectWith(ErrorCode.REPLAYED, ...claim);
-  return { t: 'msg', src, h: b64uEncode(parsed.headerBytes), b, s: b64uEncode(parsed.signature) };
+  return { t: 'msg', src, h: b64uEncode(envelope.headerBytes), b, s: b64uEncode(envelope.signature) };
 }

@@ -13,6 +13,8 @@ import { AuditConfig } from './config.ts';
 import { serveProofApi } from './proof-api.ts';
 import { ShareIndex } from './share-index.ts';
 
+// Everything this process creates is owner-only (0600 files, 0700 folders).
+process.umask(0o077);
 const config = parseConfig(AuditConfig, process.env);
 const pagesConfig = parseConfig(PagesConfig, process.env);
 const logger = createLogger('audit', config.CWTCH_LOG_LEVEL);
@@ -91,8 +93,10 @@ const consumer = runConsumer(
       checkEvent(msg.data, { seq: msg.seq, subj: msg.subject }, busTime, directory.view, index);
     let body = check();
     // A key the audit's copy of the directory does not know yet may be a rotation still in flight.
-    if (body.t === 'reject' && body.reason === 'SENDER_KEY_UNKNOWN' && (await directory.refresh()))
-      body = check();
+    // Never thrown out of here: a retried event would be logged after later ones (stream order is
+    // what lets a receipt be linked to its share on entry).
+    const refreshed = async () => directory.refresh().catch(() => false);
+    if (body.t === 'reject' && body.reason === 'SENDER_KEY_UNKNOWN' && (await refreshed())) body = check();
     try {
       await writer.append(body, busTime);
     } catch (err) {

@@ -1,4 +1,6 @@
 import type { EnvelopeHeader, ReceiptBody } from '@cwtch/contracts';
+import { b64uEncode, sha256 } from '@cwtch/crypto';
+import type { LoggedShares } from './check-event.ts';
 import type { Entry } from './entries.ts';
 
 /** A receipt as the index keeps it. */
@@ -12,18 +14,19 @@ export interface IndexedReceipt {
   readonly loggedAt: number;
 }
 
-/** A rejection as the index keeps it. */
+/** A rejection as the index keeps it: a record of its own, never part of a share. */
 export interface IndexedRejection {
   readonly index: number;
   readonly loggedAt: number;
   readonly code: string;
   readonly subject: string;
+  /** Message id and agency, only when a signature vouches for them (docs/protocol.md). */
   readonly id: string | null;
   readonly from: string | null;
   readonly sha256: string;
 }
 
-/** One share (one message id) with every logged copy, receipt and rejection. */
+/** One share (one message id) with every logged copy and every receipt its recipients signed. */
 export interface IndexedShare {
   readonly id: string;
   readonly kind: string;
@@ -36,12 +39,13 @@ export interface IndexedShare {
   readonly basis: string;
   readonly priority: string;
   readonly respondBy: number | null;
+  /** base64url SHA-256 of the header bytes, as receipts carry it. */
+  readonly headerHash: string;
   readonly bodyHash: string;
   /** Key ids: the sender's signing key and each recipient's encryption key. */
   readonly keys: { readonly from: string; readonly to: readonly { agency: string; kid: string }[] };
   readonly copies: { to: string; index: number; loggedAt: number }[];
   readonly receipts: IndexedReceipt[];
-  readonly rejections: IndexedRejection[];
 }
 
 /** Filters of `GET /v1/shares`. */
@@ -61,7 +65,7 @@ const text = (b64u: string) => new TextDecoder().decode(Buffer.from(b64u, 'base6
  * The query index derived from the log: every entry goes through {@link ShareIndex.add} in
  * order, at start-up (replaying the AUDIT stream) and live, so it can always be rebuilt.
  */
-export class ShareIndex {
+export class ShareIndex implements LoggedShares {
   readonly #shares = new Map<string, IndexedShare>();
   readonly #rejections: IndexedRejection[] = [];
   /** Secondary indexes: share ids by subject reference and by agency (sender or recipient). */
@@ -69,8 +73,8 @@ export class ShareIndex {
   readonly #byAgency = new Map<string, IndexedShare[]>();
   /** Shares delivered to someone who has not acknowledged yet (kept current as receipts arrive). */
   readonly #unacknowledged = new Set<IndexedShare>();
-  /** Receipts logged before their share (a redelivery after a crash can reorder events). */
-  readonly #early = new Map<string, IndexedReceipt[]>();
+  /** Receipts logged before their share (only in logs written before receipts were linked on entry). */
+  readonly #early = new Map<string, { receipt: IndexedReceipt; body: ReceiptBody }[]>();
   readonly #directorySerials = new Set<number>();
   /** SHARES sequences already logged: a redelivered event is acknowledged, never logged twice. */
   readonly #loggedSources = new Set<number>();
@@ -84,7 +88,8 @@ export class ShareIndex {
     if ('src' in e) this.#loggedSources.add(e.src.seq);
     if (e.t === 'key') this.#directorySerials.add(e.serial);
     else if (e.t === 'msg') {
-      const h = JSON.parse(text(e.h)) as EnvelopeHeader;
+      const headerBytes = Buffer.from(e.h, 'base64url');
+      const h = JSON.parse(new TextDecoder().decode(headerBytes)) as EnvelopeHeader;
       let share = this.#shares.get(h.id);
       if (!share) {
         share = {
@@ -99,36 +104,48 @@ export class ShareIndex {
           basis: h.basis,
           priority: h.priority,
           respondBy: h.respondBy,
+          headerHash: b64uEncode(sha256(headerBytes)),
           bodyHash: e.b,
           keys: { from: h.from.kid, to: h.to },
           copies: [],
-          receipts: this.#early.get(h.id) ?? [],
-          rejections: [],
+          receipts: [],
         };
-        this.#early.delete(h.id);
         this.#shares.set(h.id, share);
-        this.#track(share);
         if (share.subject) push(this.#bySubject, share.subject, share);
         for (const agency of new Set([share.from, ...share.to])) push(this.#byAgency, agency, share);
       }
       share.copies.push({ to: e.src.subj.split('.')[2] ?? '', index: e.i, loggedAt: e.ts });
+      const early = this.#early.get(h.id);
+      if (early) {
+        const rest = early.filter((r) => !answers(share, r.body));
+        for (const r of early) if (!rest.includes(r)) share.receipts.push(r.receipt);
+        if (rest.length > 0) this.#early.set(h.id, rest);
+        else this.#early.delete(h.id);
+      }
+      this.#track(share);
     } else if (e.t === 'rcpt') {
-      const r = JSON.parse(text(e.r)) as ReceiptBody;
-      const share = this.#shares.get(r.id);
-      const list = share?.receipts ?? this.#early.get(r.id) ?? [];
-      if (!share) this.#early.set(r.id, list);
-      list.push({
-        agency: r.by.agency,
-        status: r.status,
-        at: r.at,
-        actor: r.actor,
-        reason: r.reason,
+      const body = JSON.parse(text(e.r)) as ReceiptBody;
+      const receipt: IndexedReceipt = {
+        agency: body.by.agency,
+        status: body.status,
+        at: body.at,
+        actor: body.actor,
+        reason: body.reason,
         index: e.i,
         loggedAt: e.ts,
-      });
-      if (share) this.#track(share);
+      };
+      const share = this.#shares.get(body.id);
+      // Only a recipient's receipt over the share's own hashes is part of it.
+      if (share && answers(share, body)) {
+        share.receipts.push(receipt);
+        this.#track(share);
+      } else if (!share) {
+        const list = this.#early.get(body.id) ?? [];
+        list.push({ receipt, body });
+        this.#early.set(body.id, list);
+      }
     } else {
-      const rejection = {
+      this.#rejections.push({
         index: e.i,
         loggedAt: e.ts,
         code: e.reason,
@@ -136,9 +153,7 @@ export class ShareIndex {
         id: e.id,
         from: e.from,
         sha256: e.sha256,
-      };
-      this.#rejections.push(rejection);
-      if (e.id) this.#shares.get(e.id)?.rejections.push(rejection);
+      });
     }
   }
 
@@ -149,12 +164,6 @@ export class ShareIndex {
 
   hasDirectory(serial: number): boolean {
     return this.#directorySerials.has(serial);
-  }
-
-  /** Body hash of the logged copy of `id` for `to`, if any. */
-  copy(id: string, to: string): string | undefined {
-    const s = this.#shares.get(id);
-    return s?.copies.some((c) => c.to === to) ? s.bodyHash : undefined;
   }
 
   get(id: string): IndexedShare | undefined {
@@ -193,6 +202,16 @@ export class ShareIndex {
   }
 }
 
+/** True when `body` is a receipt by one of the share's logged recipients, to its sender, over its hashes. */
+function answers(share: IndexedShare, body: ReceiptBody): boolean {
+  return (
+    body.to === share.from &&
+    body.hh === share.headerHash &&
+    body.b === share.bodyHash &&
+    share.copies.some((c) => c.to === body.by.agency)
+  );
+}
+
 function firstLoggedAtOrAfter(list: readonly IndexedShare[], at: number): number {
   let lo = 0;
   let hi = list.length;
@@ -220,6 +239,6 @@ function matchesStatus(s: IndexedShare, status: NonNullable<ShareQuery['status']
     case 'unacknowledged':
       return s.to.some((a) => has(a, 'delivered') && !has(a, 'acknowledged'));
     case 'rejected':
-      return s.receipts.some((r) => r.status === 'rejected') || s.rejections.length > 0;
+      return s.receipts.some((r) => r.status === 'rejected');
   }
 }

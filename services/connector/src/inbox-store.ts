@@ -1,5 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import type { ReceiptStatus } from '@cwtch/contracts';
+import type { ErrorCode } from '@cwtch/runtime';
 
 /** One notification in this agency's inbox (plaintext rests only here). */
 export interface InboxItem {
@@ -90,6 +91,18 @@ function toInboxItem(r: Row): InboxItem {
   };
 }
 
+/** Refusals decided before a copy's sender was authenticated (nothing vouches for their claims). */
+const PRE_AUTHENTICATION_CODES = [
+  'ENVELOPE_MALFORMED',
+  'ENVELOPE_TOO_LARGE',
+  'HEADER_NOT_CANONICAL',
+  'SUBJECT_MISMATCH',
+  'SENDER_KEY_UNKNOWN',
+  'SENDER_KEY_REVOKED',
+  'SENDER_KEY_EXPIRED',
+  'SIGNATURE_INVALID',
+] as const satisfies readonly ErrorCode[];
+
 /**
  * The agency's durable store at its edge (embedded SQLite): inbox, seen message ids (replay
  * protection survives restarts), rejections, and the outbox with its receipts.
@@ -103,6 +116,12 @@ export class InboxStore {
     this.#db.exec(SCHEMA);
     const columns = (this.#db.prepare('PRAGMA table_info(inbox)').all() as Row[]).map((c) => c.name);
     if (!columns.includes('envelope')) this.#db.exec('ALTER TABLE inbox ADD COLUMN envelope BLOB');
+    this.#db.exec('CREATE INDEX IF NOT EXISTS rejected_by_message ON rejected (message_id)');
+    // A refusal names its message id and sender only when a signature vouches for them; rows
+    // written before that rule held the claims of unauthenticated copies too.
+    this.#db.exec(
+      `UPDATE rejected SET message_id = NULL, sender = NULL WHERE message_id IS NOT NULL AND code IN (${PRE_AUTHENTICATION_CODES.map((c) => `'${c}'`).join(',')})`,
+    );
   }
 
   close(): void {
@@ -216,6 +235,14 @@ export class InboxStore {
     this.#db
       .prepare('INSERT OR IGNORE INTO rejected (seq, at, sender, message_id, code) VALUES (?,?,?,?,?)')
       .run(seq, Date.now(), sender, messageId, code);
+  }
+
+  /** Stream sequence of the first refused copy of `messageId` whose sender was authentic, if any. */
+  refusedCopy(messageId: string): number | undefined {
+    const r = this.#db
+      .prepare('SELECT seq FROM rejected WHERE message_id = ? ORDER BY seq LIMIT 1')
+      .get(messageId) as Row | undefined;
+    return r ? Number(r.seq) : undefined;
   }
 
   rejections(): { seq: number; at: number; sender: string | null; messageId: string | null; code: string }[] {

@@ -3,18 +3,18 @@ import { deadLetterSubject, parseSubject, publishDurable, receiptSubject } from 
 import type { ReceiptStatus } from '@cwtch/contracts';
 import { checkSenderRules, parseNotification } from '@cwtch/contracts';
 import {
+  authenticateCopy,
   b64uEncode,
   checkTimes,
   openEnvelope,
-  type ParsedEnvelope,
   parseEnvelope,
   sha256,
   signReceipt,
-  type VerifiedEnvelope,
   verifyEnvelope,
 } from '@cwtch/crypto';
 import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
 import type { AgencyContext } from './agency-context.ts';
+import { subjectReferenceOf } from './subject-reference-of.ts';
 
 /** Publishes a signed receipt about `envelope` back to its sender (idempotent per status). */
 export async function sendReceipt(
@@ -45,15 +45,24 @@ export async function sendReceipt(
   });
 }
 
+/** A copy whose sender is authentic: what a receipt about it names. */
+interface CopyRef {
+  readonly id: string;
+  readonly from: string;
+  readonly headerHash: string;
+  readonly bodyHash: string;
+}
+
 /**
  * Refuses an envelope for good: it goes to the dead-letter stream with its reason (and only once
- * it is stored there is the original terminated), is recorded locally, and counted.
+ * it is stored there is the original terminated), is recorded locally, and counted. Its message id
+ * and sender are recorded only when `authentic` (a signature vouches for them).
  */
 async function reject(
   ctx: AgencyContext,
   msg: JsMsg,
   code: string,
-  parsed?: ParsedEnvelope,
+  authentic?: CopyRef,
 ): Promise<Disposition> {
   await publishDurable(ctx.js, deadLetterSubject(ctx.agency), msg.data, {
     msgId: `dlq-${ctx.agency}-${msg.seq}`,
@@ -63,70 +72,66 @@ async function reject(
       'Cwtch-Source-Seq': String(msg.seq),
     },
   });
-  ctx.store.recordRejection(msg.seq, code, parsed?.header.from.agency ?? null, parsed?.header.id ?? null);
+  ctx.store.recordRejection(msg.seq, code, authentic?.from ?? null, authentic?.id ?? null);
   ctx.metrics.inc('cwtch_envelopes_rejected_total', 'Envelopes refused on open, per reason', { code });
-  ctx.logger.warn({ seq: msg.seq, code, id: parsed?.header.id }, 'envelope rejected');
+  ctx.logger.warn({ seq: msg.seq, code, id: authentic?.id }, 'envelope rejected');
   return 'term';
 }
 
 /**
  * Opens one share copy addressed to this agency with every check of DESIGN §5, stores it in
  * the inbox, then (and only then) lets the caller ack it, and sends a signed `delivered` receipt.
- * A rejected envelope is terminated (never redelivered), recorded with its reason, and, when its
- * sender is authentic, answered with a signed `rejected` receipt.
+ *
+ * A copy whose sender is not authentic ({@link authenticateCopy}, judged at the time the bus stored
+ * it, as the audit service judges it) is refused without a receipt: the share log holds no share
+ * for it either. Every other refusal is answered with a signed `rejected` receipt naming the
+ * reason, which the share log links to the logged share (docs/protocol.md).
  */
 export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disposition> {
   const now = Date.now();
-  let parsed: ParsedEnvelope;
-  try {
-    parsed = parseEnvelope(msg.data);
-  } catch (e) {
-    return reject(ctx, msg, isCwtchError(e) ? e.code : ErrorCode.ENVELOPE_MALFORMED);
-  }
-  const h = parsed.header;
-  const subject = parseSubject(msg.subject);
-  if (subject?.type !== 'share' || subject.from !== h.from.agency || subject.to !== ctx.agency) {
-    return reject(ctx, msg, ErrorCode.SUBJECT_MISMATCH, parsed);
-  }
-  const verify = () => {
+  const busTime = Math.floor(msg.info.timestampNanos / 1e6);
+  const route = parseSubject(msg.subject);
+  if (route?.type !== 'share' || route.to !== ctx.agency) return reject(ctx, msg, ErrorCode.SUBJECT_MISMATCH);
+  const authenticate = () => {
     const view = ctx.directory.view;
-    return verifyEnvelope(parsed, { resolveSigningKey: (agency, kid) => view.signingKey(agency, kid, now) });
+    return authenticateCopy(msg.data, route, (agency, kid) => view.signingKey(agency, kid, busTime));
   };
-  let verified: VerifiedEnvelope;
-  try {
-    try {
-      verified = verify();
-    } catch (e) {
-      // A key this copy of the directory does not know yet may be a rotation still in flight.
-      if (!isCwtchError(e, ErrorCode.SENDER_KEY_UNKNOWN) || !(await ctx.directory.refresh())) throw e;
-      verified = verify();
-    }
-  } catch (e) {
-    return reject(ctx, msg, isCwtchError(e) ? e.code : ErrorCode.SIGNATURE_INVALID, parsed);
-  }
+  let copy = authenticate();
+  // A key this copy of the directory does not know yet may be a rotation still in flight.
+  if (!copy.ok && copy.code === ErrorCode.SENDER_KEY_UNKNOWN && (await ctx.directory.refresh()))
+    copy = authenticate();
+  if (!copy.ok) return reject(ctx, msg, copy.code);
+  const verified = copy.envelope;
+  const h = verified.header;
   // From here the sender is authentic: it hears about a refusal through a signed receipt.
-  const ref = {
+  const ref: CopyRef = {
     id: h.id,
     from: h.from.agency,
-    headerHash: b64uEncode(sha256(parsed.headerBytes)),
-    bodyHash: b64uEncode(parsed.bodyHash),
+    headerHash: b64uEncode(sha256(verified.headerBytes)),
+    bodyHash: b64uEncode(verified.bodyHash),
   };
   const refuse = async (code: string): Promise<Disposition> => {
     await sendReceipt(ctx, ref, 'rejected', { reason: code });
-    return reject(ctx, msg, code, parsed);
+    return reject(ctx, msg, code, ref);
   };
 
   const stored = ctx.store.get(h.id);
   if (stored) {
-    // A replay gets no receipt (the original's receipts stand); the audit service flags it too.
+    // A replay gets no receipt (the original's receipts stand); the audit service refuses it too.
     if (stored.seq !== msg.seq || stored.bodyHash !== ref.bodyHash)
-      return reject(ctx, msg, ErrorCode.REPLAYED, parsed);
+      return reject(ctx, msg, ErrorCode.REPLAYED, ref);
     // Redelivery of the message we already hold: finish what a crash may have interrupted.
     if (!stored.deliveredReceiptSent) {
       await sendReceipt(ctx, ref, 'delivered');
       ctx.store.markReceiptSent(h.id, 'delivered');
     }
     return 'ack';
+  }
+  const refused = ctx.store.refusedCopy(h.id);
+  if (refused !== undefined) {
+    // The copy refused before, redelivered after a crash: its receipt is out, only the term is left.
+    if (refused === msg.seq) return 'term';
+    return reject(ctx, msg, ErrorCode.REPLAYED, ref);
   }
   try {
     checkTimes(h, now, { maxTtlMs: ctx.maxTtlMs });
@@ -163,6 +168,9 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
   const senderType = view.agency(h.from.agency)?.type;
   if (!senderType || checkSenderRules(contract.kind, contract.value, senderType).length > 0)
     return refuse(ErrorCode.CONTRACT_INVALID);
+  // The header files the share under a child in the log: it must be the child the payload names.
+  if (h.subject !== subjectReferenceOf(ctx.subjectKey, contract.kind, contract.value))
+    return refuse(ErrorCode.SUBJECT_REFERENCE_MISMATCH);
   if (!view.agreementCovers(h.agreement, h.from.agency, ctx.agency, h.kind, h.purpose))
     return refuse(ErrorCode.NO_AGREEMENT);
 

@@ -1,8 +1,9 @@
 import { publishDurable, shareSubject } from '@cwtch/bus';
 import { checkSenderRules, kinds, type Priority, parseNotification } from '@cwtch/contracts';
-import { b64uEncode, sealEnvelope, sha256, subjectReference } from '@cwtch/crypto';
+import { b64uEncode, sealEnvelope, sha256 } from '@cwtch/crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import type { AgencyContext } from './agency-context.ts';
+import { subjectReferenceOf } from './subject-reference-of.ts';
 
 /** A send request as the HTTP API accepts it. */
 export interface SendRequest {
@@ -72,7 +73,6 @@ export async function sendNotification(
     );
   }
   const signing = ctx.keyring.signingKey(view, now);
-  const identifier = contract.subjectIdentifier(parsed.value);
   const sealed = sealEnvelope({
     iat: now,
     exp: now + ctx.maxTtlMs,
@@ -83,7 +83,7 @@ export async function sendNotification(
     basis: agreement.lawfulBasis,
     priority: req.priority ?? contract.priority,
     respondBy: req.respondBy ?? contract.respondBy?.(parsed.value) ?? null,
-    subject: identifier ? subjectReference(ctx.subjectKey, identifier) : null,
+    subject: subjectReferenceOf(ctx.subjectKey, parsed.kind, parsed.value),
     plaintext: new TextEncoder().encode(JSON.stringify(parsed.value)),
     sender: { agency: ctx.agency, kid: signing.kid, signSecretKey: signing.secretKey },
     recipients: recipients.map((r) => view.currentKey(r, 'enc', now)),

@@ -38,7 +38,7 @@ export function recipientStates(s: IndexedShare): { agency: string; state: strin
   return s.to.map((agency) => {
     const mine = s.receipts.filter((r) => r.agency === agency);
     const find = (status: string) => mine.find((r) => r.status === status);
-    const rejected = find('rejected') ?? (s.rejections.length > 0 ? { actor: null } : undefined);
+    const rejected = find('rejected');
     const ack = find('acknowledged');
     if (rejected) return { agency, state: 'rejected', actor: null };
     if (ack) return { agency, state: 'acknowledged', actor: ack.actor };

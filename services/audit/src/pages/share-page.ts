@@ -14,8 +14,9 @@ interface Event {
 
 /**
  * Every logged event of a share in time order: sent (signed by the sender), each copy logged,
- * each signed receipt (delivered, acknowledged with the worker's name, rejected with its reason),
- * rejections the log recorded, and a respond-by that passed without an acknowledgement.
+ * each receipt its recipients signed (delivered, acknowledged with the worker's name, rejected with
+ * its reason), and a respond-by that passed without an acknowledgement. Events nobody authentic
+ * signed for this share are never part of it (they are listed under the log's rejections).
  */
 export function timeline(s: IndexedShare, now: number): Event[] {
   const events: Event[] = [
@@ -34,12 +35,6 @@ export function timeline(s: IndexedShare, now: number): Event[] {
       at: r.at,
       what: r.status,
       detail: html`by <strong>${r.agency}</strong>${r.actor ? html` (${r.actor})` : ''}${r.reason ? html`: ${r.reason}` : ''}, signed receipt`,
-      index: r.index,
-    })),
-    ...s.rejections.map((r) => ({
-      at: r.loggedAt,
-      what: 'rejected',
-      detail: html`the log refused an event: <code>${r.code}</code>`,
       index: r.index,
     })),
   ];
