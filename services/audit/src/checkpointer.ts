@@ -43,7 +43,22 @@ export interface CheckpointPolicy {
   readonly witnesses: readonly WitnessKey[];
 }
 
+/** Why a cosignature was not taken (a metrics label). */
+export type CosignatureRefusal = 'malformed' | 'unknown-witness' | 'invalid' | 'unknown-checkpoint';
+
+/** What the checkpointer has seen of each witness, for metrics. */
+export interface WitnessTally {
+  /** Cosignatures taken (attached or held) from this witness. */
+  readonly cosignatures: number;
+  /** The largest checkpoint size this witness has cosigned, or 0. */
+  readonly cosignedSize: number;
+}
+
+/** Verified cosignatures of checkpoints not yet recorded, kept for at most this many checkpoints. */
+const MAX_HELD_CHECKPOINTS = 16;
+
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+const sizeOf = (text: string) => Number(text.split('\n')[1]);
 
 /**
  * Signs C2SP checkpoints of the share log, keeps their history (in a delete-denied stream, with
@@ -52,8 +67,16 @@ const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
  */
 export class Checkpointer {
   readonly #history = new Map<number, SignedCheckpoint>();
+  /**
+   * Cosignatures that verified over checkpoint text this log has not recorded yet, by text: a
+   * witness may cosign a checkpoint before the log's own store of it is acknowledged.
+   */
+  readonly #held = new Map<string, Map<string, NoteSignature>>();
+  readonly #tally = new Map<string, { cosignatures: number; cosignedSize: number }>();
+  readonly #refused = new Map<CosignatureRefusal, number>();
   #latest: SignedCheckpoint | undefined;
   #timer: NodeJS.Timeout | undefined;
+  #ticking: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly js: JetStreamClient,
@@ -96,6 +119,8 @@ export class Checkpointer {
     if (!parsed.ok) return undefined;
     const lines = parsed.value.text.split('\n');
     const size = Number(lines[1]);
+    const known = this.#history.get(size);
+    if (known && known.text === parsed.value.text) return known;
     const cp: SignedCheckpoint = {
       size,
       root: new Uint8Array(Buffer.from(lines[2] ?? '', 'base64')),
@@ -105,12 +130,23 @@ export class Checkpointer {
       cosignatures: new Map(),
     };
     this.#history.set(size, cp);
+    for (const [name, sig] of this.#held.get(cp.text) ?? []) cp.cosignatures.set(name, sig);
+    this.#held.delete(cp.text);
     if (!this.#latest || size >= this.#latest.size) this.#latest = cp;
     return cp;
   }
 
-  /** Signs a checkpoint now if the log grew and the policy says it is due. */
-  async tick(force = false): Promise<void> {
+  /**
+   * Signs a checkpoint now if the log grew and the policy says it is due. One at a time: a forced
+   * tick (an auditor asking) waits for the scheduled one in flight.
+   */
+  tick(force = false): Promise<void> {
+    const run = this.#ticking.then(() => this.#tick(force));
+    this.#ticking = run.catch(() => undefined);
+    return run;
+  }
+
+  async #tick(force: boolean): Promise<void> {
     const tree = this.writer.tree;
     const last = this.#latest;
     if (tree.size === 0 || (last && tree.size === last.size)) return;
@@ -123,6 +159,8 @@ export class Checkpointer {
     const size = tree.size;
     const text = formatCheckpoint({ origin: this.policy.origin, size, root: tree.rootAt(size) });
     const note = signCheckpoint(text, this.policy.origin, this.policy.secretKey);
+    // Witnesses see the checkpoint as it is stored and may cosign before this ack comes back:
+    // their cosignatures are held until the record below (addCosignature).
     await publishDurable(this.js, CHECKPOINT_SUBJECT, new TextEncoder().encode(note), {
       msgId: `cp-${size}`,
     });
@@ -146,23 +184,74 @@ export class Checkpointer {
 
   /**
    * Takes a witness cosignature (`{"checkpoint": text, "signature": line}`) if it verifies with a
-   * pinned witness key over a checkpoint this log signed; returns whether it was taken.
+   * pinned witness key: attached to the checkpoint this log recorded with that exact text, or, for
+   * a checkpoint newer than any recorded (its store not yet acknowledged), held and attached when
+   * it is recorded. Returns whether it was taken.
    */
   addCosignature(json: string): boolean {
+    const refusal = this.#takeCosignature(json);
+    if (refusal) this.#refused.set(refusal, (this.#refused.get(refusal) ?? 0) + 1);
+    return refusal === null;
+  }
+
+  #takeCosignature(json: string): CosignatureRefusal | null {
+    let checkpoint: unknown;
+    let signature: unknown;
     try {
-      const { checkpoint, signature } = JSON.parse(json) as { checkpoint: string; signature: string };
-      const cp = this.#history.get(Number(checkpoint.split('\n')[1]));
-      if (!cp || cp.text !== checkpoint) return false;
-      const note = parseSignedNote(`${checkpoint}\n${signature}`);
-      if (!note.ok) return false;
-      const sig = note.value.signatures[0]!;
-      const witness = this.policy.witnesses.find((w) => w.name === sig.name);
-      if (!witness || !verifyCosignature(note.value, witness).ok) return false;
-      cp.cosignatures.set(sig.name, sig);
-      return true;
+      ({ checkpoint, signature } = JSON.parse(json) as Record<string, unknown>);
     } catch {
-      return false;
+      return 'malformed';
     }
+    if (typeof checkpoint !== 'string' || typeof signature !== 'string') return 'malformed';
+    const note = parseSignedNote(`${checkpoint}\n${signature}`);
+    if (!note.ok || note.value.signatures.length !== 1) return 'malformed';
+    const sig = note.value.signatures[0]!;
+    const witness = this.policy.witnesses.find((w) => w.name === sig.name);
+    if (!witness) return 'unknown-witness';
+    if (!verifyCosignature(note.value, witness).ok) return 'invalid';
+    const size = sizeOf(checkpoint);
+    if (checkpoint.split('\n')[0] !== this.policy.origin || !Number.isSafeInteger(size))
+      return 'unknown-checkpoint';
+    const cp = this.#history.get(size);
+    if (cp) {
+      if (cp.text !== checkpoint) return 'unknown-checkpoint';
+      cp.cosignatures.set(sig.name, sig);
+    } else {
+      if (this.#latest && size <= this.#latest.size) return 'unknown-checkpoint';
+      this.#hold(checkpoint, sig);
+    }
+    const t = this.#tally.get(sig.name) ?? { cosignatures: 0, cosignedSize: 0 };
+    this.#tally.set(sig.name, {
+      cosignatures: t.cosignatures + 1,
+      cosignedSize: Math.max(t.cosignedSize, size),
+    });
+    return null;
+  }
+
+  #hold(text: string, sig: NoteSignature): void {
+    const held = this.#held.get(text) ?? new Map<string, NoteSignature>();
+    held.set(sig.name, sig);
+    this.#held.set(text, held);
+    // Only pinned witnesses get here; still, keep the newest few checkpoints' worth and no more.
+    while (this.#held.size > MAX_HELD_CHECKPOINTS) {
+      const oldest = [...this.#held.keys()].sort((a, b) => sizeOf(a) - sizeOf(b))[0]!;
+      this.#held.delete(oldest);
+    }
+  }
+
+  /** Per pinned witness: cosignatures taken and the largest size it cosigned (for metrics). */
+  witnessTally(): ReadonlyMap<string, WitnessTally> {
+    return new Map(
+      this.policy.witnesses.map((w) => [
+        w.name,
+        this.#tally.get(w.name) ?? { cosignatures: 0, cosignedSize: 0 },
+      ]),
+    );
+  }
+
+  /** Cosignatures refused, per reason (for metrics). */
+  refusedCosignatures(): ReadonlyMap<CosignatureRefusal, number> {
+    return this.#refused;
   }
 
   /** The signed note of a checkpoint with every cosignature collected so far. */
