@@ -5,7 +5,7 @@ import { isValidLocalAuthorityCode } from './local-authority-code.ts';
 import { isValidNationalInsuranceNumber } from './national-insurance-number.ts';
 import { isValidNhsNumber, nhsCheckDigit } from './nhs-number.ts';
 import { isValidPoliceForceCode } from './police-force-code.ts';
-import { isPseudoPostcode, isValidPostcode, normalisePostcode } from './postcode.ts';
+import { isPseudoPostcode, isValidPostcode, normalisePostcode, POSTCODE_PATTERN } from './postcode.ts';
 import { isValidUpn, upnCheckLetter } from './upn.ts';
 
 const RUNS = { seed: 20250314, numRuns: 200 } as const;
@@ -61,13 +61,35 @@ describe('identifier validators (property-based)', () => {
     );
   });
 
-  it('postcodes: normalising is idempotent', () => {
+  it('postcodes: any case and spacing of a valid postcode normalises to it, and normalising again changes nothing', () => {
+    // Valid postcodes in normalised form, then written the ways people type them.
+    const written = fc
+      .stringMatching(POSTCODE_PATTERN)
+      .chain((postcode) =>
+        fc.tuple(
+          fc.constant(postcode),
+          fc.array(fc.boolean(), { minLength: postcode.length, maxLength: postcode.length }),
+          fc.array(fc.constantFrom('', '', ' ', '  ', '\t'), {
+            minLength: postcode.length + 1,
+            maxLength: postcode.length + 1,
+          }),
+        ),
+      )
+      .map(([postcode, lower, gaps]) => {
+        const chars = [...postcode.replace(' ', '')].map((c, i) => (lower[i] ? c.toLowerCase() : c));
+        return { postcode, typed: chars.map((c, i) => `${gaps[i]}${c}`).join('') + gaps[chars.length] };
+      })
+      .filter(({ typed }) => typed.length <= 16);
+    let checked = 0;
     fc.assert(
-      fc.property(fc.string({ maxLength: 12 }), (value) => {
-        const once = normalisePostcode(value);
-        if (once !== null) expect(normalisePostcode(once)).toBe(once);
+      fc.property(written, ({ postcode, typed }) => {
+        const once = normalisePostcode(typed);
+        expect(once).toBe(postcode);
+        expect(normalisePostcode(once)).toBe(once);
+        checked++;
       }),
       RUNS,
     );
+    expect(checked).toBeGreaterThanOrEqual(RUNS.numRuns);
   });
 });
