@@ -1,3 +1,10 @@
 export { parseConfig } from './config.ts';
 export { CwtchError, ErrorCode, type Issue, isCwtchError } from './errors.ts';
 export { createLogger, type Logger, silentLogger } from './logger.ts';
+export {
+  mkdirOwnerOnly,
+  OWNER_DIR_MODE,
+  OWNER_FILE_MODE,
+  OWNER_ONLY_UMASK,
+  repairOwnerOnly,
+} from './owner-only.ts';

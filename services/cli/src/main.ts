@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { OWNER_ONLY_UMASK } from '@cwtch/runtime';
 import { CwtchApiError } from '@cwtch/sdk';
 import { auditCommand } from './commands/audit.ts';
 import { benchCommand } from './commands/bench/bench.ts';
@@ -123,6 +124,8 @@ async function inbox(args: string[]): Promise<void> {
   }
 }
 
+// Everything the CLI and its children (services, nats-server, openssl) create is owner-only.
+process.umask(OWNER_ONLY_UMASK);
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   dev,

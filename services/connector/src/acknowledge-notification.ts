@@ -1,3 +1,4 @@
+import { normaliseActor } from '@cwtch/contracts';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import type { AgencyContext } from './agency-context.ts';
 import { sendReceipt } from './receive-share.ts';
@@ -10,9 +11,11 @@ export interface Acknowledgement {
 }
 
 /**
- * Records that `by` (the worker's name) acknowledged notification `id`, publishes the signed
- * `acknowledged` receipt to its sender and tells live views. The one path for the API and the
- * pages. Throws NOT_FOUND, or CONFLICT when someone acknowledged it first.
+ * Records that `by` (the worker's name, normalised to what a receipt carries) acknowledged
+ * notification `id`, publishes the signed `acknowledged` receipt to its sender and tells live
+ * views. The one path for the API and the pages. All or nothing: every refusal (NOT_FOUND,
+ * CONFLICT when someone acknowledged it first, SIGNING_KEY_UNAVAILABLE) comes before anything
+ * is stored; once stored, a receipt the bus does not take now goes out with the receipt flush.
  */
 export async function acknowledgeNotification(
   ctx: AgencyContext,
@@ -21,13 +24,23 @@ export async function acknowledgeNotification(
 ): Promise<Acknowledgement> {
   const item = ctx.store.get(id);
   if (!item) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such notification in this inbox');
+  const conflict = () =>
+    new CwtchError(
+      ErrorCode.CONFLICT,
+      `already acknowledged by ${ctx.store.get(id)?.acknowledgedBy ?? 'someone'}`,
+    );
+  if (item.status === 'acknowledged') throw conflict();
+  const actor = normaliseActor(by);
+  // An acknowledgement nobody can sign for is refused, not stored.
+  ctx.keyring.signingKey(ctx.directory.view, Date.now());
   const at = Date.now();
-  if (!ctx.store.acknowledge(id, by, at)) {
-    throw new CwtchError(ErrorCode.CONFLICT, `already acknowledged by ${item.acknowledgedBy ?? 'someone'}`);
+  if (!ctx.store.acknowledge(id, actor, at)) throw conflict();
+  try {
+    await sendReceipt(ctx, item, 'acknowledged', { actor });
+    ctx.store.markReceiptSent(id, 'acknowledged');
+  } catch (err) {
+    ctx.logger.warn({ err, id }, 'acknowledged; the receipt waits for the receipt flush');
   }
-  // Stored first: if publishing fails now, the receipt flush sends it later.
-  await sendReceipt(ctx, item, 'acknowledged', { actor: by });
-  ctx.store.markReceiptSent(id, 'acknowledged');
   ctx.events.emit('acknowledged', { id });
-  return { id, acknowledgedAt: at, acknowledgedBy: by };
+  return { id, acknowledgedAt: at, acknowledgedBy: actor };
 }

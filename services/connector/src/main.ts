@@ -13,11 +13,12 @@ import {
 import { initCrypto } from '@cwtch/crypto';
 import { DirectoryWatcher } from '@cwtch/directory';
 import { connectorAudience, createPageAuth, createTokenVerifier, PagesConfig } from '@cwtch/http';
-import { createLogger, parseConfig } from '@cwtch/runtime';
+import { createLogger, OWNER_ONLY_UMASK, parseConfig, repairOwnerOnly } from '@cwtch/runtime';
 import { serve } from '@hono/node-server';
 import type { AgencyContext } from './agency-context.ts';
 import { createApp } from './app.ts';
 import { ConnectorConfig } from './config.ts';
+import { flushReceipts } from './flush-receipts.ts';
 import { InboxStore } from './inbox-store.ts';
 import { Keyring } from './keyring.ts';
 import { Metrics } from './metrics.ts';
@@ -25,9 +26,15 @@ import { receiveReceipt } from './receive-receipt.ts';
 import { receiveShare, sendReceipt } from './receive-share.ts';
 import { Witness, witnessName } from './witness.ts';
 
+// Everything this process and its children create is owner-only (the inbox holds plaintext).
+process.umask(OWNER_ONLY_UMASK);
 const config = parseConfig(ConnectorConfig, process.env);
 const pagesConfig = parseConfig(PagesConfig, process.env);
 const logger = createLogger('connector', config.CWTCH_LOG_LEVEL).child({ agency: config.CWTCH_AGENCY });
+
+// A folder an older version wrote with looser modes is made owner-only before anything opens it.
+const repaired = await repairOwnerOnly(config.CWTCH_AGENCY_DIR);
+if (repaired.length > 0) logger.warn({ count: repaired.length }, 'made the agency folder owner-only');
 
 await initCrypto();
 const keyring = new Keyring(join(config.CWTCH_AGENCY_DIR, 'keys'), config.CWTCH_AGENCY);
@@ -71,17 +78,18 @@ const ctx: AgencyContext = {
   events: new EventEmitter().setMaxListeners(1000),
 };
 
-// Receipts decided before a crash or outage but never published go out now and every few seconds.
-async function flushReceipts(): Promise<void> {
-  for (const { item, status } of store.pendingReceipts()) {
-    await sendReceipt(ctx, item, status, status === 'acknowledged' ? { actor: item.acknowledgedBy } : {});
-    store.markReceiptSent(item.id, status);
-  }
-}
-const flushTimer = setInterval(
-  () => flushReceipts().catch((err) => logger.warn({ err }, 'receipt flush failed')),
-  5000,
-);
+// Receipts decided before a crash or outage but never published go out every few seconds, each
+// on its own (one that fails waits for the next round without holding up the rest).
+let flushing = false;
+const flushTimer = setInterval(() => {
+  if (flushing) return;
+  flushing = true;
+  flushReceipts(ctx, (item, status, extra) => sendReceipt(ctx, item, status, extra))
+    .catch((err) => logger.warn({ err }, 'receipt flush failed'))
+    .finally(() => {
+      flushing = false;
+    });
+}, 5000);
 
 const witness =
   config.CWTCH_WITNESS_KEY_FILE && config.CWTCH_LOG_KEY

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -16,6 +16,7 @@ import {
 import type { RegionFile } from '@cwtch/contracts';
 import { publishDirectory, verifyDirectory } from '@cwtch/directory';
 import { AUDIT_AUDIENCE, connectorAudience, DEV_ISSUER } from '@cwtch/http';
+import { mkdirOwnerOnly, repairOwnerOnly } from '@cwtch/runtime';
 import { NatsNodes } from '../region/nats-nodes.ts';
 import { loadRegionFiles, type RegionFiles, witnessName, writeFileAtomic } from '../region/region-files.ts';
 import { type ServiceSpec, type ServiceState, Supervisor } from '../region/supervisor.ts';
@@ -96,11 +97,12 @@ async function ensureDirectory(
   replicas: number,
   caFile?: string,
 ): Promise<void> {
-  const nc = await connectOperator(files, natsUrl, caFile);
-  try {
-    // A new cluster elects its JetStream leaders a few seconds after the servers are up: every
-    // step is idempotent, so the whole of it is retried until JetStream answers.
-    for (let attempt = 0; ; attempt++) {
+  // A new cluster elects its JetStream leaders a few seconds after the servers are up, and a node
+  // may die and be restarted meanwhile: every step is idempotent, so the whole of it, connection
+  // included, is retried until JetStream answers.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const nc = await connectOperator(files, natsUrl, caFile);
       try {
         await provisionBus(await jetstreamManager(nc), {
           agencies: files.directory.agencies.map((a) => a.id),
@@ -113,13 +115,13 @@ async function ensureDirectory(
           : 0;
         if (serial < files.directory.serial) await publishDirectory(nc, files.signedDirectory, replicas);
         return;
-      } catch (e) {
-        if (attempt >= 60) throw e;
-        await new Promise((r) => setTimeout(r, 500));
+      } finally {
+        await nc.drain().catch(() => undefined);
       }
+    } catch (e) {
+      if (attempt >= 60) throw e;
+      await new Promise((r) => setTimeout(r, 500));
     }
-  } finally {
-    await nc.drain();
   }
 }
 
@@ -133,7 +135,10 @@ export async function startDevRegion(
 ): Promise<{ region: RegionFile; stop: () => Promise<void> }> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const dataDir = resolve(options.dataDir);
-  await mkdir(join(dataDir, 'logs'), { recursive: true });
+  // A folder an older version wrote with looser modes is made owner-only before anything starts.
+  const repaired = await repairOwnerOnly(dataDir);
+  if (repaired.length > 0) log(`made ${repaired.length} files and folders in ${dataDir} owner-only`);
+  await mkdirOwnerOnly(join(dataDir, 'logs'));
   const regionFile = join(dataDir, 'region.json');
   const ports = await previousPorts(regionFile);
   const files = await loadRegionFiles(dataDir);
@@ -141,43 +146,10 @@ export async function startDevRegion(
 
   const tls = options.tls ? await ensureTestCa(join(dataDir, 'secrets', 'tls')) : undefined;
   const replicas = options.cluster ?? 1;
-  const nats = new NatsNodes(
-    join(dataDir, 'nats'),
-    replicas,
-    {
-      bin,
-      syncInterval: options.syncInterval ?? 'always',
-      extraConfig: regionAuthorization(files),
-      ...(tls
-        ? { tls: { certFile: join(tls.dir, 'server.pem'), keyFile: join(tls.dir, 'server-key.pem') } }
-        : {}),
-    },
-    log,
-    () => {
-      region.nats = { ...region.nats, pid: nats.nodes[0]?.pid ?? 0, nodes: nats.nodes };
-      void writeRegion();
-    },
-  );
-  await nats.start();
-  await ensureDirectory(files, nats.urls, replicas, tls?.caFile);
-
-  // Dev sign-in: the named demo users, with tokens minted by the dev issuer (never in production).
-  const devUsersFile = join(dataDir, 'demo-users.json');
-  const users = demoUsers(files.directory.agencies.map((a) => a.id));
-  await writeFileAtomic(devUsersFile, `${JSON.stringify({ users }, null, 2)}\n`, 0o644);
-  const common = {
-    CWTCH_SIGN_IN: 'dev',
-    CWTCH_DEV_ISSUER_KEY_FILE: join(dataDir, 'secrets', 'issuer.jwk.json'),
-    CWTCH_DEV_USERS_FILE: devUsersFile,
-    CWTCH_NATS_URL: nats.urls,
-    ...(tls ? { CWTCH_NATS_CA_FILE: tls.caFile } : {}),
-    CWTCH_GOVERNANCE_KEY: b64u(files.governance.publicKey),
-    CWTCH_SUBJECT_KEY_FILE: files.subjectKeyFile,
-    CWTCH_JWT_ISSUER: DEV_ISSUER,
-    CWTCH_JWKS_FILE: files.jwksFile,
-  };
+  // The region's record and its writer exist before any child does: a child that dies and is
+  // restarted during start-up updates the record (written once everything answers).
   const region: RegionFile = {
-    nats: { url: nats.urls, pid: nats.nodes[0]?.pid ?? 0, nodes: nats.nodes },
+    nats: { url: '', pid: 0, nodes: [] },
     audit: {
       url: '',
       pid: 0,
@@ -204,6 +176,43 @@ export async function startDevRegion(
   let ready = false;
   const writeRegion = async () => {
     if (ready) await writeFileAtomic(regionFile, `${JSON.stringify(region, null, 2)}\n`, 0o600);
+  };
+  const natsChanged = () => {
+    region.nats = { url: nats.urls, pid: nats.nodes[0]?.pid ?? 0, nodes: nats.nodes };
+    void writeRegion();
+  };
+  const nats = new NatsNodes(
+    join(dataDir, 'nats'),
+    replicas,
+    {
+      bin,
+      syncInterval: options.syncInterval ?? 'always',
+      extraConfig: regionAuthorization(files),
+      ...(tls
+        ? { tls: { certFile: join(tls.dir, 'server.pem'), keyFile: join(tls.dir, 'server-key.pem') } }
+        : {}),
+    },
+    log,
+    natsChanged,
+  );
+  await nats.start();
+  natsChanged();
+  await ensureDirectory(files, nats.urls, replicas, tls?.caFile);
+
+  // Dev sign-in: the named demo users, with tokens minted by the dev issuer (never in production).
+  const devUsersFile = join(dataDir, 'demo-users.json');
+  const users = demoUsers(files.directory.agencies.map((a) => a.id));
+  await writeFileAtomic(devUsersFile, `${JSON.stringify({ users }, null, 2)}\n`);
+  const common = {
+    CWTCH_SIGN_IN: 'dev',
+    CWTCH_DEV_ISSUER_KEY_FILE: join(dataDir, 'secrets', 'issuer.jwk.json'),
+    CWTCH_DEV_USERS_FILE: devUsersFile,
+    CWTCH_NATS_URL: nats.urls,
+    ...(tls ? { CWTCH_NATS_CA_FILE: tls.caFile } : {}),
+    CWTCH_GOVERNANCE_KEY: b64u(files.governance.publicKey),
+    CWTCH_SUBJECT_KEY_FILE: files.subjectKeyFile,
+    CWTCH_JWT_ISSUER: DEV_ISSUER,
+    CWTCH_JWKS_FILE: files.jwksFile,
   };
   const onChange = (name: string, s: ServiceState) => {
     const url = `http://127.0.0.1:${s.port}`;

@@ -68,7 +68,7 @@ export class NatsNodes {
         saved[i] ?? { port: await freePort(), monitorPort: await freePort(), clusterPort: await freePort() },
       );
     }
-    await writeFileAtomic(file, JSON.stringify(this.#ports), 0o644);
+    await writeFileAtomic(file, JSON.stringify(this.#ports));
     const handles = await Promise.all(this.#ports.map((_, i) => startNatsServer(this.#options(i))));
     handles.forEach((h, i) => {
       this.#supervise(i, h);
@@ -81,12 +81,20 @@ export class NatsNodes {
       if (this.#stopping) return;
       this.log(`nats-server ${i + 1} died (${signal ?? code}); restarting on port ${handle.port}`);
       const again = async (attempt: number): Promise<void> => {
+        let restarted: NatsServerHandle;
         try {
-          this.#supervise(i, await startNatsServer(this.#options(i)));
-          this.onChange();
+          restarted = await startNatsServer(this.#options(i));
         } catch (e) {
           this.log(`nats-server ${i + 1} restart failed: ${(e as Error).message}`);
           if (!this.#stopping) setTimeout(() => void again(attempt + 1), Math.min(5000, 300 * 2 ** attempt));
+          return;
+        }
+        // Running and supervised again whatever the listener does: a second start would collide.
+        this.#supervise(i, restarted);
+        try {
+          this.onChange();
+        } catch (e) {
+          this.log(`nats-server ${i + 1} restarted, but recording it failed: ${(e as Error).message}`);
         }
       };
       setTimeout(() => void again(0), 200);

@@ -21,9 +21,9 @@ import {
 import { createDevIssuer, type DevIssuer } from '@cwtch/http';
 import { DEMO_AGENCIES, DEMO_AGREEMENTS, DEMO_ROUTES } from './demo-region.ts';
 
-/** Writes a file atomically with the given mode (0600 for secrets). */
+/** Writes a file atomically with the given mode (0600, like everything in a data folder), its folders 0700. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, data, { mode });
   await rename(tmp, file);
@@ -112,7 +112,7 @@ export async function saveDirectory(
   governance: GovernanceKey,
 ): Promise<Uint8Array> {
   const signed = signDirectory(directory, governance);
-  await writeFileAtomic(signedDirectoryFile(dataDir), signed, 0o644);
+  await writeFileAtomic(signedDirectoryFile(dataDir), signed);
   return signed;
 }
 
@@ -180,7 +180,7 @@ export async function loadRegionFiles(dataDir: string): Promise<RegionFiles> {
   );
   if (!existsSync(issuerFile)) await writeFileAtomic(issuerFile, `${JSON.stringify(issuer.privateJwk)}\n`);
   const jwksFile = join(dataDir, 'jwks.json');
-  await writeFileAtomic(jwksFile, `${JSON.stringify(issuer.jwks, null, 2)}\n`, 0o644);
+  await writeFileAtomic(jwksFile, `${JSON.stringify(issuer.jwks, null, 2)}\n`);
 
   if (!existsSync(signedDirectoryFile(dataDir)))
     await saveDirectory(dataDir, await createDemoDirectory(dataDir), governance);
@@ -207,7 +207,7 @@ export async function loadRegionFiles(dataDir: string): Promise<RegionFiles> {
   }
   const witnessKeysFile = join(dataDir, 'witnesses.json');
   const pinned = [...witnesses].map(([id, w]) => ({ name: witnessName(id), publicKey: b64u(w.publicKey) }));
-  await writeFileAtomic(witnessKeysFile, `${JSON.stringify(pinned, null, 2)}\n`, 0o644);
+  await writeFileAtomic(witnessKeysFile, `${JSON.stringify(pinned, null, 2)}\n`);
   return {
     dataDir,
     governance,

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stopProcess } from '@cwtch/bus';
+import { mkdirOwnerOnly, OWNER_FILE_MODE } from '@cwtch/runtime';
 
 /** One supervised service: how to start it, and what it told us once ready. */
 export interface ServiceSpec {
@@ -43,11 +44,11 @@ export class Supervisor {
 
   /** Starts `spec` (on `port`, 0 for any) and resolves once it is listening. */
   async start(spec: ServiceSpec, port = 0): Promise<ServiceState> {
-    await mkdir(this.runDir, { recursive: true });
+    await mkdirOwnerOnly(this.runDir);
     const readyFile = join(this.runDir, `${spec.name}.ready.json`);
     await rm(readyFile, { force: true });
     const { openSync } = await import('node:fs');
-    const out = openSync(spec.logFile, 'a');
+    const out = openSync(spec.logFile, 'a', OWNER_FILE_MODE);
     const child = spawn(
       process.execPath,
       ['--import', TSX, '--disable-warning=ExperimentalWarning', spec.entry],
