@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenVerifier, requireRole } from './auth.ts';
+import { createTokenVerifier, JWT_CLOCK_TOLERANCE_SECONDS, requireRole } from './auth.ts';
+import { respellings } from './canonical-jwt.test-support.ts';
 import { connectorAudience, createDevIssuer, DEV_ISSUER } from './dev-issuer.ts';
 
 describe('token verification', async () => {
@@ -56,6 +57,33 @@ describe('token verification', async () => {
       }),
     ).toString('base64url');
     await expect(verify(`Bearer ${header}.${body}.`)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+  });
+  it('refuses every non-canonical base64url spelling of a valid token, in any segment', async () => {
+    const token = await issuer.sign({ ...claims, audience: connectorAudience('swansea-cs') });
+    await expect(verify(`Bearer ${token}`)).resolves.toBeDefined();
+    const spellings = respellings(token);
+    // An Ed25519 signature is 64 bytes: its last base64url character carries 4 unused bits.
+    expect(spellings.length).toBeGreaterThanOrEqual(15);
+    for (const spelling of spellings)
+      await expect(verify(`Bearer ${spelling}`)).rejects.toMatchObject({
+        code: 'TOKEN_INVALID',
+        message: expect.stringMatching(/not canonical/),
+      });
+  });
+  it('allows a clock skew of a few seconds, no more', async () => {
+    expect(JWT_CLOCK_TOLERANCE_SECONDS).toBeLessThanOrEqual(5);
+    const lately = await issuer.sign({
+      ...claims,
+      audience: connectorAudience('swansea-cs'),
+      ttlSeconds: -2,
+    });
+    await expect(verify(`Bearer ${lately}`)).resolves.toBeDefined();
+    const stale = await issuer.sign({
+      ...claims,
+      audience: connectorAudience('swansea-cs'),
+      ttlSeconds: -10,
+    });
+    await expect(verify(`Bearer ${stale}`)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
   });
   it('refuses a role the route does not allow', async () => {
     const token = await issuer.sign({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { type CryptoKey, createLocalJWKSet, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
+import { assertCanonicalJwt } from './canonical-jwt.ts';
 
 /** Roles of DESIGN §5. */
 export const Role = {
@@ -26,12 +27,19 @@ export interface AuthConfig {
   readonly jwks: JSONWebKeySet;
 }
 
+/**
+ * How far, in seconds, a token's `exp`, `nbf` and `iat` may be off the verifier's clock: enough
+ * for hosts kept in step by NTP, too little to stretch a token's life (RFC 8725 §3.10).
+ */
+export const JWT_CLOCK_TOLERANCE_SECONDS = 5;
+
 /** Verifies bearer tokens for one service. */
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
 
 /**
- * Builds a verifier: signature against the issuer's JWKS (Ed25519 only), issuer, audience,
- * expiry (30 s leeway), and the `agency`/`roles` claims. Throws UNAUTHENTICATED or TOKEN_INVALID.
+ * Builds a verifier: canonical base64url, signature against the issuer's JWKS (Ed25519 only),
+ * issuer, audience, expiry ({@link JWT_CLOCK_TOLERANCE_SECONDS} leeway), and the `agency`/`roles`
+ * claims. Throws UNAUTHENTICATED or TOKEN_INVALID.
  */
 export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   const keys: (protectedHeader: unknown) => Promise<CryptoKey> = createLocalJWKSet(config.jwks) as never;
@@ -41,6 +49,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   return async (authorization) => {
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
     if (!match?.[1]) throw new CwtchError(ErrorCode.UNAUTHENTICATED, 'a bearer token is required');
+    assertCanonicalJwt(match[1]);
     const key = createHash('sha256').update(match[1]).digest('base64url');
     const hit = verified.get(key);
     if (hit && hit.exp > Date.now()) return hit.principal;
@@ -50,7 +59,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
         issuer: config.issuer,
         audience: config.audience,
         algorithms: ['Ed25519', 'EdDSA'],
-        clockTolerance: 30,
+        clockTolerance: JWT_CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['exp', 'sub'],
       }));
     } catch (cause) {

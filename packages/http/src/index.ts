@@ -1,6 +1,7 @@
 export {
   type AuthConfig,
   createTokenVerifier,
+  JWT_CLOCK_TOLERANCE_SECONDS,
   type Principal,
   Role,
   requireRole,
@@ -46,6 +47,7 @@ export { PagesConfig } from './pages/pages-config.ts';
 export { SessionCookie } from './pages/session-cookie.ts';
 export { type RenderSignIn, safeNext, signInRoutes } from './pages/sign-in-routes.ts';
 export {
+  identityKey,
   type RateLimitOptions,
   rateLimit,
   type TakeResult,

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { rateLimit, TokenBuckets, tokenKey } from './rate-limit.ts';
+import { createTokenVerifier, type Principal } from './auth.ts';
+import { connectorAudience, createDevIssuer, DEV_ISSUER } from './dev-issuer.ts';
+import { identityKey, rateLimit, TokenBuckets, tokenKey } from './rate-limit.ts';
 
 function clock(): { now: () => number; advance: (ms: number) => void } {
   let t = 1_000_000;
@@ -104,6 +106,30 @@ describe('rateLimit', () => {
     expect((await app.request('/ping', as('alice', 't1'))).status).toBe(200);
     expect((await app.request('/ping', as('alice', 't2'))).status).toBe(429);
     expect((await app.request('/ping', as('bob', 't1'))).status).toBe(200);
+  });
+
+  it('keyed by identityKey, every token of one identity shares a bucket, however it is spelt', async () => {
+    const issuer = await createDevIssuer();
+    const audience = connectorAudience('swansea-cs');
+    const verify = createTokenVerifier({ issuer: DEV_ISSUER, audience, jwks: issuer.jwks });
+    type Env = { Variables: { principal: Principal } };
+    const app = new Hono<Env>();
+    app.use('*', async (c, next) => {
+      c.set('principal', await verify(c.req.header('authorization')));
+      await next();
+    });
+    app.use(
+      '*',
+      rateLimit<Env>({ capacity: 1, refillPerSecond: 0.01, keyOf: (c) => identityKey(c.get('principal')) }),
+    );
+    app.get('/ping', (c) => c.text('pong'));
+    const mint = (agency: string, name: string) =>
+      issuer.sign({ agency, roles: ['system'], name, sub: 'case-system', audience });
+    expect((await app.request('/ping', bearer(await mint('swansea-cs', 'first')))).status).toBe(200);
+    expect((await app.request('/ping', bearer(await mint('swansea-cs', 'second')))).status).toBe(429);
+    expect(identityKey({ agency: 'npt-cs', subject: 'case-system' })).not.toBe(
+      identityKey({ agency: 'swansea-cs', subject: 'case-system' }),
+    );
   });
 
   it('puts the RateLimit headers on error responses too', async () => {

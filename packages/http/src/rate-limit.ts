@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import type { Context, Env, MiddlewareHandler } from 'hono';
+import type { Principal } from './auth.ts';
 
 /** How big each bucket is, how fast it refills, and how many buckets may be held at once. */
 export interface TokenBucketsOptions {
@@ -134,6 +135,14 @@ export function tokenKey(authorization: string | undefined): string {
   return `token:${createHash('sha256').update(match[1]).digest('base64url')}`;
 }
 
+/**
+ * The bucket key of a verified principal: its agency and subject. Every token of one identity,
+ * however many are issued and however each is spelt, shares one bucket.
+ */
+export function identityKey(principal: Pick<Principal, 'agency' | 'subject'>): string {
+  return `identity:${principal.agency}/${principal.subject}`;
+}
+
 /** Options of {@link rateLimit}: bucket options, or a {@link TokenBuckets} to share, plus `keyOf`. */
 export type RateLimitOptions<E extends Env = Env> = (
   | TokenBucketsOptions
@@ -147,15 +156,15 @@ export type RateLimitOptions<E extends Env = Env> = (
 };
 
 /**
- * Hono middleware limiting each bearer token (or `keyOf` key) to a token bucket. Refused
- * requests get 429 `RATE_LIMITED` with `Retry-After`; every response carries `RateLimit-Limit`,
- * `RateLimit-Remaining` and `RateLimit-Reset` (IETF draft). Mount it before token verification
- * so a flood of requests is refused before any signature is checked.
+ * Hono middleware limiting each `keyOf` key (by default each bearer token) to a token bucket.
+ * Refused requests get 429 `RATE_LIMITED` with `Retry-After`; every response carries
+ * `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (IETF draft). Services mount it
+ * after token verification, keyed by {@link identityKey}: a token string is no identity (a new
+ * token, or another spelling of one, would get a new bucket).
  *
  * @example
- * app.use('/v1/*', rateLimit({ capacity: 60, refillPerSecond: 1 }));
  * // Keyed by a context variable: pass the app's Env, as Hono cannot infer it here.
- * app.use('/v1/*', rateLimit<Env>({ capacity: 60, refillPerSecond: 1, keyOf: (c) => c.get('principal')?.subject }));
+ * app.use('/v1/*', rateLimit<Env>({ capacity: 60, refillPerSecond: 1, keyOf: (c) => identityKey(c.get('principal')) }));
  */
 export function rateLimit<E extends Env = Env>(options: RateLimitOptions<E>): MiddlewareHandler<E> {
   const buckets = 'buckets' in options ? options.buckets : new TokenBuckets(options);

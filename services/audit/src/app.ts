@@ -1,6 +1,7 @@
 import { isValidNhsNumber, normaliseNhsNumber } from '@cwtch/contracts';
 import { subjectReference } from '@cwtch/crypto';
 import {
+  identityKey,
   type Principal,
   Role,
   rateLimit,
@@ -98,7 +99,6 @@ export function createAuditApp(deps: AuditAppDeps) {
   });
   app.notFound((c) => c.json({ error: { code: ErrorCode.NOT_FOUND, message: 'no such route' } }, 404));
   app.use('*', secureHeaders());
-  app.use('/v1/*', rateLimit(deps.rateLimit));
   app.get('/healthz', (c) => c.json({ status: 'ok', size: deps.writer.tree.size }));
   if (deps.pages)
     mountAuditPages(app, { ...deps, subjectRef: (s) => subjectRefOf(s, deps.subjectKey) }, deps.pages);
@@ -110,6 +110,8 @@ export function createAuditApp(deps: AuditAppDeps) {
     c.set('principal', principal);
     await next();
   });
+  // Keyed by who the verified token speaks for, never by the token string.
+  app.use('/v1/*', rateLimit<Env>({ ...deps.rateLimit, keyOf: (c) => identityKey(c.get('principal')) }));
 
   const parseQuery = <S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> => {
     const r = schema.safeParse(query);

@@ -9,6 +9,7 @@ import {
   SendNotificationResponse,
 } from '@cwtch/contracts';
 import {
+  identityKey,
   type PageAuth,
   type Principal,
   Role,
@@ -130,8 +131,6 @@ export function createApp(
   });
   app.notFound((c) => c.json({ error: { code: ErrorCode.NOT_FOUND, message: 'no such route' } }, 404));
   app.use('*', secureHeaders());
-  // Before token verification, so a flood is refused before any signature check.
-  app.use('/v1/*', rateLimit(options.rateLimit));
   app.use(
     '/v1/*',
     bodyLimit({
@@ -155,6 +154,8 @@ export function createApp(
     c.set('principal', principal);
     await next();
   });
+  // Keyed by who the verified token speaks for, never by the token string.
+  app.use('/v1/*', rateLimit<Env>({ ...options.rateLimit, keyOf: (c) => identityKey(c.get('principal')) }));
 
   app.get('/healthz', (c) => {
     const witness = options.witness?.status() ?? null;

@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { SafeHtml } from '../page-security.ts';
 import { pageSecurityHeaders } from '../page-security.ts';
-import { rateLimit, tokenKey } from '../rate-limit.ts';
+import { identityKey, rateLimit, TokenBuckets } from '../rate-limit.ts';
 import { pageAssets } from './page-assets.ts';
 import type { PageAuth, PageEnv } from './page-auth.ts';
 import { pageError } from './page-error.ts';
@@ -27,7 +27,7 @@ const OPEN_PATHS = ['/signin', '/signin/*', '/signout', '/assets/*'];
 
 /**
  * The part every service's pages share: errors rendered as HTML (logged when unexpected), the
- * strict CSP, a rate limit per session, a body limit, static assets, sign-in routes, and
+ * strict CSP, a rate limit per person, a body limit, static assets, sign-in routes, and
  * sign-in required on the page paths. The service adds its own pages to what this returns.
  */
 export function createPageApp(o: PageAppOptions): Hono<PageEnv> {
@@ -37,16 +37,20 @@ export function createPageApp(o: PageAppOptions): Hono<PageEnv> {
     if (code === undefined || code === ErrorCode.INTERNAL) o.logger.error({ err: e }, 'page failed');
     return pageError(c, e, (title, body) => o.render(c, title, body));
   });
-  const limiter = rateLimit<PageEnv>({
-    ...o.rateLimit,
+  // One budget per person: by the verified identity on pages, by the live session (if any) on
+  // the open paths; never by a token string.
+  const buckets = new TokenBuckets(o.rateLimit);
+  const openLimiter = rateLimit<PageEnv>({
+    buckets,
     keyOf: (c) => {
-      const token = o.auth.cookie.read(c);
-      return token === undefined ? undefined : tokenKey(`Bearer ${token}`);
+      const principal = o.auth.signedIn(c);
+      return principal ? identityKey(principal) : 'anonymous';
     },
   });
+  const pageLimiter = rateLimit<PageEnv>({ buckets, keyOf: (c) => identityKey(c.get('principal')) });
   for (const path of [...o.pagePaths, ...OPEN_PATHS]) {
     pages.use(path, pageSecurityHeaders());
-    pages.use(path, limiter);
+    if (OPEN_PATHS.includes(path)) pages.use(path, openLimiter);
     pages.use(path, bodyLimit({ maxSize: o.maxBodyBytes }));
   }
   pages.route('/', pageAssets(o.assets));
@@ -54,6 +58,9 @@ export function createPageApp(o: PageAppOptions): Hono<PageEnv> {
     '/',
     signInRoutes(o.auth, (c, title, body) => o.render(c as Context<PageEnv>, title, body)),
   );
-  for (const path of o.pagePaths) pages.use(path, o.auth.middleware);
+  for (const path of o.pagePaths) {
+    pages.use(path, o.auth.middleware);
+    pages.use(path, pageLimiter);
+  }
   return pages;
 }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectorAudience, createDevIssuer, DEV_ISSUER } from '../dev-issuer.ts';
+import { createTokenVerifier } from '../auth.ts';
+import { respellings } from '../canonical-jwt.test-support.ts';
+import { connectorAudience, createDevIssuer, DEV_ISSUER, type DevIssuer } from '../dev-issuer.ts';
 import { html } from '../page-security.ts';
 import { createPageAuth, type PageAuth, type PageEnv } from './page-auth.ts';
 import { pageError } from './page-error.ts';
@@ -15,11 +17,17 @@ const users = [
   { sub: 'npt-cs/megan', name: 'Megan Rees', agency: 'npt-cs', roles: ['frontdoor'] },
 ];
 
-async function consoleFor(agency: string, dir: string, jwks: object): Promise<{ app: Hono; auth: PageAuth }> {
+async function consoleFor(
+  agency: string,
+  dir: string,
+  jwks: object,
+  now?: () => number,
+): Promise<{ app: Hono; auth: PageAuth }> {
   const config = PagesConfig.parse({
     CWTCH_SIGN_IN: 'dev',
     CWTCH_DEV_ISSUER_KEY_FILE: join(dir, 'issuer.jwk.json'),
     CWTCH_DEV_USERS_FILE: join(dir, 'users.json'),
+    CWTCH_SESSION_IDLE_SECONDS: '900',
   });
   const auth = await createPageAuth(config, {
     service: agency,
@@ -27,6 +35,7 @@ async function consoleFor(agency: string, dir: string, jwks: object): Promise<{ 
     agency,
     api: { issuer: DEV_ISSUER, jwks: jwks as never },
     devUsers: (u) => u.agency === agency,
+    ...(now ? { now } : {}),
   });
   const pages = new Hono<PageEnv>();
   pages.onError((e, c) => pageError(c, e, (title, body) => html`<h1>${title}</h1>${body}`));
@@ -63,9 +72,19 @@ async function signIn(app: Hono, sub: string): Promise<string> {
 describe('page sessions (dev sign-in)', () => {
   let swansea: { app: Hono; auth: PageAuth };
   let npt: { app: Hono; auth: PageAuth };
+  let dir: string;
+  let issuer: DevIssuer;
+  const apiToken = (agency = 'swansea-cs') =>
+    issuer.sign({
+      agency,
+      roles: ['frontdoor'],
+      name: 'Siân Hughes',
+      sub: `${agency}/sian`,
+      audience: connectorAudience(agency),
+    });
   beforeAll(async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'cwtch-pages-'));
-    const issuer = await createDevIssuer();
+    dir = await mkdtemp(join(tmpdir(), 'cwtch-pages-'));
+    issuer = await createDevIssuer();
     await writeFile(join(dir, 'issuer.jwk.json'), JSON.stringify(issuer.privateJwk));
     await writeFile(join(dir, 'users.json'), JSON.stringify({ users }));
     swansea = await consoleFor('swansea-cs', dir, issuer.jwks);
@@ -121,7 +140,57 @@ describe('page sessions (dev sign-in)', () => {
       'sec-fetch-site': 'cross-site',
     };
     expect((await post(crossSite)).status).toBe(403);
-    expect((await post({ authorization: `Bearer ${token}` })).status).toBe(200);
+    expect((await post({ authorization: `Bearer ${await apiToken()}` })).status).toBe(200);
+  });
+
+  it('ends the session when its person signs out: the old cookie opens nothing, and never was a bearer token', async () => {
+    const cookie = await signIn(swansea.app, 'swansea-cs/sian');
+    const token = decodeURIComponent(cookie.split('=')[1]!);
+    expect((await swansea.app.request('/inbox', { headers: { cookie } })).status).toBe(200);
+    const out = await swansea.app.request('/signout', {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': swansea.auth.csrf.tokenFor(token) },
+    });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    const replay = await swansea.app.request('/inbox', { headers: { cookie } });
+    expect(replay.status).toBe(303);
+    expect(replay.headers.get('location')).toBe('/signin?next=%2Finbox');
+    const bearer = await swansea.app.request('/inbox', { headers: { authorization: `Bearer ${token}` } });
+    expect(bearer.status).toBe(401);
+    const api = createTokenVerifier({
+      issuer: DEV_ISSUER,
+      audience: connectorAudience('swansea-cs'),
+      jwks: issuer.jwks,
+    });
+    await expect(api(`Bearer ${token}`)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    await expect(api(`Bearer ${await apiToken()}`)).resolves.toMatchObject({ subject: 'swansea-cs/sian' });
+  });
+
+  it('ends a session left unused for the idle timeout; each request keeps it alive until then', async () => {
+    let now = Date.now();
+    const idle = await consoleFor('swansea-cs', dir, issuer.jwks, () => now);
+    const cookie = await signIn(idle.app, 'swansea-cs/sian');
+    const open = async () => (await idle.app.request('/inbox', { headers: { cookie } })).status;
+    for (let i = 0; i < 3; i++) {
+      now += 14 * 60_000;
+      expect(await open()).toBe(200);
+    }
+    now += 15 * 60_000;
+    expect(await open()).toBe(303);
+    now -= 15 * 60_000;
+    expect(await open(), 'an ended session stays ended').toBe(303);
+  });
+
+  it('refuses every other base64url spelling of a valid bearer token (401)', async () => {
+    const token = await apiToken();
+    expect(
+      (await swansea.app.request('/inbox', { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
+    for (const spelling of respellings(token)) {
+      const res = await swansea.app.request('/inbox', { headers: { authorization: `Bearer ${spelling}` } });
+      expect(res.status).toBe(401);
+    }
   });
 
   it('answers 403, not "sign in", to someone signed in for another agency (cookie or bearer)', async () => {

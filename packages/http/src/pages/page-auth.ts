@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { decodeJwt, type JSONWebKeySet } from 'jose';
 import type { Principal } from '../auth.ts';
 import { CsrfGuard } from './csrf-guard.ts';
@@ -10,9 +10,11 @@ import {
   createPageTokenVerifier,
   type PageTokenSource,
   type PageTokenVerifier,
+  sessionAudience,
 } from './page-token-verifier.ts';
 import type { PagesConfig } from './pages-config.ts';
 import { SessionCookie } from './session-cookie.ts';
+import { SessionStore } from './session-store.ts';
 
 /** Who is using a page, and how they proved it. */
 export interface PageSession {
@@ -39,6 +41,10 @@ export interface PageAuth {
   readonly verify: PageTokenVerifier;
   readonly signIn: SignInMethod;
   readonly sessionTtlSeconds: number;
+  /** The live sessions: a cookie opens pages only while its session is held here. */
+  readonly sessions: SessionStore;
+  /** The principal of the request's live cookie session, if any (marks the session used). */
+  signedIn(c: Context): Principal | undefined;
   /** Middleware for page routes: sets `session` and `principal`, or throws 401/403. */
   readonly middleware: MiddlewareHandler<PageEnv>;
 }
@@ -55,6 +61,8 @@ export interface PageAuthOptions {
   readonly api: { readonly issuer: string; readonly jwks: JSONWebKeySet };
   /** Which demo users may sign in here (dev sign-in). */
   readonly devUsers: (user: DevUser) => boolean;
+  /** Wall clock in milliseconds for session expiry (default `Date.now`; tests inject their own). */
+  readonly now?: () => number;
 }
 
 const OIDC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA', 'Ed25519'] as const;
@@ -68,14 +76,19 @@ export async function createPageAuth(config: PagesConfig, options: PageAuthOptio
   const cookie = new SessionCookie(options.service, publicUrl?.startsWith('https:') ?? false);
   const csrf = new CsrfGuard({ origin: publicUrl === undefined ? undefined : new URL(publicUrl).origin });
   const sources: PageTokenSource[] = [
-    { issuer: options.api.issuer, jwks: options.api.jwks, audience: options.audience },
+    {
+      issuer: options.api.issuer,
+      jwks: options.api.jwks,
+      audience: options.audience,
+      sessionAudience: sessionAudience(options.audience),
+    },
   ];
   let signIn: SignInMethod = { mode: 'none' };
   if (config.CWTCH_SIGN_IN === 'dev') {
     const dev = await loadDevSignIn({
       issuerKeyFile: config.CWTCH_DEV_ISSUER_KEY_FILE!,
       usersFile: config.CWTCH_DEV_USERS_FILE!,
-      audience: options.audience,
+      audience: sessionAudience(options.audience),
       accept: options.devUsers,
     });
     signIn = { mode: 'dev', ...dev };
@@ -91,7 +104,7 @@ export async function createPageAuth(config: PagesConfig, options: PageAuthOptio
     sources.push({
       issuer: client.metadata.issuer,
       jwks: client.jwksUrl,
-      audience: config.CWTCH_OIDC_CLIENT_ID!,
+      sessionAudience: config.CWTCH_OIDC_CLIENT_ID!,
       algorithms: OIDC_ALGORITHMS,
       rolesClaim: config.CWTCH_OIDC_ROLES_CLAIM,
       ...(options.agency ? { defaultAgency: options.agency } : {}),
@@ -99,12 +112,21 @@ export async function createPageAuth(config: PagesConfig, options: PageAuthOptio
     signIn = { mode: 'oidc', client };
   }
   const verify = createPageTokenVerifier(sources, options.agency);
+  const sessions = new SessionStore({
+    idleSeconds: config.CWTCH_SESSION_IDLE_SECONDS,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const auth: PageAuth = {
     cookie,
     csrf,
     verify,
     signIn,
     sessionTtlSeconds: config.CWTCH_SESSION_TTL_SECONDS,
+    sessions,
+    signedIn: (c) => {
+      const token = cookie.read(c);
+      return token === undefined ? undefined : sessions.use(token);
+    },
     middleware: async (c, next) => {
       const session = await sessionOf(auth, c.req.header('authorization'), c);
       c.set('session', session);
@@ -121,7 +143,7 @@ export async function createPageAuth(config: PagesConfig, options: PageAuthOptio
 async function sessionOf(
   auth: PageAuth,
   authorization: string | undefined,
-  c: Parameters<SessionCookie['read']>[0],
+  c: Context,
 ): Promise<PageSession> {
   if (authorization !== undefined) {
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization);
@@ -130,16 +152,14 @@ async function sessionOf(
   }
   const token = auth.cookie.read(c);
   if (token !== undefined) {
-    try {
-      return { principal: await auth.verify(token), via: 'cookie', csrf: auth.csrf.tokenFor(token) };
-    } catch (e) {
-      if (!isCwtchError(e, ErrorCode.TOKEN_INVALID)) throw e;
-      auth.cookie.clear(c);
-    }
+    const principal = auth.signedIn(c);
+    if (principal) return { principal, via: 'cookie', csrf: auth.csrf.tokenFor(token) };
+    // Signed out, idle too long, expired, or from before a restart.
+    auth.cookie.clear(c);
   }
   for (const other of auth.cookie.others(c)) {
     try {
-      await auth.verify(other);
+      await auth.verify(other, { as: 'session' });
     } catch (e) {
       // Signed in, validly, for another service of the region: forbidden here, not "please sign in".
       if (isCwtchError(e, ErrorCode.FORBIDDEN_ROLE)) {

@@ -8,15 +8,18 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
-import { type Principal, Role } from '../auth.ts';
+import { JWT_CLOCK_TOLERANCE_SECONDS, type Principal, Role } from '../auth.ts';
+import { assertCanonicalJwt } from '../canonical-jwt.ts';
 
 /** An issuer whose tokens a page may accept, with the audience this service is to it. */
 export interface PageTokenSource {
   readonly issuer: string;
   /** A key set, or the URL of the issuer's JWKS (fetched and cached by jose). */
   readonly jwks: JSONWebKeySet | URL;
-  /** The `aud` this service must be named in (the API audience, or an OIDC client id). */
-  readonly audience: string;
+  /** The `aud` a bearer token must name (the API audience); none: never a bearer token. */
+  readonly audience?: string;
+  /** The `aud` a session token must name (the dev session audience, or an OIDC client id). */
+  readonly sessionAudience?: string;
   /** Algorithms accepted (default Ed25519 only, as the dev issuer signs). */
   readonly algorithms?: readonly string[];
   /** Claim holding the roles (default `roles`). */
@@ -26,10 +29,19 @@ export interface PageTokenSource {
 }
 
 /**
- * Verifies a token for pages (with `nonce`, an ID token fresh from sign-in); throws TOKEN_INVALID
- * (401) or FORBIDDEN_ROLE (403: signed in elsewhere, or no role).
+ * Verifies a token for pages, as a script's `bearer` token (the default) or as a `session` token
+ * (with `nonce`, an ID token fresh from sign-in); throws TOKEN_INVALID (401) or FORBIDDEN_ROLE
+ * (403: signed in elsewhere, or no role).
  */
-export type PageTokenVerifier = (token: string, options?: { nonce?: string }) => Promise<Principal>;
+export type PageTokenVerifier = (
+  token: string,
+  options?: { nonce?: string; as?: 'bearer' | 'session' },
+) => Promise<Principal>;
+
+/** The audience of the session tokens dev sign-in mints for a service of API audience `audience`. */
+export function sessionAudience(audience: string): string {
+  return `${audience}:session`;
+}
 
 const roleValues: readonly string[] = Object.values(Role);
 
@@ -40,8 +52,9 @@ function rolesOf(payload: JWTPayload, claim: string): Role[] {
 }
 
 /**
- * Builds the verifier pages use for bearer tokens and session cookies. The issuer picks the
- * source; signature, issuer and expiry must hold (else 401). A valid token for another audience
+ * Builds the verifier pages use for bearer tokens and session tokens. The issuer picks the
+ * source; canonical encoding, signature, issuer and expiry must hold (else 401), and the audience
+ * of the use (a session token is never a bearer token: 401). A valid token for another audience
  * or another agency is a person signed in elsewhere: refused with 403, never accepted.
  *
  * @example
@@ -56,6 +69,7 @@ export function createPageTokenVerifier(
     sources.map((s) => [s, s.jwks instanceof URL ? createRemoteJWKSet(s.jwks) : createLocalJWKSet(s.jwks)]),
   );
   return async (token, options = {}) => {
+    assertCanonicalJwt(token);
     let issuer: unknown;
     try {
       issuer = decodeJwt(token).iss;
@@ -69,7 +83,7 @@ export function createPageTokenVerifier(
       ({ payload } = await jwtVerify(token, keys.get(source)!, {
         issuer: source.issuer,
         algorithms: [...(source.algorithms ?? ['Ed25519', 'EdDSA'])],
-        clockTolerance: 30,
+        clockTolerance: JWT_CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['exp', 'sub'],
       }));
     } catch (cause) {
@@ -79,7 +93,11 @@ export function createPageTokenVerifier(
     if (options.nonce !== undefined && payload.nonce !== options.nonce)
       throw new CwtchError(ErrorCode.TOKEN_INVALID, 'token refused (nonce mismatch)');
     const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-    if (!audiences.includes(source.audience))
+    const expected = options.as === 'session' ? source.sessionAudience : source.audience;
+    // A session token is no bearer token: once its session ends it must open nothing.
+    if (expected === undefined || (options.as !== 'session' && audiences.includes(source.sessionAudience)))
+      throw new CwtchError(ErrorCode.TOKEN_INVALID, `token refused (not a ${options.as ?? 'bearer'} token)`);
+    if (!audiences.includes(expected))
       throw new CwtchError(ErrorCode.FORBIDDEN_ROLE, 'you are signed in for another service, not this one');
     const tokenAgency = typeof payload.agency === 'string' ? payload.agency : source.defaultAgency;
     if (tokenAgency === undefined) throw new CwtchError(ErrorCode.TOKEN_INVALID, 'token lacks an agency');

@@ -19,6 +19,16 @@ export const PagesConfig = z
       .min(60)
       .max(86_400)
       .default(4 * 3600),
+    /**
+     * A session unused this long ends, in seconds (every page request counts as use); signing
+     * out ends it at once.
+     */
+    CWTCH_SESSION_IDLE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(86_400)
+      .default(15 * 60),
     /** The dev issuer's private JWK file (`cwtch dev` only: it can mint tokens). */
     CWTCH_DEV_ISSUER_KEY_FILE: z.string().min(1).optional(),
     /** The demo users file `{users: [...]}` (`cwtch dev` only). */

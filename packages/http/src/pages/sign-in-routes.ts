@@ -9,6 +9,17 @@ import type { DevUser } from './dev-users.ts';
 import type { OidcTransaction } from './oidc-client.ts';
 import type { PageAuth } from './page-auth.ts';
 
+/**
+ * Verifies a session token fresh from sign-in, holds its session server-side until the sooner of
+ * the session lifetime and the token's expiry, and sets the cookie to it.
+ */
+async function startSession(c: Context, auth: PageAuth, token: string, options: { nonce?: string } = {}) {
+  const principal = await auth.verify(token, { ...options, as: 'session' });
+  const seconds = Math.min(auth.sessionTtlSeconds, Number(decodeJwt(token).exp) - Date.now() / 1000);
+  auth.sessions.open(token, principal, seconds);
+  auth.cookie.write(c, token, seconds);
+}
+
 /** Renders a page body inside the service's shell (no one is signed in yet). */
 export type RenderSignIn = (c: Context, title: string, body: SafeHtml) => SafeHtml;
 
@@ -51,8 +62,9 @@ ${byRole.map(
 
 /**
  * The sign-in routes of a console: `GET /signin`, `POST /signin` (dev users), `GET /signin/start`
- * and `GET /signin/callback` (OIDC), and `POST /signout`. Sessions are the cookie of
- * {@link PageAuth}; the dev form is protected by a double-submit token, sign-out by the session's.
+ * and `GET /signin/callback` (OIDC), and `POST /signout`. A session is the cookie of
+ * {@link PageAuth} and its entry in the session store, which sign-out ends at once; the dev form
+ * is protected by a double-submit token, sign-out by the session's.
  */
 export function signInRoutes(auth: PageAuth, render: RenderSignIn): Hono {
   const app = new Hono();
@@ -101,7 +113,7 @@ export function signInRoutes(auth: PageAuth, render: RenderSignIn): Hono {
       );
     const user = m.users.find((u) => u.sub === form.user);
     if (!user) throw new CwtchError(ErrorCode.FORBIDDEN_ROLE, 'no such person may sign in here');
-    auth.cookie.write(c, await m.mint(user, auth.sessionTtlSeconds), auth.sessionTtlSeconds);
+    await startSession(c, auth, await m.mint(user, auth.sessionTtlSeconds));
     deleteCookie(c, formCookie, { path: '/signin', secure });
     return c.redirect(safeNext(form.next), 303);
   });
@@ -128,15 +140,16 @@ export function signInRoutes(auth: PageAuth, render: RenderSignIn): Hono {
     if (!tx || !code || !CsrfGuard.matches(tx.state, c.req.query('state')))
       throw new CwtchError(ErrorCode.TOKEN_INVALID, 'the sign-in did not complete: please try again');
     const idToken = await m.client.exchange(code, tx);
-    await auth.verify(idToken, { nonce: tx.nonce });
-    const exp = Number(decodeJwt(idToken).exp);
-    auth.cookie.write(c, idToken, Math.min(auth.sessionTtlSeconds, exp - Date.now() / 1000));
+    await startSession(c, auth, idToken, { nonce: tx.nonce });
     return c.redirect(safeNext(tx.next), 303);
   });
 
   app.post('/signout', async (c) => {
     const token = auth.cookie.read(c);
-    if (token !== undefined) await auth.csrf.check(c, token);
+    if (token !== undefined) {
+      await auth.csrf.check(c, token);
+      auth.sessions.end(token);
+    }
     auth.cookie.clear(c);
     return c.redirect('/signin', 303);
   });

@@ -57,8 +57,7 @@ export function mountAuditPages<E extends Env>(
   });
   // The export link: an auditor's session stands in for the bearer token (GET only, SameSite=Strict).
   pages.use('/v1/export', async (c, next) => {
-    const token = c.req.header('authorization') === undefined ? auth.cookie.read(c) : undefined;
-    const principal = token === undefined ? undefined : await auth.verify(token).catch(() => undefined);
+    const principal = c.req.header('authorization') === undefined ? auth.signedIn(c) : undefined;
     if (principal?.roles.includes(Role.auditor)) c.set('principal', principal);
     await next();
   });
