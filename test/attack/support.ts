@@ -10,12 +10,12 @@ import {
   type RandomSource,
   type SealedEnvelope,
   sealEnvelope,
-  subjectReference,
 } from '@cwtch/crypto';
 import { DirectoryView, verifyDirectory } from '@cwtch/directory';
 import { createConnectorClient } from '@cwtch/sdk';
 import { cwtch } from '../support/cli.ts';
 import { eventually, type RunningRegion } from '../support/region.ts';
+import { subjectReferenceIn } from '../support/subject.ts';
 
 /** The connector SDK as `agency` with one of its demo tokens. */
 export function clientOf(
@@ -82,12 +82,6 @@ export async function agencyKeys(run: RunningRegion, agency: string): Promise<Ag
   return parsePrivateKeyFile(await readFile(join(dir, last), 'utf8')).keys;
 }
 
-/** The region's subject key (the one every connector holds). */
-export async function regionSubjectKey(run: RunningRegion): Promise<Uint8Array> {
-  const text = await readFile(join(run.dataDir, 'secrets', 'subject.key'), 'utf8');
-  return new Uint8Array(Buffer.from(text.trim(), 'base64url'));
-}
-
 /** A NATS connection with `agency`'s own credentials: what a compromised agency system holds. */
 export function connectAs(run: RunningRegion, agency: string): Promise<NatsConnection> {
   const creds = run.region.agencies[agency]?.natsCreds;
@@ -119,7 +113,6 @@ export async function sealAs(
   const keys = await agencyKeys(run, from);
   const agreement = view.agreementFor(from, [...to], kind);
   if (!agreement) throw new Error(`no agreement lets ${from} send ${kind} to ${to.join(', ')}`);
-  const identifier = kinds[kind].subjectIdentifier(payload);
   const now = Date.now();
   const { plaintext, ...routing } = overrides;
   return sealEnvelope({
@@ -132,7 +125,7 @@ export async function sealAs(
     basis: agreement.lawfulBasis,
     priority: 'high',
     respondBy: null,
-    subject: identifier ? subjectReference(await regionSubjectKey(run), identifier) : null,
+    subject: await subjectReferenceIn(run, kind, payload),
     ...routing,
     plaintext: plaintext ?? new TextEncoder().encode(JSON.stringify(payload)),
     sender: { agency: from, kid: keys.signing.kid, signSecretKey: keys.signing.secretKey },

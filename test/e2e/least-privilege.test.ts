@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -22,6 +23,7 @@ import { createConnectorClient } from '@cwtch/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cwtch } from '../support/cli.ts';
 import { eventually, example, type RunningRegion, useRegion } from '../support/region.ts';
+import { subjectReferenceIn } from '../support/subject.ts';
 
 const region = useRegion();
 let run: RunningRegion;
@@ -170,7 +172,7 @@ describe('key lifecycle', () => {
       basis: 'UK GDPR 6(1)(c)',
       priority: 'high',
       respondBy: null,
-      subject: null,
+      subject: await subjectReferenceIn(run, 'care-home-transition', await example('care-home-transition')),
       plaintext: new TextEncoder().encode(JSON.stringify(await example('care-home-transition'))),
       sender: { agency: 'hillside', kid: signing.kid, signSecretKey: signing.secretKey },
       recipients: [{ agency: 'swansea-cs', kid: toKid, publicKey: toKey }],
@@ -273,23 +275,25 @@ describe('key lifecycle', () => {
     await nc.close();
 
     const swansea = run.region.agencies['swansea-cs']!;
+    // A revoked key vouches for nothing: both records of the refusal stand alone, without its claims.
     await eventually(
       async () => {
         const r = await fetch(`${swansea.connector}/v1/rejections`, {
           headers: { authorization: `Bearer ${swansea.tokens.manager}` },
         });
-        return ((await r.json()) as { items: { messageId: string; code: string }[] }).items.find(
-          (x) => x.messageId === forgedLater.id && x.code === 'SENDER_KEY_REVOKED',
+        return ((await r.json()) as { items: { messageId: string | null; code: string }[] }).items.find(
+          (x) => x.messageId === null && x.code === 'SENDER_KEY_REVOKED',
         );
       },
       15_000,
       'recipient refusal',
     );
+    const forgedSha = createHash('sha256').update(forgedLater.bytes).digest('base64url');
     await eventually(
       async () =>
-        (await auditJson<{ items: { id: string; code: string }[] }>('/v1/rejections')).items.find(
-          (x) => x.id === forgedLater.id && x.code === 'SENDER_KEY_REVOKED',
-        ),
+        (
+          await auditJson<{ items: { id: string | null; code: string; sha256: string }[] }>('/v1/rejections')
+        ).items.find((x) => x.sha256 === forgedSha && x.id === null && x.code === 'SENDER_KEY_REVOKED'),
       15_000,
       'audit flag',
     );
