@@ -48,14 +48,21 @@ export const AuditKeyEntry = z.strictObject({
 });
 export type AuditKeyEntry = z.infer<typeof AuditKeyEntry>;
 
-/** An envelope that failed verification: the check's error code and SHA-256 of the raw bytes. */
+/**
+ * An event the audit service refused (docs/protocol.md): the check's error code and SHA-256 of the
+ * raw bytes. A record of its own, never part of a share.
+ */
 export const AuditRejectEntry = z.strictObject({
   ...entry,
   t: z.literal('reject'),
   src: source(/^cwtch\.(?:share|receipt)\.[a-z0-9*-]+\.[a-z0-9*-]+$/),
   reason: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/),
   sha256: B64u.length(43),
-  /** Message id and sender the refused bytes claimed, when they could be read. */
+  /**
+   * Message id and agency, only when a signature vouches for them: the sender of a replayed
+   * envelope, the signer of an unlinked receipt. Null for anything unauthenticated (since
+   * protocol 1.1; older logs may hold the claims of unauthenticated bytes here).
+   */
   id: z.string().max(64).nullable(),
   from: z.string().max(64).nullable(),
 });
