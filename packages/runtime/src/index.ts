@@ -8,3 +8,4 @@ export {
   OWNER_ONLY_UMASK,
   repairOwnerOnly,
 } from './owner-only.ts';
+export { type MetricFamily, type MetricSample, MetricType, renderMetrics } from './render-metrics.ts';

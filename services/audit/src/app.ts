@@ -9,13 +9,14 @@ import {
   type TokenVerifier,
   toErrorResponse,
 } from '@cwtch/http';
-import { CwtchError, ErrorCode, type Logger } from '@cwtch/runtime';
+import { CwtchError, ErrorCode, type Logger, type MetricFamily } from '@cwtch/runtime';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import type { AuditLogWriter } from './audit-log-writer.ts';
 import type { Checkpointer } from './checkpointer.ts';
+import { renderAuditMetrics } from './metrics.ts';
 import { type AuditPagesOptions, mountAuditPages } from './pages/mount-audit-pages.ts';
 import type { IndexedShare, ShareIndex } from './share-index.ts';
 
@@ -35,6 +36,8 @@ export interface AuditAppDeps {
   readonly exportQuorum: number;
   /** Sign-in and sessions for the auditor console (DESIGN §9: `/`); no pages without it. */
   readonly pages?: AuditPagesOptions | undefined;
+  /** Metrics only the bus knows (index lag, backlog), for `GET /metrics`. */
+  readonly busMetrics?: (() => Promise<readonly MetricFamily[]>) | undefined;
 }
 
 const SharesQuery = z.strictObject({
@@ -100,6 +103,16 @@ export function createAuditApp(deps: AuditAppDeps) {
   app.notFound((c) => c.json({ error: { code: ErrorCode.NOT_FOUND, message: 'no such route' } }, 404));
   app.use('*', secureHeaders());
   app.get('/healthz', (c) => c.json({ status: 'ok', size: deps.writer.tree.size }));
+  app.get('/metrics', async (c) => {
+    // The log's health for anyone; rejections and bus figures only with an auditor's token.
+    const authorization = c.req.header('authorization');
+    if (authorization !== undefined) requireRole(await deps.verifyToken(authorization), [Role.auditor]);
+    const text = await renderAuditMetrics(
+      { ...deps, bus: deps.busMetrics },
+      { full: authorization !== undefined },
+    );
+    return c.text(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
   if (deps.pages)
     mountAuditPages(app, { ...deps, subjectRef: (s) => subjectRefOf(s, deps.subjectKey) }, deps.pages);
   app.use('/v1/*', async (c, next) => {

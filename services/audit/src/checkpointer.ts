@@ -97,7 +97,8 @@ export class Checkpointer {
       const consumer = await this.js.consumers.get(CHECKPOINT_STREAM, { deliver_policy: DeliverPolicy.All });
       const messages = await consumer.consume();
       for await (const m of messages) {
-        if (m.subject === CHECKPOINT_SUBJECT) this.#record(m.string());
+        if (m.subject === CHECKPOINT_SUBJECT)
+          this.#record(m.string(), Math.floor(m.info.timestampNanos / 1e6));
         else this.addCosignature(m.string());
         if (m.seq >= last) break;
       }
@@ -114,7 +115,7 @@ export class Checkpointer {
     }
   }
 
-  #record(note: string): SignedCheckpoint | undefined {
+  #record(note: string, signedAt = Date.now()): SignedCheckpoint | undefined {
     const parsed = parseSignedNote(note);
     if (!parsed.ok) return undefined;
     const lines = parsed.value.text.split('\n');
@@ -126,7 +127,7 @@ export class Checkpointer {
       root: new Uint8Array(Buffer.from(lines[2] ?? '', 'base64')),
       text: parsed.value.text,
       logSignature: parsed.value.signatures[0]!,
-      signedAt: Date.now(),
+      signedAt,
       cosignatures: new Map(),
     };
     this.#history.set(size, cp);

@@ -10,6 +10,7 @@ import { AuditLogWriter } from './audit-log-writer.ts';
 import { checkEvent } from './check-event.ts';
 import { Checkpointer } from './checkpointer.ts';
 import { AuditConfig } from './config.ts';
+import { auditBusFigures } from './metrics.ts';
 import { serveProofApi } from './proof-api.ts';
 import { ShareIndex } from './share-index.ts';
 
@@ -129,6 +130,7 @@ const app = createAuditApp({
   logger,
   checkpoints,
   exportQuorum: config.CWTCH_EXPORT_QUORUM,
+  busMetrics: auditBusFigures(js),
   pages,
   rateLimit: { capacity: config.CWTCH_RATE_LIMIT_BURST, refillPerSecond: config.CWTCH_RATE_LIMIT_PER_SECOND },
 });

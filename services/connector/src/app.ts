@@ -27,6 +27,7 @@ import { z } from 'zod';
 import { acknowledgeNotification } from './acknowledge-notification.ts';
 import type { AgencyContext } from './agency-context.ts';
 import type { InboxItem, OutboxItem } from './inbox-store.ts';
+import { connectorGauges } from './metrics.ts';
 import { mountPages } from './pages/mount-pages.ts';
 import { discloseContentKey } from './receive-share.ts';
 import { sendNotification } from './send-notification.ts';
@@ -170,11 +171,17 @@ export function createApp(
       witness?.state === 'fork' ? 503 : 200,
     );
   });
-  app.get('/metrics', (c) =>
-    c.text(ctx.metrics.render({ cwtch_inbox_items: ctx.store.count() }), 200, {
-      'content-type': 'text/plain; version=0.0.4',
-    }),
-  );
+  app.get('/metrics', async (c) => {
+    // Per-kind traffic only for a token of this agency; without one, the witness's health alone.
+    const authorization = c.req.header('authorization');
+    if (authorization !== undefined && (await verifyToken(authorization)).agency !== ctx.agency)
+      throw new CwtchError(ErrorCode.FORBIDDEN_ROLE, 'this token is for another agency');
+    const text = ctx.metrics.render(
+      { full: authorization !== undefined },
+      connectorGauges(ctx, options.witness?.status()),
+    );
+    return c.text(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
 
   if (options.pages)
     mountPages(app, ctx, {

@@ -1,25 +1,71 @@
-/** A few Prometheus counters, rendered in the text exposition format. */
+import { type MetricFamily, MetricType, renderMetrics } from '@cwtch/runtime';
+import type { AgencyContext } from './agency-context.ts';
+import type { WitnessStatus } from './witness.ts';
+
+/**
+ * Families anyone may read without a token: the witness's health, which reveals nothing about
+ * traffic. Everything else (per-kind sends and receipts, refusals, inbox size) needs a token of
+ * this agency.
+ */
+export const PUBLIC_METRICS: ReadonlySet<string> = new Set([
+  'cwtch_witness_cosignatures_total',
+  'cwtch_witness_forks_total',
+  'cwtch_witness_cosigned_size',
+]);
+
+/** The connector's counters, rendered in the Prometheus text exposition format. */
 export class Metrics {
-  readonly #counters = new Map<string, { help: string; values: Map<string, number> }>();
+  readonly #counters = new Map<
+    string,
+    { help: string; values: Map<string, { labels: Record<string, string>; value: number }> }
+  >();
 
-  /** Adds `by` to counter `name` with `labels`. */
+  /** Adds `by` to counter `name` (a `*_total` name) with `labels`. */
   inc(name: string, help: string, labels: Record<string, string> = {}, by = 1): void {
-    const c = this.#counters.get(name) ?? { help, values: new Map<string, number>() };
+    const c = this.#counters.get(name) ?? { help, values: new Map() };
     this.#counters.set(name, c);
-    const key = Object.entries(labels)
-      .map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`)
-      .join(',');
-    c.values.set(key, (c.values.get(key) ?? 0) + by);
+    const key = JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const v = c.values.get(key) ?? { labels: { ...labels }, value: 0 };
+    v.value += by;
+    c.values.set(key, v);
   }
 
-  /** The exposition text. */
-  render(gauges: Record<string, number> = {}): string {
-    const lines: string[] = [];
-    for (const [name, c] of this.#counters) {
-      lines.push(`# HELP ${name} ${c.help}`, `# TYPE ${name} counter`);
-      for (const [labels, v] of c.values) lines.push(`${name}${labels ? `{${labels}}` : ''} ${v}`);
-    }
-    for (const [name, v] of Object.entries(gauges)) lines.push(`# TYPE ${name} gauge`, `${name} ${v}`);
-    return `${lines.join('\n')}\n`;
+  /** Every counter as a metric family. */
+  families(): MetricFamily[] {
+    return [...this.#counters].map(([name, c]) => ({
+      name,
+      help: c.help,
+      type: MetricType.counter,
+      samples: [...c.values.values()].map(({ labels, value }) => ({ labels, value })),
+    }));
   }
+
+  /**
+   * The exposition text: the counters and `gauges`; with `full` false (no token), only the
+   * families in {@link PUBLIC_METRICS}.
+   */
+  render(options: { readonly full: boolean } = { full: true }, gauges: readonly MetricFamily[] = []): string {
+    const all = [...this.families(), ...gauges];
+    return renderMetrics(options.full ? all : all.filter((f) => PUBLIC_METRICS.has(f.name)));
+  }
+}
+
+/** The connector's gauges, read now: its inbox size and, when it runs one, its witness's position. */
+export function connectorGauges(ctx: AgencyContext, witness: WitnessStatus | undefined): MetricFamily[] {
+  const gauges: MetricFamily[] = [
+    {
+      name: 'cwtch_inbox_items',
+      help: "Notifications in this agency's inbox",
+      type: MetricType.gauge,
+      samples: [{ value: ctx.store.count() }],
+    },
+  ];
+  if (witness)
+    gauges.push({
+      name: 'cwtch_witness_cosigned_size',
+      help: 'Size of the newest share-log checkpoint this witness cosigned',
+      type: MetricType.gauge,
+      samples: [{ value: witness.size }],
+    });
+  return gauges;
 }

@@ -36,6 +36,10 @@ export interface WitnessStatus {
 }
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+const COSIGNED = 'cwtch_witness_cosignatures_total';
+const COSIGNED_HELP = 'Checkpoints this witness cosigned';
+const FORKS = 'cwtch_witness_forks_total';
+const FORKS_HELP = 'Inconsistent checkpoints seen (the log forked or was rewritten)';
 const fromB64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
 
 /**
@@ -64,6 +68,9 @@ export class Witness {
 
   /** Follows new checkpoints, starting with the latest one the audit service has. */
   async start(): Promise<void> {
+    // Both counters from zero, so an alert on a fork has a series to watch before one happens.
+    this.metrics.inc(COSIGNED, COSIGNED_HELP, {}, 0);
+    this.metrics.inc(FORKS, FORKS_HELP, {}, 0);
     const sub = this.nc.subscribe(CHECKPOINT_SUBJECT, {
       callback: (err, msg) => {
         if (!err) void this.offer(msg.string());
@@ -144,15 +151,12 @@ export class Witness {
       text: signed.text,
       at: Date.now(),
     });
-    this.metrics.inc('cwtch_witness_cosignatures_total', 'Checkpoints this witness cosigned');
+    this.metrics.inc(COSIGNED, COSIGNED_HELP);
   }
 
   #fork(reason: string): void {
     this.store.recordWitnessFork(reason);
-    this.metrics.inc(
-      'cwtch_witness_forks_total',
-      'Inconsistent checkpoints seen (the log forked or was rewritten)',
-    );
+    this.metrics.inc(FORKS, FORKS_HELP);
     this.logger.fatal(
       { witness: this.config.name, reason },
       'SHARE LOG FORK DETECTED: this witness refuses to cosign',
