@@ -8,10 +8,11 @@
 #   3. starts three cluster nodes and checks that they route to each other over TLS, elect a
 #      JetStream meta leader with a cluster of 3, are healthy, and require TLS from clients;
 #   4. starts an agency leaf node and checks that it links to the cluster (mutual TLS + nkey);
-#   5. when Node.js and the workspace's NATS client are installed: creates SHARES and AUDIT as
-#      production does (file storage, R3, deny delete/purge), and checks as the operator, as an
-#      agency connected directly and as the same agency behind its leaf node (JetStream domain)
-#      what each may and may not do (skipped, with a note, when the client is not installed);
+#   5. with Node.js and the workspace's NATS client (both required: a missing one fails the check):
+#      creates SHARES and AUDIT as production does (file storage, R3, deny delete/purge), and
+#      checks as the operator, as an agency connected directly and as the same agency behind its
+#      leaf node (JetStream domain) what each may and may not do; a refusal counts only with the
+#      error that refusal gives (a permissions violation, not a timeout);
 #   6. starts a single node (the dev template) and checks that JetStream is healthy;
 #   7. stops every server it started.
 # Exits 0 and prints "check-nats-configs: OK" on success; otherwise prints what failed and the
@@ -307,9 +308,12 @@ log "leaf node linked to the cluster (mutual TLS, nkey user $agency)"
 
 # --- what each user may do, through a real client ------------------------------------------
 bus_pkg="$root/packages/bus/package.json"
-if command -v node >/dev/null &&
-  node -e 'const r = require("node:module").createRequire(process.argv[1]); r.resolve("@nats-io/transport-node"); r.resolve("@nats-io/jetstream");' "$bus_pkg" 2>/dev/null; then
-  cat >"$tmp/client-check.cjs" <<'EOF'
+node_bin="$root/.tools/node24/node_modules/node/bin/node"
+[ -x "$node_bin" ] || node_bin="$(command -v node || true)"
+[ -n "$node_bin" ] || fail "node not found: the permission checks cannot run (run infra/scripts/setup.sh)"
+"$node_bin" -e 'const r = require("node:module").createRequire(process.argv[1]); r.resolve("@nats-io/transport-node"); r.resolve("@nats-io/jetstream");' "$bus_pkg" 2>/dev/null ||
+  fail "the workspace's @nats-io packages are not installed: the permission checks cannot run (pnpm install)"
+cat >"$tmp/client-check.cjs" <<'EOF'
 // Written and run by check-nats-configs.sh. argv: the bus package's package.json, the temporary
 // folder, cluster URL, leaf-node URL, JetStream domain, agency id. One line per check on stderr;
 // exit 1 if any failed.
@@ -332,13 +336,21 @@ async function allowed(label, f) {
     say(`FAILED: ${label}: ${e.message}`);
   }
 }
-async function refused(label, f) {
+// A refusal counts only with the error it is expected to give: a timeout or any other error
+// proves nothing about the permission and fails the check.
+async function refused(label, f, expected) {
   try {
     const v = await f();
     failed++;
     say(`FAILED: ${label} was allowed${v ? ` (${v})` : ''}`);
   } catch (e) {
-    say(`ok: refused: ${label} (${String(e.message).slice(0, 90)})`);
+    const message = String(e?.message);
+    if (expected.test(message)) {
+      say(`ok: refused: ${label} (${message.slice(0, 90)})`);
+    } else {
+      failed++;
+      say(`FAILED: ${label}: refused, but not with ${expected}: ${message.slice(0, 200)}`);
+    }
   }
 }
 async function pull(js, consumer) {
@@ -377,13 +389,22 @@ function placed(info) {
   const ojs = jetstream(op);
   await ojs.publish(`cwtch.share.${agency}.${other}`, 'one');
   await ojs.publish(`cwtch.share.${agency}.${other}`, 'two');
-  await refused('operator deletes a SHARES message', () => jsm.streams.deleteMessage('SHARES', 1));
-  await refused('operator purges AUDIT', () => jsm.streams.purge('AUDIT'));
-  await refused('300 KiB entry in AUDIT', () => ojs.publish('cwtch.audit.entry', new Uint8Array(300 * 1024)));
+  await refused('operator deletes a SHARES message', () => jsm.streams.deleteMessage('SHARES', 1), /message delete not permitted/);
+  await refused('operator purges AUDIT', () => jsm.streams.purge('AUDIT'), /stream purge not permitted/);
+  await refused('300 KiB entry in AUDIT', () => ojs.publish('cwtch.audit.entry', new Uint8Array(300 * 1024)), /message size exceeds maximum/);
 
-  for (const [how, servers, who, jsOpts] of [
-    ['directly over TLS', hubUrl, agency, {}],
-    ['behind its leaf node', leafUrl, 'local-connector', { domain }],
+  // Connected directly, the server answers a denied action with a permissions violation. Behind
+  // the leaf node the hub enforces the agency's permissions on the leaf link, so a denied subject
+  // never reaches the hub and the request finds no responder (nats.js: "jetstream is not
+  // enabled"), while the allowed ones on the same connection do; the stream count below shows
+  // nothing denied was stored.
+  const denied = {
+    direct: /Permissions Violation for Publish/,
+    leaf: /Permissions Violation for Publish|jetstream is not enabled|no responders/,
+  };
+  for (const [how, servers, who, jsOpts, refusal] of [
+    ['directly over TLS', hubUrl, agency, {}, denied.direct],
+    ['behind its leaf node', leafUrl, 'local-connector', { domain }, denied.leaf],
   ]) {
     say(`${agency} connected ${how}:`);
     const nc = await connect({
@@ -401,10 +422,10 @@ function placed(info) {
     await allowed('its retry with the same Nats-Msg-Id is not stored twice', async () => {
       if (!(await js.publish(own, 'x', { msgID: how })).duplicate) throw new Error('stored twice');
     });
-    await refused(`publishes as ${other} (cwtch.share.${agency}.${other})`, () => js.publish(`cwtch.share.${agency}.${other}`, 'x'));
+    await refused(`publishes as ${other} (cwtch.share.${agency}.${other})`, () => js.publish(`cwtch.share.${agency}.${other}`, 'x'), refusal);
     await allowed(`pulls and acks from inbox-${agency}`, () => pull(js, `inbox-${agency}`));
-    await refused(`pulls from inbox-${other}`, () => pull(js, `inbox-${other}`));
-    await refused('reads stream info', async () => (await jetstreamManager(nc, { timeout: 10000, ...jsOpts })).streams.info('SHARES'));
+    await refused(`pulls from inbox-${other}`, () => pull(js, `inbox-${other}`), refusal);
+    await refused('reads stream info', async () => (await jetstreamManager(nc, { timeout: 10000, ...jsOpts })).streams.info('SHARES'), refusal);
     await nc.close();
   }
   await allowed('SHARES holds only the allowed messages', async () => {
@@ -419,12 +440,9 @@ function placed(info) {
   process.exit(1);
 });
 EOF
-  log "client checks (operator; $agency directly and behind its leaf node):"
-  timeout 90 node "$tmp/client-check.cjs" "$bus_pkg" "$tmp" "tls://127.0.0.1:${client_port[1]}" \
-    "nats://127.0.0.1:$leaf_client_port" "$domain" "$agency" || fail "client checks"
-else
-  log "NOTE: client checks skipped: node or the workspace's @nats-io packages are not installed"
-fi
+log "client checks (operator; $agency directly and behind its leaf node):"
+timeout 90 "$node_bin" "$tmp/client-check.cjs" "$bus_pkg" "$tmp" "tls://127.0.0.1:${client_port[1]}" \
+  "nats://127.0.0.1:$leaf_client_port" "$domain" "$agency" || fail "client checks"
 
 # --- the single node -----------------------------------------------------------------------
 start single "$single/nats.conf"
