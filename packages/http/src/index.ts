@@ -55,3 +55,4 @@ export {
   type TokenBucketsOptions,
   tokenKey,
 } from './rate-limit.ts';
+export { checkStrictForm, parseStrictJson, strictBody } from './strict-body.ts';

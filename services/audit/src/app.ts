@@ -6,6 +6,7 @@ import {
   Role,
   rateLimit,
   requireRole,
+  strictBody,
   type TokenVerifier,
   toErrorResponse,
 } from '@cwtch/http';
@@ -125,6 +126,8 @@ export function createAuditApp(deps: AuditAppDeps) {
   });
   // Keyed by who the verified token speaks for, never by the token string.
   app.use('/v1/*', rateLimit<Env>({ ...deps.rateLimit, keyOf: (c) => identityKey(c.get('principal')) }));
+  // Every body is read as strict UTF-8 text: no U+FFFD stands in for bad bytes, no lone surrogate.
+  app.use('/v1/*', strictBody());
 
   const parseQuery = <S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> => {
     const r = schema.safeParse(query);

@@ -15,6 +15,7 @@ import {
   Role,
   rateLimit,
   requireRole,
+  strictBody,
   type TokenVerifier,
   toErrorResponse,
 } from '@cwtch/http';
@@ -157,6 +158,8 @@ export function createApp(
   });
   // Keyed by who the verified token speaks for, never by the token string.
   app.use('/v1/*', rateLimit<Env>({ ...options.rateLimit, keyOf: (c) => identityKey(c.get('principal')) }));
+  // Every body is read as strict UTF-8 text: no U+FFFD stands in for bad bytes, no lone surrogate.
+  app.use('/v1/*', strictBody());
 
   app.get('/healthz', (c) => {
     const witness = options.witness?.status() ?? null;

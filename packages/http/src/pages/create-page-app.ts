@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { SafeHtml } from '../page-security.ts';
 import { pageSecurityHeaders } from '../page-security.ts';
 import { identityKey, rateLimit, TokenBuckets } from '../rate-limit.ts';
+import { strictBody } from '../strict-body.ts';
 import { pageAssets } from './page-assets.ts';
 import type { PageAuth, PageEnv } from './page-auth.ts';
 import { pageError } from './page-error.ts';
@@ -27,7 +28,7 @@ const OPEN_PATHS = ['/signin', '/signin/*', '/signout', '/assets/*'];
 
 /**
  * The part every service's pages share: errors rendered as HTML (logged when unexpected), the
- * strict CSP, a rate limit per person, a body limit, static assets, sign-in routes, and
+ * strict CSP, a rate limit per person, a body limit, strict UTF-8 bodies, static assets, sign-in routes, and
  * sign-in required on the page paths. The service adds its own pages to what this returns.
  */
 export function createPageApp(o: PageAppOptions): Hono<PageEnv> {
@@ -52,6 +53,7 @@ export function createPageApp(o: PageAppOptions): Hono<PageEnv> {
     pages.use(path, pageSecurityHeaders());
     if (OPEN_PATHS.includes(path)) pages.use(path, openLimiter);
     pages.use(path, bodyLimit({ maxSize: o.maxBodyBytes }));
+    pages.use(path, strictBody());
   }
   pages.route('/', pageAssets(o.assets));
   pages.route(
