@@ -13,6 +13,7 @@ import {
   publishRaw,
   type SealOverrides,
   sealAs,
+  writeGoldenBundle,
 } from './support.ts';
 
 /**
@@ -288,5 +289,7 @@ describe('after every attack', () => {
     const res = await exportAndVerify(run);
     expect(res.stdout).toMatch(/VERIFIED/);
     expect(res.code).toBe(0);
+    // `CWTCH_WRITE_GOLDEN=1` keeps this export as the verifier's golden fixture (see its README).
+    if (process.env.CWTCH_WRITE_GOLDEN === '1') await writeGoldenBundle(run, res.bundle);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { connectBus, inboxPrefixOf, jetstream, type NatsConnection, publishDurable } from '@cwtch/bus';
 import { type KindName, kinds } from '@cwtch/contracts';
 import {
@@ -136,4 +137,24 @@ export async function sealAs(
 /** Publishes raw bytes to a bus subject with an agency's own connection; resolves once stored. */
 export async function publishRaw(nc: NatsConnection, subject: string, bytes: Uint8Array): Promise<void> {
   await publishDurable(jetstream(nc), subject, bytes, { msgId: `attack-${randomUUID()}` });
+}
+
+/** Where the verifier's golden bundle lives: an export of a real region after the attack suite. */
+export const GOLDEN_DIR = fileURLToPath(
+  new URL('../../packages/audit-verify/src/fixtures/golden/', import.meta.url),
+);
+
+/** Writes `bundle` and the region's pinned keys as the verifier's golden fixture. */
+export async function writeGoldenBundle(run: RunningRegion, bundle: string): Promise<void> {
+  const t = run.region.trust;
+  const trust = {
+    governanceKey: t.governanceKey,
+    logKey: t.logKey,
+    logOrigin: t.logOrigin,
+    witnesses: t.witnesses ?? [],
+    quorum: t.quorum ?? 0,
+  };
+  await mkdir(GOLDEN_DIR, { recursive: true });
+  await writeFile(join(GOLDEN_DIR, 'bundle.jsonl'), bundle);
+  await writeFile(join(GOLDEN_DIR, 'trust.json'), `${JSON.stringify(trust, null, 2)}\n`);
 }
