@@ -1,43 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  connectBus,
   inboxConsumer,
   jetstream,
   jetstreamManager,
-  type NatsConnection,
-  type NatsServerHandle,
   provisionBus,
   publishDurable,
   runConsumer,
   SHARES_STREAM,
   shareSubject,
-  startNatsServer,
 } from './index.ts';
+import { useNatsServer } from './nats-server.test-support.ts';
 
-let server: NatsServerHandle;
-let nc: NatsConnection;
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cwtch-bus-'));
-  server = await startNatsServer({ dataDir: dir });
-  nc = await connectBus({ servers: server.url, name: 'bus-test' });
-});
-afterAll(async () => {
-  await nc?.close();
-  await server?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
-
+const nats = useNatsServer();
 describe('bus', () => {
   it('provisions idempotently, de-duplicates by msg id, and consumes in order with explicit ack', async () => {
-    const jsm = await jetstreamManager(nc);
+    const jsm = await jetstreamManager(nats().nc);
     await provisionBus(jsm, { agencies: ['a-one', 'b-two'] });
     await provisionBus(jsm, { agencies: ['a-one', 'b-two'] });
-    const js = jetstream(nc);
+    const js = jetstream(nats().nc);
     const first = await publishDurable(js, shareSubject('a-one', 'b-two'), new TextEncoder().encode('x'), {
       msgId: 'm1.a-one',
     });
@@ -62,12 +42,18 @@ describe('bus', () => {
     await two;
     await loop.stop();
     expect(seen).toEqual(['x', 'z']);
-    const info = await jsm.consumers.info(SHARES_STREAM, inboxConsumer('a-one'));
+    // Acks are sent without waiting for an answer: wait until the server has counted both.
+    let info = await jsm.consumers.info(SHARES_STREAM, inboxConsumer('a-one'));
+    for (let i = 0; i < 100 && info.num_ack_pending > 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      info = await jsm.consumers.info(SHARES_STREAM, inboxConsumer('a-one'));
+    }
     expect(info.num_ack_pending).toBe(0);
+    expect(info.num_pending).toBe(0);
   });
 
   it('refuses delete and purge on the share stream', async () => {
-    const jsm = await jetstreamManager(nc);
+    const jsm = await jetstreamManager(nats().nc);
     await expect(jsm.streams.purge(SHARES_STREAM)).rejects.toThrow();
     await expect(jsm.streams.deleteMessage(SHARES_STREAM, 1)).rejects.toThrow();
   });

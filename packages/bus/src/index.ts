@@ -9,9 +9,17 @@ export {
 } from '@nats-io/jetstream';
 export { type KV, Kvm } from '@nats-io/kv';
 export type { NatsConnection } from '@nats-io/transport-node';
+export {
+  type BusLimits,
+  DEFAULT_BUS_LIMITS,
+  HEADER_ALLOWANCE_BYTES,
+  sharesMaxMessageBytes,
+} from './bus-limits.ts';
 export { type BusOptions, connectBus } from './connect-bus.ts';
 export {
+  type AgencyPeers,
   agencyPermissions,
+  agreementPeers,
   auditPermissions,
   createNkeyUser,
   inboxPrefixOf,
@@ -33,6 +41,7 @@ export {
 } from './nats-server.ts';
 export { type ProvisionOptions, provisionBus } from './provision.ts';
 export { type PublishOptions, publishDurable } from './publish-durable.ts';
+export { type AgencyUsage, type BusUsage, type PairUsage, readBusUsage } from './read-bus-usage.ts';
 export { type Disposition, type RunningConsumer, runConsumer } from './run-consumer.ts';
 export {
   AUDIT_API,

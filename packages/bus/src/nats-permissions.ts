@@ -7,10 +7,13 @@ import {
   CHECKPOINT_STREAM,
   CHECKPOINT_SUBJECT,
   cosignatureSubject,
+  DEAD_LETTER_STREAM,
   DIRECTORY_BUCKET,
   deadLetterSubject,
   inboxConsumer,
+  receiptSubject,
   SHARES_STREAM,
+  shareSubject,
 } from './subjects.ts';
 
 /** Publish and subscribe allow-lists of one NATS user (everything else is denied). */
@@ -58,16 +61,43 @@ function durableReader(stream: string, durable: string): string[] {
   ];
 }
 
+/** Who an agency exchanges shares with: the agencies it may send to, and those that may send to it. */
+export interface AgencyPeers {
+  readonly sendsTo: readonly string[];
+  readonly receivesFrom: readonly string[];
+}
+
 /**
- * What an agency's connector may do (DESIGN §5): publish only `cwtch.share.*.<self>` and
- * `cwtch.receipt.*.<self>`, pull from its own durable consumer, read the directory, and receive
- * replies only on its own inbox prefix. No stream reads, no consumer creation, no other API.
+ * An agency's peers under the sharing agreements (senders and recipients of each), itself and
+ * agencies outside `known` (the directory's agencies) left out.
  */
-export function agencyPermissions(agency: string): NatsPermissions {
+export function agreementPeers(
+  agreements: readonly { readonly senders: readonly string[]; readonly recipients: readonly string[] }[],
+  agency: string,
+  known?: ReadonlySet<string>,
+): AgencyPeers {
+  const sendsTo = new Set<string>();
+  const receivesFrom = new Set<string>();
+  const ok = (a: string) => a !== agency && (!known || known.has(a));
+  for (const g of agreements) {
+    if (g.senders.includes(agency)) for (const r of g.recipients.filter(ok)) sendsTo.add(r);
+    if (g.recipients.includes(agency)) for (const s of g.senders.filter(ok)) receivesFrom.add(s);
+  }
+  return { sendsTo: [...sendsTo].sort(), receivesFrom: [...receivesFrom].sort() };
+}
+
+/**
+ * What an agency's connector may do (DESIGN §5): publish share copies only to the agencies an
+ * agreement lets it send to (`cwtch.share.<to>.<self>`) and receipts only to those that may send
+ * to it (`cwtch.receipt.<sender>.<self>`), pull from its own durable consumer, read the directory,
+ * and receive replies only on its own inbox prefix. No stream reads, no consumer creation, no
+ * other API. Publishing to an agency outside its agreements is a permissions violation.
+ */
+export function agencyPermissions(agency: string, peers: AgencyPeers): NatsPermissions {
   return {
     publish: [
-      `cwtch.share.*.${agency}`,
-      `cwtch.receipt.*.${agency}`,
+      ...peers.sendsTo.map((to) => shareSubject(to, agency)),
+      ...peers.receivesFrom.map((sender) => receiptSubject(sender, agency)),
       ...durableReader(SHARES_STREAM, inboxConsumer(agency)),
       ...directoryReader(),
       // Witness: ask for proofs, publish its own cosignatures.
@@ -99,6 +129,10 @@ export function auditPermissions(): NatsPermissions {
       // Retained envelopes, for evidence bundles.
       `$JS.API.STREAM.MSG.GET.${SHARES_STREAM}`,
       `$JS.API.DIRECT.GET.${SHARES_STREAM}`,
+      // Storage and backlog per agency, for its metrics (readBusUsage): counts, never contents.
+      `$JS.API.STREAM.INFO.${SHARES_STREAM}`,
+      `$JS.API.STREAM.INFO.${DEAD_LETTER_STREAM}`,
+      `$JS.API.CONSUMER.INFO.${SHARES_STREAM}.*`,
       // Checkpoints: publish, and replay their history (cosignatures included) at start.
       CHECKPOINT_SUBJECT,
       `$JS.API.STREAM.INFO.${CHECKPOINT_STREAM}`,

@@ -1,3 +1,4 @@
+import { type Logger, silentLogger } from '@cwtch/runtime';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -8,6 +9,12 @@ import {
   type StreamConfig,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
+import {
+  type BusLimits,
+  DEFAULT_BUS_LIMITS,
+  HEADER_ALLOWANCE_BYTES,
+  sharesMaxMessageBytes,
+} from './bus-limits.ts';
 import {
   AUDIT_CONSUMER,
   AUDIT_STREAM,
@@ -27,7 +34,14 @@ export interface ProvisionOptions {
   readonly replicas?: number;
   /** Publisher-retry de-duplication window. */
   readonly duplicateWindowMs?: number;
+  /** Told when an existing stream holds more than a new limit allows. */
+  readonly logger?: Logger;
+  /** Storage limits ({@link DEFAULT_BUS_LIMITS} for any not given). */
+  readonly limits?: Partial<BusLimits>;
 }
+
+/** How long a dead letter's id is remembered: a copy re-sent within it is stored once. */
+const DEAD_LETTER_DEDUP_MS = 86_400_000;
 
 type StreamSpec = Partial<StreamConfig> & { name: string };
 
@@ -47,12 +61,18 @@ function stream(o: ProvisionOptions, spec: StreamSpec): StreamSpec {
 const EVIDENCE = { deny_delete: true, deny_purge: true, allow_direct: true } as const;
 
 function streamSpecs(o: ProvisionOptions): StreamSpec[] {
+  const limits = { ...DEFAULT_BUS_LIMITS, ...o.limits };
   return [
+    // One agency flooding one pair fills that pair's quota only, and is told so (discard new per
+    // subject: the publish fails, nothing stored is ever dropped).
     stream(o, {
       name: SHARES_STREAM,
       subjects: ['cwtch.share.*.*', 'cwtch.receipt.*.*'],
       ...EVIDENCE,
-      max_msg_size: 1024 * 1024,
+      max_msg_size: sharesMaxMessageBytes(limits),
+      max_msgs_per_subject: limits.maxMessagesPerPair,
+      discard_new_per_subject: true,
+      max_bytes: limits.sharesMaxBytes,
     }),
     stream(o, {
       name: AUDIT_STREAM,
@@ -67,21 +87,60 @@ function streamSpecs(o: ProvisionOptions): StreamSpec[] {
       ...EVIDENCE,
       max_msg_size: 64 * 1024,
     }),
-    // Operators clear what they have dealt with; 90 days at most.
+    // A diagnostic copy of what connectors refused: bounded per agency and in all, oldest dropped
+    // first (one agency's flood drops only its own), 90 days at most, each copy stored once.
     stream(o, {
       name: DEAD_LETTER_STREAM,
       subjects: ['cwtch.dlq.*'],
       discard: DiscardPolicy.Old,
       max_age: nanos(90 * 86_400_000),
-      max_msg_size: 1024 * 1024 + 4096,
+      max_msg_size: sharesMaxMessageBytes(limits) + HEADER_ALLOWANCE_BYTES,
+      max_msgs_per_subject: limits.deadLettersPerAgency,
+      max_bytes: limits.deadLetterMaxBytes,
+      duplicate_window: nanos(DEAD_LETTER_DEDUP_MS),
     }),
   ];
 }
 
-async function ensureStream(jsm: JetStreamManager, config: StreamSpec) {
+const limitsOf = (c: Partial<StreamConfig>) => ({
+  max_msgs_per_subject: c.max_msgs_per_subject,
+  max_bytes: c.max_bytes,
+});
+
+/**
+ * Limits of an existing evidence stream never go below what it holds: nats-server meets a lowered
+ * per-subject limit by deleting the oldest messages, even with delete denied.
+ */
+async function keepStored(
+  jsm: JetStreamManager,
+  spec: StreamSpec,
+  current: StreamConfig,
+  logger: Logger,
+): Promise<StreamSpec> {
+  if (!spec.deny_delete) return spec;
+  const info = await jsm.streams.info(spec.name, { subjects_filter: '>' });
+  const most = Object.values(info.state.subjects ?? {}).reduce((a, b) => Math.max(a, b), 0);
+  const out = { ...spec };
+  if (
+    spec.max_msgs_per_subject !== undefined &&
+    spec.max_msgs_per_subject > 0 &&
+    most > spec.max_msgs_per_subject
+  )
+    out.max_msgs_per_subject = most;
+  if (spec.max_bytes !== undefined && spec.max_bytes > 0 && info.state.bytes > spec.max_bytes)
+    out.max_bytes = info.state.bytes;
+  if (out.max_msgs_per_subject !== spec.max_msgs_per_subject || out.max_bytes !== spec.max_bytes)
+    logger.warn(
+      { stream: spec.name, asked: limitsOf(spec), kept: limitsOf(out), was: limitsOf(current) },
+      'stream already holds more than its new limits: kept at what it holds, so new publishes are refused',
+    );
+  return out;
+}
+
+async function ensureStream(jsm: JetStreamManager, config: StreamSpec, logger: Logger) {
   try {
     const info = await jsm.streams.info(config.name);
-    const { name: _n, storage: _s, ...mutable } = config;
+    const { name: _n, storage: _s, ...mutable } = await keepStored(jsm, config, info.config, logger);
     const drift = Object.entries(mutable).some(
       ([k, v]) =>
         JSON.stringify((info.config as unknown as Record<string, unknown>)[k]) !== JSON.stringify(v),
@@ -119,7 +178,7 @@ async function ensureConsumer(jsm: JetStreamManager, stream: string, durable: st
  * agency and the audit service's consumer.
  */
 export async function provisionBus(jsm: JetStreamManager, options: ProvisionOptions): Promise<void> {
-  for (const spec of streamSpecs(options)) await ensureStream(jsm, spec);
+  for (const spec of streamSpecs(options)) await ensureStream(jsm, spec, options.logger ?? silentLogger);
   for (const agency of options.agencies) {
     await ensureConsumer(jsm, SHARES_STREAM, inboxConsumer(agency), [
       `cwtch.share.${agency}.*`,

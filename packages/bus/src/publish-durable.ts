@@ -1,5 +1,5 @@
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
-import type { JetStreamClient, PubAck } from '@nats-io/jetstream';
+import { JetStreamApiError, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 
 /** Options for one durable publish. */
@@ -14,10 +14,30 @@ export interface PublishOptions {
   readonly timeoutMs?: number;
 }
 
+/** JetStream's answers to a publish that its storage limits refuse (nats-server's error codes). */
+const STORE_FAILED = 10077; // "maximum messages per subject exceeded", "maximum bytes exceeded", ...
+const RESOURCES_REFUSED = new Set([10023, 10002, 10047]); // insufficient resources (server, account)
+const TOO_LARGE = 10054; // message size exceeds maximum allowed
+
+/** The final refusal a JetStream error stands for, or null when a retry may succeed. */
+function refusal(subject: string, e: unknown): CwtchError | null {
+  if (!(e instanceof JetStreamApiError)) return null;
+  const { code, message: why } = e;
+  if ((code === STORE_FAILED && /exceeded/.test(why)) || RESOURCES_REFUSED.has(code))
+    return new CwtchError(ErrorCode.BUS_STORAGE_FULL, `the bus refused to store ${subject}: ${why}`, {
+      cause: e,
+    });
+  if (code === TOO_LARGE)
+    return new CwtchError(ErrorCode.ENVELOPE_TOO_LARGE, `the bus refused ${subject}: ${why}`, { cause: e });
+  return null;
+}
+
 /**
  * Publishes to JetStream and resolves only once the server has stored the message.
  * Retries transient failures with the same `Nats-Msg-Id`; throws `BUS_UNAVAILABLE` when it
  * cannot get an acknowledgement, so a caller never reports success for an unstored message.
+ * A refusal by the stream's limits is final, never retried: `BUS_STORAGE_FULL` (a per-pair quota
+ * or the store is full) or `ENVELOPE_TOO_LARGE`, naming the subject.
  */
 export async function publishDurable(
   js: JetStreamClient,
@@ -43,6 +63,8 @@ export async function publishDurable(
       last = e;
       // A wrong-last-sequence answer is final: another writer or a gap. Never retry it.
       if (String(e).includes('wrong last sequence')) throw e;
+      const final = refusal(subject, e);
+      if (final) throw final;
       await new Promise((r) => setTimeout(r, 100 * 2 ** i));
     }
   }

@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  agencyPermissions,
   auditPermissions,
   connectBus,
   findNatsServer,
@@ -17,6 +16,7 @@ import type { RegionFile } from '@cwtch/contracts';
 import { publishDirectory, verifyDirectory } from '@cwtch/directory';
 import { AUDIT_AUDIENCE, connectorAudience, DEV_ISSUER } from '@cwtch/http';
 import { mkdirOwnerOnly, repairOwnerOnly } from '@cwtch/runtime';
+import { agencyNatsPermissions, busLimitsFromEnv } from '../region/nats-authorization.ts';
 import { NatsNodes } from '../region/nats-nodes.ts';
 import { loadRegionFiles, type RegionFiles, witnessName, writeFileAtomic } from '../region/region-files.ts';
 import { type ServiceSpec, type ServiceState, Supervisor } from '../region/supervisor.ts';
@@ -73,7 +73,7 @@ function regionAuthorization(files: RegionFiles): string {
     ...files.directory.agencies.map((a) => ({
       name: a.id,
       nkey: user(a.id),
-      permissions: agencyPermissions(a.id),
+      permissions: agencyNatsPermissions(files.directory, a.id),
     })),
   ]);
 }
@@ -100,6 +100,7 @@ async function ensureDirectory(
   // A new cluster elects its JetStream leaders a few seconds after the servers are up, and a node
   // may die and be restarted meanwhile: every step is idempotent, so the whole of it, connection
   // included, is retried until JetStream answers.
+  const limits = busLimitsFromEnv(process.env);
   for (let attempt = 0; ; attempt++) {
     try {
       const nc = await connectOperator(files, natsUrl, caFile);
@@ -107,6 +108,7 @@ async function ensureDirectory(
         await provisionBus(await jetstreamManager(nc), {
           agencies: files.directory.agencies.map((a) => a.id),
           replicas,
+          limits,
         });
         const kv = await new Kvm(nc).create('cwtch-directory', { history: 64, replicas });
         const current = await kv.get('current');

@@ -1,0 +1,114 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  agencyPermissions,
+  agreementPeers,
+  connectBus,
+  createNkeyUser,
+  inboxPrefixOf,
+  jetstream,
+  jetstreamManager,
+  type NatsConnection,
+  provisionBus,
+  publishDurable,
+  receiptSubject,
+  renderAuthorization,
+  shareSubject,
+} from './index.ts';
+import { useNatsServer } from './nats-server.test-support.ts';
+
+const agreements = [
+  { senders: ['a-one', 'b-two'], recipients: ['a-one', 'b-two', 'ghost'] },
+  { senders: ['c-three'], recipients: ['a-one'] },
+];
+const known = new Set(['a-one', 'b-two', 'c-three']);
+
+describe('agreementPeers', () => {
+  it('lists only agencies an agreement pairs it with, in the directory, never itself', () => {
+    expect(agreementPeers(agreements, 'a-one', known)).toEqual({
+      sendsTo: ['b-two'],
+      receivesFrom: ['b-two', 'c-three'],
+    });
+    expect(agreementPeers(agreements, 'c-three', known)).toEqual({ sendsTo: ['a-one'], receivesFrom: [] });
+    expect(agreementPeers(agreements, 'd-four', known)).toEqual({ sendsTo: [], receivesFrom: [] });
+  });
+});
+
+const nats = useNatsServer(async (dir) => {
+  const op = createNkeyUser();
+  const c3 = createNkeyUser();
+  await writeFile(join(dir, 'op.nk'), op.seed, { mode: 0o600 });
+  await writeFile(join(dir, 'c3.nk'), c3.seed, { mode: 0o600 });
+  const permissions = agencyPermissions('c-three', agreementPeers(agreements, 'c-three', known));
+  return {
+    seedFile: join(dir, 'op.nk'),
+    extra: {
+      extraConfig: renderAuthorization([
+        { name: 'operator', nkey: op.publicKey, permissions: null },
+        { name: 'c-three', nkey: c3.publicKey, permissions },
+      ]),
+    },
+  };
+});
+let operator: NatsConnection;
+let agency: NatsConnection;
+
+beforeAll(async () => {
+  const { server, dir, nc } = nats();
+  operator = nc;
+  await provisionBus(await jetstreamManager(operator), { agencies: [...known] });
+  agency = await connectBus({
+    servers: server.url,
+    name: 'c-three',
+    nkeySeedFile: join(dir, 'c3.nk'),
+    inboxPrefix: inboxPrefixOf('c-three'),
+  });
+});
+afterAll(async () => {
+  await agency?.close();
+});
+
+/** The subject of the next publish permission violation the server reports on `nc`. */
+async function violation(nc: NatsConnection, publish: () => Promise<unknown>): Promise<string> {
+  const seen = (async () => {
+    for await (const s of nc.status()) {
+      const e =
+        s.type === 'error' ? (s.error as { name?: string; operation?: string; subject?: string }) : null;
+      if (e?.name === 'PermissionViolationError' && e.operation === 'publish') return e.subject ?? '';
+    }
+    return '';
+  })();
+  const outcome = publish().then(
+    () => 'stored',
+    () => 'refused',
+  );
+  const subject = await seen;
+  expect(await outcome).toBe('refused');
+  return subject;
+}
+
+describe('agency permissions from the agreements (real nats-server)', () => {
+  const send = (subject: string) =>
+    publishDurable(jetstream(agency), subject, new Uint8Array([1]), {
+      msgId: `p-${subject}-${Math.random()}`,
+      attempts: 1,
+      timeoutMs: 5000,
+    });
+
+  it('lets it send where an agreement allows', async () => {
+    expect((await send(shareSubject('a-one', 'c-three'))).seq).toBeGreaterThan(0);
+  });
+
+  it('refuses a recipient no agreement allows, an agency that does not exist, and receipts to a non-sender', async () => {
+    for (const subject of [
+      shareSubject('b-two', 'c-three'),
+      shareSubject('zz-nobody', 'c-three'),
+      receiptSubject('a-one', 'c-three'),
+    ]) {
+      expect(await violation(agency, () => send(subject))).toBe(subject);
+    }
+    const info = await (await jetstreamManager(operator)).streams.info('SHARES', { subjects_filter: '>' });
+    expect(Object.keys(info.state.subjects ?? {})).toEqual(['cwtch.share.a-one.c-three']);
+  });
+});
