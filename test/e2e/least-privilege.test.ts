@@ -46,29 +46,71 @@ afterAll(async () => {
   await swansea?.close();
 });
 
-/** Resolves with the error a subscription is closed with, or 'open' if it stays open. */
-async function subscribeOutcome(nc: NatsConnection, subject: string): Promise<string> {
+/** Fails with a clear message if the server has not answered in 30 s (a bound for a broken run, not a timing check). */
+function within30s<T>(what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from the server in 30 s: ${what}`)), 30_000);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Subscribes and waits for the server's refusal: the message of the error it closes the subscription with. */
+async function refusedSubscription(nc: NatsConnection, subject: string): Promise<string> {
+  const started = performance.now();
   const sub = nc.subscribe(subject);
-  await nc.flush();
-  const outcome = await Promise.race([
-    sub.closed,
-    new Promise<string>((r) => setTimeout(() => r('open'), 1500)),
-  ]);
-  sub.unsubscribe();
-  return outcome instanceof Error ? outcome.message : String(outcome);
+  const outcome = await within30s(`subscribe ${subject}`, sub.closed);
+  console.log(
+    `subscribe ${subject}: closed by the server after ${Math.round(performance.now() - started)} ms`,
+  );
+  return outcome instanceof Error ? outcome.message : 'closed without an error';
+}
+
+/**
+ * Subscribes to the agency's own reply prefix and waits for a JetStream reply routed to it: the
+ * server handles the subscription before the request, so the reply arriving shows it was allowed.
+ */
+async function openSubscription(nc: NatsConnection, prefix: string): Promise<void> {
+  const started = performance.now();
+  const sub = nc.subscribe(`${prefix}.>`, { max: 1 });
+  nc.publish(`$JS.API.CONSUMER.INFO.${SHARES_STREAM}.inbox-swansea-cs`, undefined, {
+    reply: `${prefix}.probe`,
+  });
+  const received = (async () => {
+    for await (const m of sub) return m.subject;
+    throw new Error(`the subscription ended without a message: ${String(await sub.closed)}`);
+  })();
+  expect(await within30s(`a reply on ${prefix}.probe`, received)).toBe(`${prefix}.probe`);
+  console.log(
+    `subscribe ${prefix}.>: open, a reply arrived after ${Math.round(performance.now() - started)} ms`,
+  );
+}
+
+/** Runs `f` and prints how long the server took to answer. */
+async function timed<T>(what: string, f: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await f();
+  } finally {
+    console.log(`${what}: answered after ${Math.round(performance.now() - started)} ms`);
+  }
 }
 
 describe('least privilege on the wire (swansea-cs credentials)', () => {
   it("refuses publishing as another agency, reading another's subjects, consumers or stream messages", async () => {
     const js = jetstream(swansea);
+    // The server's own refusal, not a missing acknowledgement: a timeout here fails.
     await expect(
-      publishDurable(js, shareSubject('x', 'south-wales-police'), new Uint8Array([1]), {
-        msgId: 'spoof-1',
-        attempts: 1,
-        timeoutMs: 1500,
-      }),
-    ).rejects.toMatchObject({ code: 'BUS_UNAVAILABLE' });
-    expect(await subscribeOutcome(swansea, 'cwtch.share.south-wales-police.>')).toMatch(
+      timed('publish as south-wales-police', () =>
+        js.publish(shareSubject('x', 'south-wales-police'), new Uint8Array([1]), {
+          msgID: 'spoof-1',
+          timeout: 30_000,
+        }),
+      ),
+    ).rejects.toThrow(/Permissions Violation for Publish to "cwtch\.share\.x\.south-wales-police"/);
+    expect(await refusedSubscription(swansea, 'cwtch.share.south-wales-police.>')).toMatch(
       /Permissions Violation for Subscription/,
     );
     await expect(js.consumers.get(SHARES_STREAM, 'inbox-south-wales-police')).rejects.toThrow(
@@ -82,12 +124,18 @@ describe('least privilege on the wire (swansea-cs credentials)', () => {
       }),
     ).rejects.toThrow(/Permissions Violation/);
     await expect(
-      swansea.request(`$JS.API.STREAM.MSG.GET.${SHARES_STREAM}`, JSON.stringify({ seq: 1 }), {
-        timeout: 1500,
-      }),
+      timed('STREAM.MSG.GET', () =>
+        swansea.request(`$JS.API.STREAM.MSG.GET.${SHARES_STREAM}`, JSON.stringify({ seq: 1 }), {
+          timeout: 30_000,
+        }),
+      ),
     ).rejects.toThrow(/Permissions Violation/);
     await expect(
-      swansea.request(`$JS.API.DIRECT.GET.${SHARES_STREAM}`, JSON.stringify({ seq: 1 }), { timeout: 1500 }),
+      timed('DIRECT.GET', () =>
+        swansea.request(`$JS.API.DIRECT.GET.${SHARES_STREAM}`, JSON.stringify({ seq: 1 }), {
+          timeout: 30_000,
+        }),
+      ),
     ).rejects.toThrow(/Permissions Violation/);
   });
 
@@ -108,10 +156,51 @@ describe('least privilege on the wire (swansea-cs credentials)', () => {
   });
 
   it("keeps replies private: no agency can subscribe to another's inbox prefix or the default one", async () => {
-    expect(await subscribeOutcome(swansea, `${inboxPrefixOf('npt-cs')}.>`)).toMatch(/Permissions Violation/);
-    expect(await subscribeOutcome(swansea, '_INBOX.>')).toMatch(/Permissions Violation/);
-    expect(await subscribeOutcome(swansea, '>')).toMatch(/Permissions Violation/);
-    expect(await subscribeOutcome(swansea, `${inboxPrefixOf('swansea-cs')}.>`)).toBe('open');
+    expect(await refusedSubscription(swansea, `${inboxPrefixOf('npt-cs')}.>`)).toMatch(
+      /Permissions Violation/,
+    );
+    expect(await refusedSubscription(swansea, '_INBOX.>')).toMatch(/Permissions Violation/);
+    expect(await refusedSubscription(swansea, '>')).toMatch(/Permissions Violation/);
+    await openSubscription(swansea, inboxPrefixOf('swansea-cs'));
+  });
+});
+
+describe('sending through the connector', () => {
+  it('refuses a recipient that is not in the directory with 400 UNKNOWN_RECIPIENT, and publishes nothing', async () => {
+    const hillside = run.region.agencies.hillside!;
+    const client = createConnectorClient({ baseUrl: hillside.connector, token: hillside.tokens.system });
+    const operator = await connectBus({
+      servers: run.region.nats.url,
+      name: 'test-operator',
+      nkeySeedFile: join(run.dataDir, 'secrets', 'nats', 'operator.nk'),
+    });
+    const stored = async () =>
+      (
+        await (
+          await jetstreamManager(operator)
+        ).streams.info(SHARES_STREAM, { subjects_filter: 'cwtch.share.*.hillside' })
+      ).state.subjects ?? {};
+    try {
+      const before = await stored();
+      const payload = await example('care-home-transition');
+      for (const recipients of [['zz-nobody'], ['swansea-cs', 'zz-nobody']]) {
+        const refusal = await client.send({ kind: 'care-home-transition', payload, recipients }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(refusal, `recipients ${recipients.join(',')}`).toMatchObject({
+          status: 400,
+          code: 'UNKNOWN_RECIPIENT',
+        });
+      }
+      expect(await stored()).toEqual(before);
+      // The same request to a known recipient goes through (so the unknown one was the cause).
+      await expect(
+        client.send({ kind: 'care-home-transition', payload, recipients: ['swansea-cs'] }),
+      ).resolves.toMatchObject({ recipients: ['swansea-cs'] });
+    } finally {
+      await operator.close();
+    }
   });
 });
 
