@@ -42,9 +42,11 @@ export {
   createPageTokenVerifier,
   type PageTokenSource,
   type PageTokenVerifier,
+  sessionAudience,
 } from './pages/page-token-verifier.ts';
 export { PagesConfig } from './pages/pages-config.ts';
 export { SessionCookie } from './pages/session-cookie.ts';
+export { SessionStore, type SessionStoreOptions } from './pages/session-store.ts';
 export { type RenderSignIn, safeNext, signInRoutes } from './pages/sign-in-routes.ts';
 export {
   identityKey,
