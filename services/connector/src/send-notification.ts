@@ -1,7 +1,7 @@
 import { publishDurable, shareSubject } from '@cwtch/bus';
 import { checkSenderRules, kinds, type Priority, parseNotification } from '@cwtch/contracts';
 import { b64uEncode, sealEnvelope, sha256 } from '@cwtch/crypto';
-import { CwtchError, ErrorCode } from '@cwtch/runtime';
+import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
 import type { AgencyContext } from './agency-context.ts';
 import { subjectReferenceOf } from './subject-reference-of.ts';
 
@@ -98,7 +98,21 @@ export async function sendNotification(
   });
   await Promise.all(
     recipients.map((to) =>
-      publishDurable(ctx.js, shareSubject(to, ctx.agency), sealed.bytes, { msgId: `${sealed.id}.${to}` }),
+      publishDurable(ctx.js, shareSubject(to, ctx.agency), sealed.bytes, {
+        msgId: `${sealed.id}.${to}`,
+      }).catch((e: unknown) => {
+        if (!isCwtchError(e) || e.code !== ErrorCode.BUS_STORAGE_FULL) throw e;
+        // Loud for the sender whose quota is full; every other pair goes on.
+        ctx.metrics.inc('cwtch_bus_storage_full_total', 'Share copies the bus refused to store', {
+          recipient: to,
+        });
+        ctx.logger.error({ id: sealed.id, recipient: to, err: e }, 'bus storage full: share copy refused');
+        throw new CwtchError(
+          ErrorCode.BUS_STORAGE_FULL,
+          `the bus refused the copy for ${to} (${e.message}): the region's operator must raise its quota`,
+          { cause: e },
+        );
+      }),
     ),
   );
   ctx.store.markPublished(sealed.id);
