@@ -11,6 +11,7 @@ import {
   connectAs,
   exportAndVerify,
   publishRaw,
+  regionDirectory,
   type SealOverrides,
   sealAs,
   writeGoldenBundle,
@@ -267,6 +268,13 @@ describe('the recipient checks what it opens (item 3 and every refusal after the
     );
     expect((await refusedBySwansea({ subject: header.subject })).reason).toBe('SUBJECT_REFERENCE_MISMATCH');
     expect((await refusedBySwansea({ subject: null })).reason).toBe('SUBJECT_REFERENCE_MISMATCH');
+  });
+
+  it('a content key sealed to a key this agency does not hold is DECRYPTION_FAILED', async () => {
+    const view = await regionDirectory(run);
+    const npt = view.currentKey('npt-cs', 'enc', Date.now());
+    const sealTo = [{ agency: 'swansea-cs', kid: npt.kid, publicKey: npt.publicKey }];
+    expect((await refusedBySwansea({ sealTo })).reason).toBe('DECRYPTION_FAILED');
   });
 
   it('plaintext that is not JSON, or breaks the contract, is CONTRACT_INVALID', async () => {

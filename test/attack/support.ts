@@ -96,7 +96,12 @@ export function connectAs(run: RunningRegion, agency: string): Promise<NatsConne
 }
 
 /** What {@link sealAs} may change of a genuine envelope's routing, and its plaintext. */
-export type SealOverrides = Partial<EnvelopeRouting> & { plaintext?: Uint8Array; random?: RandomSource };
+export type SealOverrides = Partial<EnvelopeRouting> & {
+  plaintext?: Uint8Array;
+  random?: RandomSource;
+  /** The recipients' keys as the header will name them, instead of the directory's current ones. */
+  sealTo?: { agency: string; kid: string; publicKey: Uint8Array }[];
+};
 
 /**
  * Seals `payload` of `kind` from `from` to `to` outside any connector, exactly as a connector
@@ -115,7 +120,7 @@ export async function sealAs(
   const agreement = view.agreementFor(from, [...to], kind);
   if (!agreement) throw new Error(`no agreement lets ${from} send ${kind} to ${to.join(', ')}`);
   const now = Date.now();
-  const { plaintext, ...routing } = overrides;
+  const { plaintext, sealTo, ...routing } = overrides;
   return sealEnvelope({
     iat: now,
     exp: now + 3_600_000,
@@ -130,7 +135,7 @@ export async function sealAs(
     ...routing,
     plaintext: plaintext ?? new TextEncoder().encode(JSON.stringify(payload)),
     sender: { agency: from, kid: keys.signing.kid, signSecretKey: keys.signing.secretKey },
-    recipients: to.map((r) => view.currentKey(r, 'enc', now)),
+    recipients: sealTo ?? to.map((r) => view.currentKey(r, 'enc', now)),
   });
 }
 
