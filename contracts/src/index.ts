@@ -105,7 +105,7 @@ export {
   PlacementType,
   ReasonForChange,
   Ssda903PlacementType,
-} from './kinds/care-home-transition.ts';
+} from './kinds/care-home-transition/schema.ts';
 export { checkSenderRules, policeOnlyFields } from './kinds/check-sender-rules.ts';
 export type { ContractIssue } from './kinds/contract-issue.ts';
 export {
@@ -119,7 +119,14 @@ export {
   ProtocolPeriod,
   ProtocolStatus,
   StrategyDiscussion,
-} from './kinds/cse-protocol-entry.ts';
+} from './kinds/cse-protocol-entry/schema.ts';
+export {
+  type AreaRole,
+  areaList,
+  defineKind,
+  type KindDefinition,
+  type RoutingArea,
+} from './kinds/define-kind.ts';
 export { fieldPaths, labelKey, schemaFieldPaths } from './kinds/field-paths.ts';
 export {
   IntelligenceEvent,
@@ -130,8 +137,15 @@ export {
   PoliceEvaluation,
   Provenance,
   Vehicle,
-} from './kinds/intelligence-form.ts';
-export { type FieldLabel, fieldLabels, labelFor } from './kinds/labels.ts';
+} from './kinds/intelligence-form/schema.ts';
+export {
+  type FieldLabel,
+  fieldLabels,
+  type Label,
+  labelFor,
+  type ValueLabels,
+  valueLabelFor,
+} from './kinds/labels.ts';
 export { isWellFormedText, malformedTextIssue } from './kinds/malformed-text.ts';
 export {
   EpisodeType,
@@ -139,14 +153,14 @@ export {
   MissingEpisode,
   PoliceRiskGrade,
   ReturnInterview,
-} from './kinds/missing-episode.ts';
+} from './kinds/missing-episode/schema.ts';
 export {
   ActionRequested,
   ChildStatus,
   MovementType,
   OutOfAreaMove,
   ReportedLocation,
-} from './kinds/out-of-area-move.ts';
+} from './kinds/out-of-area-move/schema.ts';
 export {
   type KindContract,
   KindName,
@@ -154,6 +168,7 @@ export {
   type ParseNotificationResult,
   parseNotification,
 } from './kinds/registry.ts';
+export { codeName } from './kinds/shared/code-names.ts';
 export { IsoDate, IsoDateTime, isUnder18On, londonMidnight } from './kinds/shared/dates.ts';
 export { Classification, Handling, HandlingCode } from './kinds/shared/handling.ts';
 export {
@@ -192,6 +207,7 @@ export {
   Subject,
   SubjectIdentifier,
 } from './kinds/shared/subject.ts';
+export { dayText, type Lang } from './kinds/shared/summary-text.ts';
 export { MessageRef } from './kinds/shared/text.ts';
 export { type SubjectKey, subjectKey } from './kinds/subject-key.ts';
 export { buildAsyncApi } from './schema/build-async-api.ts';
@@ -201,4 +217,4 @@ export {
   kindSchemaFile,
   SCHEMA_ID_BASE,
 } from './schema/build-json-schemas.ts';
-export { GENERATED_DIR, renderGeneratedFiles } from './schema/render-generated-files.ts';
+export { EXAMPLES_DIR, GENERATED_DIR, renderGeneratedFiles } from './schema/render-generated-files.ts';

@@ -1,15 +1,6 @@
 import type { ContractIssue } from './contract-issue.ts';
-import type { KindName } from './registry.ts';
+import { type KindName, kinds } from './registry.ts';
 import type { AgencyType } from './shared/sender.ts';
-
-/** Payload fields that only police may fill, per kind (the 3x5x2 grade is applied by police). */
-const POLICE_ONLY: Readonly<Record<KindName, readonly (readonly string[])[]>> = {
-  'cse-protocol-entry': [],
-  'care-home-transition': [],
-  'out-of-area-move': [],
-  'intelligence-form': [['policeEvaluation'], ['legacyGrade5x5x5'], ['outcome']],
-  'missing-episode': [],
-};
 
 /** Agency types that are public authorities (UK GDPR Art 6(1) last paragraph bars them from 6(1)(f)). */
 const PUBLIC_AUTHORITIES: readonly AgencyType[] = [
@@ -25,7 +16,7 @@ const PUBLIC_AUTHORITIES: readonly AgencyType[] = [
 
 /** The field paths of `kind` that a non-police sender must leave out. */
 export function policeOnlyFields(kind: KindName): readonly (readonly string[])[] {
-  return POLICE_ONLY[kind];
+  return kinds[kind].policeOnly;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -45,11 +36,12 @@ function at(value: unknown, path: readonly string[]): unknown {
  * Rules that depend on who sends, checked by the connector after `parseNotification` succeeded,
  * with the sender's type from the signed directory. Returns no issues when the share may go.
  *
+ * - the sender's type must be one the kind allows (the kind's `senders`);
  * - `sender.agencyType` in the payload must be the directory's type for the sender;
  * - police-only fields ({@link policeOnlyFields}) from anyone else are refused;
  * - police senders must give `lawfulBasis.dpaPart3`;
  * - public authorities may not rely on UK GDPR Art 6(1)(f);
- * - missing episodes need `episodeType` from children's services and `policeRiskGrade` from police.
+ * - then the kind's own sender rules (its folder's `kind.ts`).
  *
  * @example
  * const issues = checkSenderRules('intelligence-form', parsed.value, 'voluntary');
@@ -58,6 +50,10 @@ function at(value: unknown, path: readonly string[]): unknown {
 export function checkSenderRules(kind: KindName, payload: unknown, senderType: AgencyType): ContractIssue[] {
   const issues: ContractIssue[] = [];
   const add = (path: string[], message: string, code: string) => issues.push({ path, message, code });
+  const contract = kinds[kind];
+  if (!contract.senders.includes(senderType)) {
+    add([], 'may not be sent by this type of agency', 'SENDER_NOT_ALLOWED');
+  }
   if (at(payload, ['sender', 'agencyType']) !== senderType) {
     add(['sender', 'agencyType'], 'must be the sending agency type in the directory', 'SENDER_MISMATCH');
   }
@@ -76,13 +72,6 @@ export function checkSenderRules(kind: KindName, payload: unknown, senderType: A
       'BASIS_NOT_AVAILABLE',
     );
   }
-  if (kind === 'missing-episode') {
-    if (senderType === 'childrens-services' && at(payload, ['episodeType']) === undefined) {
-      add(['episodeType'], 'is required from children’s services (M or A)', 'REQUIRED_FOR_SENDER');
-    }
-    if (senderType === 'police' && at(payload, ['policeRiskGrade']) === undefined) {
-      add(['policeRiskGrade'], 'is required from police', 'REQUIRED_FOR_SENDER');
-    }
-  }
+  issues.push(...contract.senderRules(payload, senderType));
   return issues;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fieldPaths, schemaFieldPaths } from './field-paths.ts';
-import { fieldLabels, labelFor } from './labels.ts';
+import { missingLabels } from './kind-folders.ts';
+import { fieldLabels, labelFor, valueLabelFor } from './labels.ts';
 import { loadExample } from './load-example.ts';
 import { KindName, kinds, parseNotification } from './registry.ts';
 
@@ -13,7 +14,7 @@ describe('field labels (English and Welsh)', () => {
     const result = parseNotification(kind, loadExample(kind));
     if (!result.ok) throw new Error('example does not parse');
     for (const path of fieldPaths(result.value)) {
-      const label = fieldLabels[path];
+      const label = labelFor([path], kind);
       expect(label, path).toBeDefined();
       expect(label?.en.trim(), path).not.toBe('');
       expect(label?.cy.trim(), path).not.toBe('');
@@ -21,29 +22,39 @@ describe('field labels (English and Welsh)', () => {
   });
 
   it.each(KindName.options)('label every field the %s schema defines, containers included', (kind) => {
-    const paths = schemaFieldPaths(z.toJSONSchema(kinds[kind].schema, { io: 'input' }));
-    expect(paths.length).toBeGreaterThan(40);
-    const missing = paths.filter((path) => !Object.hasOwn(fieldLabels, path));
-    expect(missing).toEqual([]);
+    expect(missingLabels(kinds[kind]).fields).toEqual([]);
   });
 
-  it('has Welsh that differs from the English except for names and acronyms', () => {
-    const same = Object.entries(fieldLabels)
-      .filter(([path, label]) => label.cy === label.en && !SAME_IN_BOTH.has(path))
-      .map(([path]) => path);
-    expect(same).toEqual([]);
+  it.each(KindName.options)(
+    'has Welsh that differs from the English in %s, except names and acronyms',
+    (kind) => {
+      const same = Object.entries(kinds[kind].labels)
+        .filter(([path, label]) => label.cy === label.en && !SAME_IN_BOTH.has(path))
+        .map(([path]) => path);
+      expect(same).toEqual([]);
+    },
+  );
+
+  it.each(KindName.options)('labels no field that %s does not have (no stale labels)', (kind) => {
+    const known = new Set(schemaFieldPaths(z.toJSONSchema(kinds[kind].schema, { io: 'input' })));
+    expect(Object.keys(kinds[kind].labels).filter((path) => !known.has(path))).toEqual([]);
   });
 
-  it('labels no field that no kind has (no stale labels)', () => {
-    const known = new Set(
-      Object.values(kinds).flatMap((k) => schemaFieldPaths(z.toJSONSchema(k.schema, { io: 'input' }))),
-    );
-    expect(Object.keys(fieldLabels).filter((path) => !known.has(path))).toEqual([]);
-  });
-
-  it('finds a label from an issue path with array indices', () => {
+  it('finds a label from an issue path with array indices, for a kind or across kinds', () => {
     expect(labelFor(['subject', 'identifiers', 0, 'value'])).toEqual({ en: 'Identifier', cy: 'Dynodwr' });
-    expect(labelFor(['subject', 'dateOfBirth'])?.cy).toBe('Dyddiad geni');
+    expect(labelFor(['subject', 'dateOfBirth'], 'missing-episode')?.cy).toBe('Dyddiad geni');
     expect(labelFor(['__proto__'])).toBeUndefined();
+    expect(labelFor(['__proto__'], 'missing-episode')).toBeUndefined();
+    expect(fieldLabels['subject.dateOfBirth']?.en).toBe('Date of birth');
+  });
+
+  it('names organisation codes in any field from the identifier tables', () => {
+    expect(valueLabelFor('missing-episode', ['foundAt', 'la'], 'W06000006')).toEqual({
+      en: 'Wrexham',
+      cy: 'Wrecsam',
+    });
+    expect(valueLabelFor(undefined, ['sender', 'org', 'value'], 'W15000003')?.cy).toBe('Heddlu De Cymru');
+    expect(valueLabelFor('missing-episode', ['policeRef'], '62250039876')).toBeUndefined();
+    expect(valueLabelFor('missing-episode', ['episodeCountToDate'], 3)).toBeUndefined();
   });
 });

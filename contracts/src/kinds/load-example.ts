@@ -4,9 +4,14 @@ import type { KindName } from './registry.ts';
 /** Marks a field to remove in {@link edited}. */
 export const REMOVE: unique symbol = Symbol('remove');
 
-/** The example payload of a kind, freshly read from `contracts/examples/<kind>.json` (for tests and tools). */
+/** Where a kind's example lives: its folder (`contracts/examples/<kind>.json` is a generated copy). */
+export function exampleUrl(kind: string): URL {
+  return new URL(`./${kind}/example.json`, import.meta.url);
+}
+
+/** The example payload of a kind, freshly read from its folder (for tests and tools). */
 export function loadExample(kind: KindName): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../../examples/${kind}.json`, import.meta.url), 'utf8'));
+  return JSON.parse(readFileSync(exampleUrl(kind), 'utf8'));
 }
 
 /** A deep copy of `value` with the field at `path` set to `next`, or removed with {@link REMOVE}. */

@@ -1,103 +1,39 @@
 import { z } from 'zod';
-import type { Priority } from '../envelope/header.ts';
-import { CareHomeTransition } from './care-home-transition.ts';
+import { careHomeTransition } from './care-home-transition/kind.ts';
 import type { ContractIssue } from './contract-issue.ts';
-import { CseProtocolEntry } from './cse-protocol-entry.ts';
-import { IntelligenceForm } from './intelligence-form.ts';
+import { cseProtocolEntry } from './cse-protocol-entry/kind.ts';
+import type { KindContract as Contract } from './define-kind.ts';
+import { intelligenceForm } from './intelligence-form/kind.ts';
 import { malformedTextIssue } from './malformed-text.ts';
-import { MissingEpisode } from './missing-episode.ts';
-import { OutOfAreaMove } from './out-of-area-move.ts';
-import { londonMidnight } from './shared/dates.ts';
-import { type SubjectKey, subjectKey } from './subject-key.ts';
+import { missingEpisode } from './missing-episode/kind.ts';
+import { outOfAreaMove } from './out-of-area-move/kind.ts';
 import { toContractIssues } from './to-contract-issues.ts';
 
-/** The notification kinds (DESIGN §9), fixed kebab-case names. */
-export const KindName = z.enum([
-  'cse-protocol-entry',
-  'care-home-transition',
-  'out-of-area-move',
-  'intelligence-form',
-  'missing-episode',
-]);
-export type KindName = z.infer<typeof KindName>;
+/**
+ * Every notification kind, one line each: a kind is its folder (`./<kind>/kind.ts`) plus its
+ * line here. `registry.test.ts` fails when a folder is missing from this list.
+ */
+const KIND_LIST = [
+  cseProtocolEntry,
+  careHomeTransition,
+  outOfAreaMove,
+  intelligenceForm,
+  missingEpisode,
+] as const;
 
-/** A notification kind's contract: its schema, version, titles and routing helpers. */
-export interface KindContract {
-  readonly name: KindName;
-  /** Major version of the payload schema (the envelope header's `sv`). */
-  readonly version: number;
-  readonly title: { readonly en: string; readonly cy: string };
-  readonly schema: z.ZodType;
-  /** Default priority. */
-  readonly priority: Priority;
-  /** The child's identifier for the pseudonymous subject reference: NHS number, else UPN, else name and date of birth. */
-  subjectIdentifier(payload: unknown): SubjectKey | null;
-  /** Respond-by time (ms since the epoch) taken from the parsed payload, or null. */
-  respondBy?(payload: unknown): number | null;
-}
+/** A notification kind's name (DESIGN §9): agreements, routes and benches take this type. */
+export type KindName = (typeof KIND_LIST)[number]['name'];
 
-function transitionRespondBy(payload: unknown): number | null {
-  if (typeof payload !== 'object' || payload === null) return null;
-  const { plannedArrivalAt, plannedMoveDate } = payload as {
-    plannedArrivalAt?: unknown;
-    plannedMoveDate?: unknown;
-  };
-  if (typeof plannedArrivalAt === 'string' && !Number.isNaN(Date.parse(plannedArrivalAt))) {
-    return Date.parse(plannedArrivalAt);
-  }
-  if (typeof plannedMoveDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(plannedMoveDate)) {
-    return londonMidnight(plannedMoveDate);
-  }
-  return null;
-}
+/** The notification kinds (DESIGN §9), fixed kebab-case names, in registry order. */
+export const KindName = z.enum(KIND_LIST.map((k) => k.name) as [KindName, ...KindName[]]);
+
+/** A notification kind's contract: its schema, version, titles, labels, sender and routing rules. */
+export type KindContract = Contract<KindName>;
 
 /** Every kind's contract, by name. */
-export const kinds: Readonly<Record<KindName, KindContract>> = Object.freeze({
-  'cse-protocol-entry': {
-    name: 'cse-protocol-entry',
-    version: 1,
-    title: { en: 'Child exploitation protocol entry', cy: 'Cofnod ar y protocol camfanteisio ar blant' },
-    schema: CseProtocolEntry,
-    priority: 'high',
-    subjectIdentifier: subjectKey,
-  },
-  'care-home-transition': {
-    name: 'care-home-transition',
-    version: 1,
-    title: { en: 'Care placement transition', cy: 'Symud i leoliad gofal newydd' },
-    schema: CareHomeTransition,
-    priority: 'high',
-    subjectIdentifier: subjectKey,
-    respondBy: transitionRespondBy,
-  },
-  'out-of-area-move': {
-    name: 'out-of-area-move',
-    version: 1,
-    title: {
-      en: 'Child moved or found out of area',
-      cy: "Plentyn wedi symud neu wedi'i ganfod y tu allan i'r ardal",
-    },
-    schema: OutOfAreaMove,
-    priority: 'high',
-    subjectIdentifier: subjectKey,
-  },
-  'intelligence-form': {
-    name: 'intelligence-form',
-    version: 1,
-    title: { en: 'Partnership intelligence', cy: 'Cudd-wybodaeth gan bartneriaid' },
-    schema: IntelligenceForm,
-    priority: 'routine',
-    subjectIdentifier: subjectKey,
-  },
-  'missing-episode': {
-    name: 'missing-episode',
-    version: 1,
-    title: { en: 'Missing episode', cy: 'Achos o fynd ar goll' },
-    schema: MissingEpisode,
-    priority: 'urgent',
-    subjectIdentifier: subjectKey,
-  },
-});
+export const kinds: Readonly<Record<KindName, KindContract>> = Object.freeze(
+  Object.fromEntries(KIND_LIST.map((k) => [k.name, k])) as Record<KindName, KindContract>,
+);
 
 /** The outcome of {@link parseNotification}: the parsed (normalised) payload, or coded issues. */
 export type ParseNotificationResult =

@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { KindName } from '../kinds/registry.ts';
 import { buildAsyncApi } from './build-async-api.ts';
 import { buildJsonSchemas } from './build-json-schemas.ts';
-import { GENERATED_DIR, renderGeneratedFiles } from './render-generated-files.ts';
+import { EXAMPLES_DIR, GENERATED_DIR, renderGeneratedFiles } from './render-generated-files.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const STALE = 'stale: run `npx tsx contracts/src/generate.ts` and commit contracts/generated';
+const STALE =
+  'stale: edit src/kinds/<kind>/ (never the copies), run `npx tsx contracts/src/generate.ts` and commit contracts/generated and contracts/examples';
 
 describe('generated JSON Schema and AsyncAPI', () => {
   it('checked-in files match a fresh build', () => {
@@ -20,10 +21,13 @@ describe('generated JSON Schema and AsyncAPI', () => {
 
   it('has no generated file without a source', () => {
     const expected = new Set(Object.keys(renderGeneratedFiles()));
-    const onDisk = readdirSync(join(root, GENERATED_DIR, 'json-schema')).map(
-      (f) => `${GENERATED_DIR}/json-schema/${f}`,
+    const onDisk = [`${GENERATED_DIR}/json-schema`, EXAMPLES_DIR].flatMap((dir) =>
+      readdirSync(join(root, dir)).map((f) => `${dir}/${f}`),
     );
-    expect(onDisk.filter((path) => !expected.has(path))).toEqual([]);
+    expect(
+      onDisk.filter((path) => !expected.has(path)),
+      STALE,
+    ).toEqual([]);
   });
 
   it('builds a versioned schema per kind and for the envelope, receipt and audit entry', () => {

@@ -28,7 +28,7 @@ function covers(
   return (
     a.senders.includes(from) &&
     all.every((r) => a.recipients.includes(r)) &&
-    a.kinds.includes(kind) &&
+    (a.kinds as readonly string[]).includes(kind) &&
     (purpose === undefined || a.purposes.includes(purpose))
   );
 }

@@ -1,4 +1,4 @@
-import { AgencyId, AgencyType, B64u, EpochMs, KeyId } from '@cwtch/contracts';
+import { AgencyId, AgencyType, B64u, EpochMs, KeyId, KindName } from '@cwtch/contracts';
 import { z } from 'zod';
 
 /** A public key of an agency, as an OKP JWK plus validity and status (crypto reference §2.10). */
@@ -35,7 +35,8 @@ export const Agreement = z.strictObject({
   type: z.enum(['ISP', 'DDA', 'JCA']),
   senders: z.array(AgencyId).min(1),
   recipients: z.array(AgencyId).min(1),
-  kinds: z.array(z.string().min(1)).min(1),
+  /** Kind names (DESIGN §9); the JSON is the same array of strings, now checked against the registry. */
+  kinds: z.array(KindName).min(1),
   /** Purposes the agreement covers; a share states one of them. */
   purposes: z.array(z.string().min(1).max(64)).min(1),
   lawfulBasis: z.string().min(1).max(256),
@@ -44,7 +45,7 @@ export type Agreement = z.infer<typeof Agreement>;
 
 /** A routing rule: who receives a kind from a sender when the sender names nobody. */
 export const Route = z.strictObject({
-  kind: z.string().min(1),
+  kind: KindName,
   from: AgencyId,
   to: z.array(AgencyId).min(1),
 });

@@ -3,6 +3,7 @@
 // Run: node --import tsx services/audit/src/bench-index.ts [N]
 import { randomBytes } from 'node:crypto';
 import { MerkleTree } from '@cwtch/audit-log';
+import { KindName } from '@cwtch/contracts';
 import { encodeEntry } from './entries.ts';
 import { ShareIndex } from './share-index.ts';
 
@@ -17,13 +18,7 @@ const AGENCIES = [
   'wrexham-cs',
   'north-wales-police',
 ];
-const KINDS = [
-  'cse-protocol-entry',
-  'care-home-transition',
-  'out-of-area-move',
-  'intelligence-form',
-  'missing-episode',
-];
+const KINDS = KindName.options;
 const CHILDREN = 20_000;
 const b64u = (x: string | Uint8Array) => Buffer.from(x).toString('base64url');
 const subjects = Array.from({ length: CHILDREN }, () => b64u(randomBytes(32)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { refusalChecker } from './expect-refused-at.ts';
-import { edited, loadExample, REMOVE } from './load-example.ts';
-import { kinds, parseNotification } from './registry.ts';
+import { refusalChecker } from '../expect-refused-at.ts';
+import { edited, loadExample, REMOVE } from '../load-example.ts';
+import { kinds, parseNotification } from '../registry.ts';
 
 const KIND = 'care-home-transition';
 const example = loadExample(KIND);

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { LocalAuthorityCode } from '../identifiers/local-authority-code.ts';
-import { OdsCode, OfstedUrn } from '../identifiers/org-ref.ts';
-import { PoliceForceCode } from '../identifiers/police-force-code.ts';
-import { Postcode } from '../identifiers/postcode.ts';
-import { datePart, IsoDate, IsoDateTime } from './shared/dates.ts';
-import { MissingSummary } from './shared/missing-summary.ts';
-import { notificationBaseShape, refineNotificationBase, report } from './shared/notification-base.ts';
-import { Contact } from './shared/sender.ts';
-import { Subject } from './shared/subject.ts';
-import { LongText, MessageRef, ShortText, text, uniqueList } from './shared/text.ts';
+import { LocalAuthorityCode } from '../../identifiers/local-authority-code.ts';
+import { OdsCode, OfstedUrn } from '../../identifiers/org-ref.ts';
+import { PoliceForceCode } from '../../identifiers/police-force-code.ts';
+import { Postcode } from '../../identifiers/postcode.ts';
+import { datePart, IsoDate, IsoDateTime } from '../shared/dates.ts';
+import { MissingSummary } from '../shared/missing-summary.ts';
+import { notificationBaseShape, refineNotificationBase, report } from '../shared/notification-base.ts';
+import { Contact } from '../shared/sender.ts';
+import { Subject } from '../shared/subject.ts';
+import { LongText, MessageRef, ShortText, text, uniqueList } from '../shared/text.ts';
 
 /** England SSDA903 placement types (reference §4.2); Welsh codes were not read. */
 export const Ssda903PlacementType = z.enum([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { refusalChecker } from './expect-refused-at.ts';
-import { edited, issueAt, loadExample, REMOVE } from './load-example.ts';
-import { parseNotification } from './registry.ts';
+import { refusalChecker } from '../expect-refused-at.ts';
+import { edited, issueAt, loadExample, REMOVE } from '../load-example.ts';
+import { parseNotification } from '../registry.ts';
 
 const KIND = 'cse-protocol-entry';
 const example = loadExample(KIND);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { datePart, IsoDate } from './shared/dates.ts';
-import { Location } from './shared/location.ts';
-import { MissingSummary } from './shared/missing-summary.ts';
-import { notificationBaseShape, refineNotificationBase, report } from './shared/notification-base.ts';
-import { RiskAssessment } from './shared/risk-assessment.ts';
-import { Subject } from './shared/subject.ts';
-import { LongText, MessageRef, Narrative, ShortText, text, uniqueList } from './shared/text.ts';
+import { datePart, IsoDate } from '../shared/dates.ts';
+import { Location } from '../shared/location.ts';
+import { MissingSummary } from '../shared/missing-summary.ts';
+import { notificationBaseShape, refineNotificationBase, report } from '../shared/notification-base.ts';
+import { RiskAssessment } from '../shared/risk-assessment.ts';
+import { Subject } from '../shared/subject.ts';
+import { LongText, MessageRef, Narrative, ShortText, text, uniqueList } from '../shared/text.ts';
 
 /** Forms of exploitation (CSE/CCE Wales practice guides; county lines; trafficking). */
 export const ExploitationType = z.enum([

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Postcode } from '../identifiers/postcode.ts';
-import { IsoDate, IsoDateTime, instant } from './shared/dates.ts';
-import { HandlingCode } from './shared/handling.ts';
-import { notificationBaseShape, refineNotificationBase, report } from './shared/notification-base.ts';
-import { Subject } from './shared/subject.ts';
-import { LongText, Narrative, ShortText, text, uniqueList } from './shared/text.ts';
+import { Postcode } from '../../identifiers/postcode.ts';
+import { IsoDate, IsoDateTime, instant } from '../shared/dates.ts';
+import { HandlingCode } from '../shared/handling.ts';
+import { notificationBaseShape, refineNotificationBase, report } from '../shared/notification-base.ts';
+import { Subject } from '../shared/subject.ts';
+import { LongText, Narrative, ShortText, text, uniqueList } from '../shared/text.ts';
 
 /** Intelligence themes (Hampshire CPI list). */
 export const IntelligenceTheme = z.enum([

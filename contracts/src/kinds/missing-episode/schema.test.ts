@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { refusalChecker } from './expect-refused-at.ts';
-import { edited, issueAt, loadExample, REMOVE } from './load-example.ts';
-import { foundOutOfArea, MissingEpisode } from './missing-episode.ts';
-import { parseNotification } from './registry.ts';
+import { refusalChecker } from '../expect-refused-at.ts';
+import { edited, issueAt, loadExample, REMOVE } from '../load-example.ts';
+import { parseNotification } from '../registry.ts';
+import { foundOutOfArea, MissingEpisode } from './schema.ts';
 
 const KIND = 'missing-episode';
 const example = loadExample(KIND);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { OrgRef } from '../identifiers/org-ref.ts';
-import { datePart, IsoDate, IsoDateTime, instant } from './shared/dates.ts';
-import { Location } from './shared/location.ts';
-import { notificationBaseShape, refineNotificationBase, report } from './shared/notification-base.ts';
-import { Subject } from './shared/subject.ts';
-import { MessageRef, text } from './shared/text.ts';
+import { OrgRef } from '../../identifiers/org-ref.ts';
+import { datePart, IsoDate, IsoDateTime, instant } from '../shared/dates.ts';
+import { Location } from '../shared/location.ts';
+import { notificationBaseShape, refineNotificationBase, report } from '../shared/notification-base.ts';
+import { Subject } from '../shared/subject.ts';
+import { MessageRef, text } from '../shared/text.ts';
 
 /** LA episode type (SSDA903): M missing from care, A away from placement without authorisation. */
 export const EpisodeType = z.enum(['M', 'A']);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { LocalAuthorityCode } from '../identifiers/local-authority-code.ts';
-import { OrgRef } from '../identifiers/org-ref.ts';
-import { PoliceForceCode } from '../identifiers/police-force-code.ts';
-import { IsoDateTime, instant } from './shared/dates.ts';
-import { Location, TimedLocation } from './shared/location.ts';
-import { notificationBaseShape, refineNotificationBase, report } from './shared/notification-base.ts';
-import { Subject } from './shared/subject.ts';
-import { LongText, MessageRef, uniqueList } from './shared/text.ts';
+import { LocalAuthorityCode } from '../../identifiers/local-authority-code.ts';
+import { OrgRef } from '../../identifiers/org-ref.ts';
+import { PoliceForceCode } from '../../identifiers/police-force-code.ts';
+import { IsoDateTime, instant } from '../shared/dates.ts';
+import { Location, TimedLocation } from '../shared/location.ts';
+import { notificationBaseShape, refineNotificationBase, report } from '../shared/notification-base.ts';
+import { Subject } from '../shared/subject.ts';
+import { LongText, MessageRef, uniqueList } from '../shared/text.ts';
 
 /** How the child came to be in another area. */
 export const MovementType = z.enum([

@@ -1,15 +1,43 @@
-/** A field's label in English and Welsh. */
-export interface FieldLabel {
+import type { z } from 'zod';
+
+/** A label in English and Welsh. */
+export interface Label {
   readonly en: string;
   readonly cy: string;
+}
+
+/** Labels of a coded field's values, by value. */
+export type ValueLabels = Readonly<Record<string, Label>>;
+
+/** A field's label in English and Welsh, and for a coded field the labels of its values. */
+export interface FieldLabel extends Label {
+  readonly values?: ValueLabels;
 }
 
 /** Labels keyed by field path relative to some object. */
 export type LabelGroup = Readonly<Record<string, FieldLabel>>;
 
-/** A label. */
-export function l(en: string, cy: string): FieldLabel {
-  return { en, cy };
+/** A field label; `values` labels each value of a coded field (see {@link codes}). */
+export function l(en: string, cy: string, values?: ValueLabels): FieldLabel {
+  return values === undefined ? { en, cy } : { en, cy, values };
+}
+
+/** A value label: [English, Welsh]. */
+export type Pair = readonly [en: string, cy: string];
+
+/**
+ * Labels for every value of a zod enum or literal list: the compiler refuses a missing or an
+ * unknown value, so a new code cannot reach a page unlabelled.
+ *
+ * @example codes(EpisodeType, { M: ['Missing from care', 'Ar goll o ofal'], A: [...] })
+ */
+export function codes<E extends z.ZodType<string>>(
+  _values: E,
+  labels: { readonly [K in z.output<E>]: Pair },
+): ValueLabels {
+  const out: Record<string, Label> = {};
+  for (const [value, [en, cy]] of Object.entries(labels) as [string, Pair][]) out[value] = { en, cy };
+  return out;
 }
 
 /** `head` at `prefix`, and each of `group` below it (`prefix.key`). */

@@ -1,0 +1,44 @@
+import type { ContractIssue } from '../contract-issue.ts';
+import { areaList, defineKind } from '../define-kind.ts';
+import { dayText, line, say, valueText } from '../shared/summary-text.ts';
+import { labels } from './labels.ts';
+import { MissingEpisode } from './schema.ts';
+
+const required = (path: string[], message: string): ContractIssue => ({
+  path,
+  message,
+  code: 'REQUIRED_FOR_SENDER',
+});
+
+/** `missing-episode`: a child is missing, or an episode has ended (reference §4.5). */
+export const missingEpisode = defineKind({
+  name: 'missing-episode',
+  version: 1,
+  title: { en: 'Missing episode', cy: 'Achos o fynd ar goll' },
+  schema: MissingEpisode,
+  priority: 'urgent',
+  senders: ['childrens-services', 'police', 'childrens-home'],
+  labels,
+  senderRules: (p, sender) => {
+    if (sender === 'childrens-services' && p.episodeType === undefined)
+      return [required(['episodeType'], 'is required from children’s services (M or A)')];
+    if (sender === 'police' && p.policeRiskGrade === undefined)
+      return [required(['policeRiskGrade'], 'is required from police')];
+    return [];
+  },
+  areas: (p) =>
+    areaList(
+      ['responsible', p.subject.responsibleAuthority],
+      ['area', p.reportedMissingFrom.la],
+      ['found-at', p.foundAt?.la],
+    ),
+  summary: (p, lang) =>
+    line(
+      p.episodeType && valueText(labels, 'episodeType', p.episodeType, lang),
+      p.policeRiskGrade && valueText(labels, 'policeRiskGrade', p.policeRiskGrade, lang),
+      `${say(lang, 'last seen', 'gwelwyd ddiwethaf')} ${dayText(p.lastSeenAt, lang)}`,
+      p.endedAt === undefined
+        ? say(lang, 'still missing', 'yn dal ar goll')
+        : say(lang, 'episode ended', 'daeth yr achos i ben'),
+    ),
+});
