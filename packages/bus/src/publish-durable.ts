@@ -1,6 +1,6 @@
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { JetStreamApiError, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
-import { headers as natsHeaders } from '@nats-io/transport-node';
+import { headers as natsHeaders, PermissionViolationError } from '@nats-io/transport-node';
 
 /** Options for one durable publish. */
 export interface PublishOptions {
@@ -21,6 +21,14 @@ const TOO_LARGE = 10054; // message size exceeds maximum allowed
 
 /** The final refusal a JetStream error stands for, or null when a retry may succeed. */
 function refusal(subject: string, e: unknown): CwtchError | null {
+  // The server's own refusal: its permissions, generated from the agreements, do not allow it.
+  if (
+    e instanceof PermissionViolationError ||
+    (e as Error | undefined)?.cause instanceof PermissionViolationError
+  )
+    return new CwtchError(ErrorCode.NO_AGREEMENT, `the bus does not let this client publish to ${subject}`, {
+      cause: e,
+    });
   if (!(e instanceof JetStreamApiError)) return null;
   const { code, message: why } = e;
   if ((code === STORE_FAILED && /exceeded/.test(why)) || RESOURCES_REFUSED.has(code))
@@ -37,7 +45,8 @@ function refusal(subject: string, e: unknown): CwtchError | null {
  * Retries transient failures with the same `Nats-Msg-Id`; throws `BUS_UNAVAILABLE` when it
  * cannot get an acknowledgement, so a caller never reports success for an unstored message.
  * A refusal by the stream's limits is final, never retried: `BUS_STORAGE_FULL` (a per-pair quota
- * or the store is full) or `ENVELOPE_TOO_LARGE`, naming the subject.
+ * or the store is full) or `ENVELOPE_TOO_LARGE`, naming the subject; so is the server's
+ * permissions violation (`NO_AGREEMENT`: no agreement lets this agency publish there).
  */
 export async function publishDurable(
   js: JetStreamClient,
