@@ -5,6 +5,7 @@ import { createConnectorClient } from '@cwtch/sdk';
 import { expect } from 'vitest';
 import { sendUntil } from '../support/load.ts';
 import {
+  alive,
   eventually,
   example,
   type RunningRegion,
@@ -15,6 +16,14 @@ import {
 
 /** How many notifications each scenario keeps in flight (CWTCH_CHAOS_COUNT; 1,000 for the full run). */
 export const CHAOS_COUNT = Number(process.env.CWTCH_CHAOS_COUNT ?? 300);
+/** Fewer sends than this and the kill could not land mid-run with sends after it. */
+const MIN_CHAOS_COUNT = 10;
+
+/** The process a scenario kills: its name and where region.json says its pid is. */
+export interface ChaosTarget {
+  readonly name: string;
+  readonly pidOf: (region: RegionFile) => number;
+}
 
 /** The region's current state (pids change as the supervisor restarts what was killed). */
 export async function currentRegion(run: RunningRegion): Promise<RegionFile> {
@@ -22,14 +31,21 @@ export async function currentRegion(run: RunningRegion): Promise<RegionFile> {
 }
 
 /**
- * One chaos scenario: hillside sends CHAOS_COUNT care-home transitions to swansea-cs while `kill`
- * strikes once, 30% of the way in. Afterwards every notification that got a 202 must be in
- * Swansea's inbox exactly once, receipted as delivered, and in the share log exactly once.
+ * One chaos scenario: hillside sends CHAOS_COUNT care-home transitions to swansea-cs while the
+ * target is killed with SIGKILL once, 30% of the way in. The kill must have happened with sends
+ * still to come, and the supervisor must have restarted the target under a new pid. Afterwards
+ * every notification that got a 202 must be in Swansea's inbox exactly once, receipted as
+ * delivered, and in the share log exactly once.
  */
 export async function chaosScenario(
-  kill: (run: RunningRegion) => Promise<void>,
+  target: ChaosTarget,
   args: string[] = [],
 ): Promise<{ refused: Map<string, number> }> {
+  if (!Number.isInteger(CHAOS_COUNT) || CHAOS_COUNT < MIN_CHAOS_COUNT) {
+    throw new Error(
+      `CWTCH_CHAOS_COUNT must be an integer of at least ${MIN_CHAOS_COUNT}, not ${CHAOS_COUNT}`,
+    );
+  }
   const dataDir = await tempDataDir();
   const run = await startRegion(dataDir, args, {
     CWTCH_RATE_LIMIT_BURST: '1000000',
@@ -46,19 +62,40 @@ export async function chaosScenario(
       token: a['swansea-cs']!.tokens.system,
     });
     const payload = await example('care-home-transition');
-    let struck: Promise<void> | undefined;
+    let struck: Promise<{ pid: number; acceptedBefore: number }> | undefined;
     const { accepted, refused } = await sendUntil(
       hillside,
       { kind: 'care-home-transition', payload, recipients: ['swansea-cs'] },
       CHAOS_COUNT,
       {
         onProgress: (n) => {
-          if (!struck && n >= CHAOS_COUNT * 0.3) struck = kill(run);
+          if (!struck && n >= CHAOS_COUNT * 0.3) {
+            struck = (async () => {
+              const pid = target.pidOf(await currentRegion(run));
+              process.kill(pid, 'SIGKILL');
+              return { pid, acceptedBefore: n };
+            })();
+          }
         },
       },
     );
-    await struck;
+    expect(struck, `${target.name} was never killed`).toBeDefined();
+    const kill = await struck!;
+    expect(kill.acceptedBefore, 'sends accepted before the kill').toBeLessThan(CHAOS_COUNT);
     expect(accepted).toHaveLength(CHAOS_COUNT);
+    // The supervisor noticed the death and started the target again under a new pid.
+    const restarted = await eventually(
+      async () => {
+        const pid = target.pidOf(await currentRegion(run));
+        return pid !== kill.pid && alive(pid) ? pid : undefined;
+      },
+      60_000,
+      `${target.name} restarted after the kill`,
+    );
+    expect(alive(kill.pid), `the killed ${target.name} (pid ${kill.pid})`).toBe(false);
+    console.log(
+      `${target.name}: pid ${kill.pid} killed after ${kill.acceptedBefore} of ${CHAOS_COUNT} accepted sends, restarted as pid ${restarted}; refused meanwhile: ${JSON.stringify(Object.fromEntries(refused))}`,
+    );
 
     // Every 202 is in the inbox, exactly once.
     const ids = await eventually(
