@@ -20,6 +20,7 @@ import { agencyNatsPermissions, busLimitsFromEnv } from '../region/nats-authoriz
 import { NatsNodes } from '../region/nats-nodes.ts';
 import { loadRegionFiles, type RegionFiles, witnessName, writeFileAtomic } from '../region/region-files.ts';
 import { type ServiceSpec, type ServiceState, Supervisor } from '../region/supervisor.ts';
+import { watchDirectory } from '../region/watch-directory.ts';
 import { demoUsers } from './demo.ts';
 
 const LOG_ORIGIN = 'cwtch.example/audit/v1';
@@ -198,6 +199,12 @@ export async function startDevRegion(
     natsChanged,
   );
   await nats.start();
+  // A new directory (an agreement changed) changes the agencies' NATS permissions: reload them.
+  const unwatch = watchDirectory(
+    files,
+    (directory) => nats.reload(regionAuthorization({ ...files, directory })),
+    log,
+  );
   natsChanged();
   await ensureDirectory(files, nats.urls, replicas, tls?.caFile);
 
@@ -283,6 +290,7 @@ export async function startDevRegion(
     await Promise.all(specs.map((s) => supervisor.start(s, ports.services[s.name] ?? 0)));
   } catch (e) {
     await supervisor.stopAll();
+    unwatch();
     await nats.stop();
     throw e;
   }
@@ -291,6 +299,7 @@ export async function startDevRegion(
   return {
     region,
     async stop() {
+      unwatch();
       await supervisor.stopAll();
       await nats.stop();
     },

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { freePort, type NatsServerHandle, type NatsServerOptions, startNatsServer } from '@cwtch/bus';
+import {
+  freePort,
+  type NatsServerHandle,
+  type NatsServerOptions,
+  startNatsServer,
+  writeNatsConfig,
+} from '@cwtch/bus';
 import { writeFileAtomic } from './region-files.ts';
 
 interface NodePorts {
@@ -19,6 +25,7 @@ export class NatsNodes {
   readonly #handles: NatsServerHandle[] = [];
   #ports: NodePorts[] = [];
   #stopping = false;
+  #extraConfig: string | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -43,6 +50,7 @@ export class NatsNodes {
     const p = this.#ports[i]!;
     return {
       ...this.base,
+      ...(this.#extraConfig === undefined ? {} : { extraConfig: this.#extraConfig }),
       dataDir: join(this.dataDir, this.count === 1 ? '' : `node-${i + 1}`),
       port: p.port,
       monitorPort: p.monitorPort,
@@ -99,6 +107,22 @@ export class NatsNodes {
       };
       setTimeout(() => void again(0), 200);
     });
+  }
+
+  /**
+   * Rewrites every node's configuration with a new authorization block (the permissions of a
+   * changed directory) and has each running server reload it (SIGHUP), without a restart; a node
+   * restarted later starts with it too.
+   */
+  async reload(extraConfig: string): Promise<void> {
+    this.#extraConfig = extraConfig;
+    await Promise.all(
+      this.#handles.map(async (h, i) => {
+        const o = this.#options(i);
+        await writeNatsConfig({ ...o, port: o.port ?? h.port, monitorPort: this.#ports[i]!.monitorPort });
+        h.process.kill('SIGHUP');
+      }),
+    );
   }
 
   async stop(): Promise<void> {
