@@ -111,10 +111,8 @@ export type { ContractIssue } from './kinds/contract-issue.ts';
 export {
   CawnStatus,
   CseProtocolEntry,
-  ExploitationType,
   FamilyGroupConference,
   Indicator,
-  NrmStage,
   NrmStatus,
   ProtocolPeriod,
   ProtocolStatus,
@@ -127,7 +125,7 @@ export {
   type KindDefinition,
   type RoutingArea,
 } from './kinds/define-kind.ts';
-export { fieldPaths, labelKey, schemaFieldPaths } from './kinds/field-paths.ts';
+export { fieldPaths, labelKey, schemaCodeValues, schemaFieldPaths } from './kinds/field-paths.ts';
 export {
   IntelligenceEvent,
   IntelligenceForm,
@@ -170,6 +168,7 @@ export {
 } from './kinds/registry.ts';
 export { codeName } from './kinds/shared/code-names.ts';
 export { IsoDate, IsoDateTime, isUnder18On, londonMidnight } from './kinds/shared/dates.ts';
+export { ExploitationType, NrmStage } from './kinds/shared/exploitation.ts';
 export { Classification, Handling, HandlingCode } from './kinds/shared/handling.ts';
 export {
   Consent,

@@ -62,6 +62,42 @@ describe('kinds registry', () => {
   });
 });
 
+describe('what each kind says about itself', () => {
+  it.each(KindName.options)(
+    '%s: a one-line inbox summary in English and Welsh, without raw codes',
+    (kind) => {
+      const parsed = parseNotification(kind, loadExample(kind));
+      if (!parsed.ok) throw new Error('example does not parse');
+      const en = kinds[kind].summary(parsed.value, 'en');
+      const cy = kinds[kind].summary(parsed.value, 'cy');
+      expect(en.length).toBeGreaterThan(5);
+      expect(cy).not.toBe(en);
+      for (const line of [en, cy]) {
+        expect(line).not.toMatch(/\n|\b[a-z]+_[a-z_]+\b|\b[WE](06|08|09|10|15|23)\d{6}\b/);
+        expect(line.length).toBeLessThan(200);
+      }
+      expect(kinds[kind].summary(null, 'en')).toBe('');
+    },
+  );
+
+  it.each(KindName.options)('%s: names the local authorities routing reads, each once per part', (kind) => {
+    const parsed = parseNotification(kind, loadExample(kind));
+    if (!parsed.ok) throw new Error('example does not parse');
+    const areas = kinds[kind].areas(parsed.value);
+    // Intelligence goes to the force intelligence bureau; its example names no authority.
+    if (kind !== 'intelligence-form') expect(areas.length).toBeGreaterThan(0);
+    for (const area of areas) expect(area.la).toMatch(/^[WE]0[6-9]\d{6}$/);
+    expect(new Set(areas.map((a) => `${a.role}|${a.la}`)).size).toBe(areas.length);
+    expect(kinds[kind].areas('junk')).toEqual([]);
+  });
+
+  it('lists the agency types that may send each kind', () => {
+    for (const contract of Object.values(kinds)) expect(contract.senders.length).toBeGreaterThan(0);
+    expect(kinds['intelligence-form'].senders).toContain('voluntary');
+    expect(kinds['cse-protocol-entry'].senders).not.toContain('voluntary');
+  });
+});
+
 describe('parseNotification on hostile input', () => {
   it('refuses __proto__ and constructor keys without polluting prototypes or naming them', () => {
     const text = JSON.stringify(cse).replace('{', '{"__proto__":{"polluted":"yes"},"constructor":{"x":1},');

@@ -1,23 +1,12 @@
 import { z } from 'zod';
 import { datePart, IsoDate } from '../shared/dates.ts';
+import { ExploitationType, NrmStage } from '../shared/exploitation.ts';
 import { Location } from '../shared/location.ts';
 import { MissingSummary } from '../shared/missing-summary.ts';
 import { notificationBaseShape, refineNotificationBase, report } from '../shared/notification-base.ts';
 import { RiskAssessment } from '../shared/risk-assessment.ts';
 import { Subject } from '../shared/subject.ts';
 import { LongText, MessageRef, Narrative, ShortText, text, uniqueList } from '../shared/text.ts';
-
-/** Forms of exploitation (CSE/CCE Wales practice guides; county lines; trafficking). */
-export const ExploitationType = z.enum([
-  'cse',
-  'cce',
-  'county_lines',
-  'online_sexual_abuse',
-  'trafficking',
-  'modern_slavery',
-  'other',
-]);
-export type ExploitationType = z.infer<typeof ExploitationType>;
 
 /** Where the child stands on the exploitation protocol. */
 export const ProtocolStatus = z.enum(['screening', 'entered', 'reviewed', 'stepped_down', 'closed']);
@@ -47,18 +36,6 @@ export const Indicator = z.strictObject({
   period: z.enum(['current_6m', '6_12m']),
 });
 export type Indicator = z.infer<typeof Indicator>;
-
-/** National Referral Mechanism stages, in order: reasonable grounds before conclusive grounds. */
-export const NrmStage = z.enum([
-  'submitted',
-  'rg_positive',
-  'rg_negative',
-  'cg_positive',
-  'cg_negative',
-  'withdrawn',
-  'reconsideration_requested',
-]);
-export type NrmStage = z.infer<typeof NrmStage>;
 
 /** Whether the child was referred to the NRM, and where the referral stands. */
 export const NrmStatus = z

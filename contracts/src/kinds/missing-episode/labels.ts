@@ -1,5 +1,15 @@
-import { type LabelGroup, LOCATION, l, nest, ORG } from '../shared/label-groups.ts';
+import {
+  codes,
+  type LabelGroup,
+  LOCATION,
+  LOW_MEDIUM_HIGH,
+  l,
+  nest,
+  ORG,
+  YES_NO,
+} from '../shared/label-groups.ts';
 import { SHARED_LABELS, SUBJECT_LABELS } from '../shared/shared-labels.ts';
+import { EpisodeType, PoliceRiskGrade } from './schema.ts';
 
 /** Labels of every `missing-episode` field, English and Welsh. */
 export const labels: LabelGroup = {
@@ -7,8 +17,22 @@ export const labels: LabelGroup = {
   ...SUBJECT_LABELS,
   ...nest('reportedMissingFrom', l('Reported missing from', 'Adroddwyd ar goll o'), LOCATION),
   ...nest('foundAt', l('Where found', "Lle cafwyd hyd i'r plentyn"), LOCATION),
-  episodeType: l('Episode type', 'Math o achos'),
-  policeRiskGrade: l('Police risk grade', 'Gradd risg yr heddlu'),
+  episodeType: l(
+    'Episode type',
+    'Math o achos',
+    codes(EpisodeType, {
+      M: ['Missing from care (M)', 'Ar goll o ofal (M)'],
+      A: ['Away from placement without authorisation (A)', "I ffwrdd o'r lleoliad heb ganiatâd (A)"],
+    }),
+  ),
+  policeRiskGrade: l(
+    'Police risk grade',
+    'Gradd risg yr heddlu',
+    codes(PoliceRiskGrade, {
+      no_apparent_risk: ['No apparent risk (absent)', 'Dim risg amlwg (absennol)'],
+      ...LOW_MEDIUM_HIGH,
+    }),
+  ),
   riskSchemeVersion: l('Risk grading scheme', 'Cynllun graddio risg'),
   lastSeenAt: l('Last seen', 'Gwelwyd ddiwethaf'),
   reportedAt: l('Reported missing at', 'Adroddwyd ar goll am'),
@@ -29,10 +53,14 @@ export const labels: LabelGroup = {
     'Rhywun yr amheuir ei fod yn rhoi lloches (cudd-wybodaeth)',
   ),
   ...nest('returnInterview', l('Return interview (debrief)', 'Cyfweliad dychwelyd (ôl-drafodaeth)'), {
-    terminology: l('Called', 'Enw'),
-    offered: l('Offered', 'Cynigiwyd'),
+    terminology: l('Called', 'Enw', {
+      return_home_interview: { en: 'Return home interview', cy: 'Cyfweliad dychwelyd adref' },
+      debrief: { en: 'Debrief', cy: 'Ôl-drafodaeth' },
+      return_discussion: { en: 'Return discussion', cy: 'Sgwrs dychwelyd' },
+    }),
+    offered: l('Offered', 'Cynigiwyd', YES_NO),
     offeredAt: l('Offered at', 'Cynigiwyd am'),
-    accepted: l('Accepted', 'Derbyniwyd'),
+    accepted: l('Accepted', 'Derbyniwyd', YES_NO),
     heldAt: l('Held at', 'Cynhaliwyd am'),
     withinTarget: l('Within target time', 'O fewn yr amser targed'),
     ...nest('conductedBy', l('Conducted by', 'Cynhaliwyd gan'), {

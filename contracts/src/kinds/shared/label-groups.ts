@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { OrgScheme } from '../../identifiers/org-ref.ts';
 
 /** A label in English and Welsh. */
 export interface Label {
@@ -50,9 +51,37 @@ export function nest(prefix: string, head: FieldLabel, group: LabelGroup = {}): 
 /** An organisation reference (`{scheme, value, name}`). */
 export const ORG: LabelGroup = {
   name: l('Name', 'Enw'),
-  scheme: l('Code type', 'Math o god'),
+  scheme: l(
+    'Code type',
+    'Math o god',
+    codes(OrgScheme, {
+      ons_gss_lad: ['Local authority (ONS code)', 'Awdurdod lleol (cod SYG)'],
+      ons_pfa: ['Police force area (ONS code)', 'Ardal heddlu (cod SYG)'],
+      nhs_ods: ['NHS organisation (ODS code)', 'Sefydliad GIG (cod ODS)'],
+      ofsted_urn: ['Ofsted unique reference number', 'Cyfeirnod unigryw Ofsted'],
+      ciw_service_ref: [
+        'Care Inspectorate Wales service reference',
+        'Cyfeirnod gwasanaeth Arolygiaeth Gofal Cymru',
+      ],
+      iso3166_2_gb: ['ISO 3166-2 area code', 'Cod ardal ISO 3166-2'],
+      charity_no: ['Charity number', 'Rhif elusen'],
+    }),
+  ),
   value: l('Code', 'Cod'),
 };
+
+/** Yes or no, as the SSDA903 return records it. */
+export const YES_NO: ValueLabels = {
+  yes: { en: 'Yes', cy: 'Do' },
+  no: { en: 'No', cy: 'Naddo' },
+};
+
+/** Low, medium or high. */
+export const LOW_MEDIUM_HIGH = {
+  low: ['Low', 'Isel'],
+  medium: ['Medium', 'Canolig'],
+  high: ['High', 'Uchel'],
+} as const satisfies Record<string, Pair>;
 
 /** A contact (`{role, name, phone, secureEmail}`). */
 export const CONTACT: LabelGroup = {
@@ -82,18 +111,4 @@ export const MISSING_SUMMARY: LabelGroup = {
   episodeCount: l('Missing episodes', 'Nifer yr achosion o fynd ar goll'),
   firstMissingDate: l('First missing', 'Ar goll am y tro cyntaf'),
   lastMissingDate: l('Last missing', 'Ar goll ddiwethaf'),
-};
-
-/** A placement. */
-export const PLACEMENT: LabelGroup = {
-  ...nest('type', l('Placement type', 'Math o leoliad'), CODED),
-  provider: l('Provider', 'Darparwr'),
-  settingName: l('Name of home or setting', "Enw'r cartref neu'r lleoliad"),
-  ...nest('settingRef', l('Registration reference', 'Cyfeirnod cofrestru'), {
-    scheme: l('Regulator', 'Rheoleiddiwr'),
-    value: l('Reference', 'Cyfeirnod'),
-  }),
-  postcode: l('Postcode', 'Cod post'),
-  confidential: l('Confidential placement', 'Lleoliad cyfrinachol'),
-  la: l('Local authority', 'Awdurdod lleol'),
 };

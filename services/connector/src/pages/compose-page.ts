@@ -31,14 +31,18 @@ const W = {
   problem: { en: 'There is a problem', cy: 'Mae problem' },
 } as const;
 
-/** Kinds this agency may send and, per kind, the agencies some agreement lets it send them to. */
+/**
+ * Kinds this agency may send (an agreement names it, and the kind allows its type of agency) and,
+ * per kind, the agencies some agreement lets it send them to.
+ */
 function sendable(ctx: AgencyContext): Map<KindName, string[]> {
   const out = new Map<KindName, Set<string>>();
+  const type = ctx.directory.view.agency(ctx.agency)?.type;
   for (const a of ctx.directory.view.directory.agreements) {
     if (!a.senders.includes(ctx.agency)) continue;
     for (const k of a.kinds) {
       const kind = KindName.safeParse(k);
-      if (!kind.success) continue;
+      if (!kind.success || type === undefined || !kinds[kind.data].senders.includes(type)) continue;
       const set = out.get(kind.data) ?? new Set<string>();
       for (const r of a.recipients) if (r !== ctx.agency) set.add(r);
       out.set(kind.data, set);
@@ -98,7 +102,7 @@ function errorSummary(s: ComposeState, lang: Lang): SafeHtml {
 ${s.problem ? html`<p>${s.problem}</p>` : ''}
 <ul>${s.issues.map((i) => {
     const name = i.path.join('.');
-    const where = i.path.length ? (labelFor(i.path)?.[lang] ?? name) : '';
+    const where = i.path.length ? (labelFor(i.path, s.kind)?.[lang] ?? name) : '';
     return html`<li><a href="#f-${name}">${where ? `${where}: ` : ''}${i.message}</a></li>`;
   })}</ul></div>`;
 }
@@ -121,7 +125,7 @@ ${allowed.map((a) => html`<label class="check"><input type="checkbox" name="_to"
     (p) => html`<option value="${p}"${s.priority === p ? html` selected` : ''}>${p}</option>`,
   )}</select></div>
 <div class="field"><label for="f-respondBy">${W.respondBy[lang]}</label><input id="f-respondBy" name="_respondBy" type="datetime-local" step="1" value="${s.respondBy}"></div>
-${schemaForm(kindSchema(s.kind), { values: s.values, errors, grow: s.grow, lang })}
+${schemaForm(kindSchema(s.kind), { values: s.values, errors, grow: s.grow, lang, kind: s.kind })}
 <p><button type="submit" id="send">${W.send[lang]}</button></p>
 </form>`;
   return connectorPage(c, ctx, { title: kindTitle(s.kind, lang), body, lang, section: 'compose', status });

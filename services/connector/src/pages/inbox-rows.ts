@@ -2,7 +2,7 @@ import { html, type Lang, type SafeHtml } from '@cwtch/http';
 import type { AgencyContext } from '../agency-context.ts';
 import type { InboxItem } from '../inbox-store.ts';
 import { agencyName } from './connector-page.ts';
-import { countdown, formatTime, kindTitle, t } from './page-text.ts';
+import { countdown, formatTime, kindSummary, kindTitle, t } from './page-text.ts';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -55,7 +55,7 @@ ${
     : items.map(
         (i) => html`<tr data-id="${i.id}" data-priority="${i.priority}" class="priority-${i.priority}">
 <td>${priorityBadge(i.priority, lang)}</td>
-<td><a href="/inbox/${i.id}">${kindTitle(i.kind, lang)}</a></td>
+<td><a href="/inbox/${i.id}">${kindTitle(i.kind, lang)}</a><br><span class="muted kind-summary">${kindSummary(i.kind, i.payload, lang)}</span></td>
 <td>${agencyName(ctx, i.from)}</td>
 <td>${childName(i.payload)}</td>
 <td>${timeCell(i.receivedAt, lang)}</td>

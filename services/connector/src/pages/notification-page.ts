@@ -7,7 +7,7 @@ import type { InboxItem } from '../inbox-store.ts';
 import { agencyName, connectorPage } from './connector-page.ts';
 import { READERS } from './inbox-page.ts';
 import { childName, deadlineCell, inboxTable, priorityBadge, timeCell } from './inbox-rows.ts';
-import { kindTitle, langOf, t } from './page-text.ts';
+import { kindSummary, kindTitle, knownKind, langOf, purposeText, t } from './page-text.ts';
 import { payloadView } from './payload-view.ts';
 
 /** Message ids in page paths: the only thing about a share a URL ever holds. */
@@ -38,7 +38,7 @@ function summary(ctx: AgencyContext, item: InboxItem, lang: Lang): SafeHtml {
     [t(lang, 'priority'), priorityBadge(item.priority, lang)],
     [t(lang, 'received'), timeCell(item.receivedAt, lang)],
     [t(lang, 'respondBy'), deadlineCell(item, lang, Date.now())],
-    [t(lang, 'purpose'), item.purpose],
+    [t(lang, 'purpose'), purposeText(item.kind, item.purpose, lang)],
     [t(lang, 'agreement'), item.agreement],
   ];
   if (others.length) rows.push([t(lang, 'to'), others.join(', ')]);
@@ -62,10 +62,11 @@ export function notificationPage(pages: Hono<PageEnv>, ctx: AgencyContext): void
     const title = kindTitle(item.kind, lang);
     const body = html`<p><a href="/">← ${t(lang, 'inbox')}</a></p>
 <h1>${title}</h1>
+<p class="kind-summary">${kindSummary(item.kind, item.payload, lang)}</p>
 ${summary(ctx, item, lang)}
 ${ackPanel(item, lang, c.var.session.csrf)}
 <h2>${t(lang, 'details')}</h2>
-<div class="payload">${payloadView(item.payload, lang)}</div>
+<div class="payload">${payloadView(item.payload, lang, knownKind(item.kind))}</div>
 <h2 id="related">${t(lang, 'otherShares')}</h2>
 ${
   related.length

@@ -1,4 +1,4 @@
-import { type KindName, kinds } from '@cwtch/contracts';
+import { type KindName, kinds, valueLabelFor } from '@cwtch/contracts';
 import type { Lang } from '@cwtch/http';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
@@ -83,9 +83,26 @@ export function langOf(c: Context): Lang {
   return getCookie(c, LANG_COOKIE) === 'cy' ? 'cy' : 'en';
 }
 
+/** The kind name if this connector knows it. */
+export function knownKind(kind: string): KindName | undefined {
+  return Object.hasOwn(kinds, kind) ? (kind as KindName) : undefined;
+}
+
 /** A kind's title in `lang` (the kind name itself if unknown). */
 export function kindTitle(kind: string, lang: Lang): string {
-  return Object.hasOwn(kinds, kind) ? kinds[kind as KindName].title[lang] : kind;
+  const known = knownKind(kind);
+  return known ? kinds[known].title[lang] : kind;
+}
+
+/** The one-line summary of a payload that its kind gives for inbox rows ('' if none). */
+export function kindSummary(kind: string, payload: unknown, lang: Lang): string {
+  const known = knownKind(kind);
+  return known ? kinds[known].summary(payload, lang) : '';
+}
+
+/** The label of a share's purpose in `lang` (the code itself if unknown). */
+export function purposeText(kind: string, purpose: string, lang: Lang): string {
+  return valueLabelFor(knownKind(kind), ['purpose'], purpose)?.[lang] ?? purpose;
 }
 
 const formats = new Map<Lang, Intl.DateTimeFormat>();

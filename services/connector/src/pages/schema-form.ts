@@ -1,4 +1,4 @@
-import { labelFor } from '@cwtch/contracts';
+import { type KindName, labelFor, valueLabelFor } from '@cwtch/contracts';
 import { html, type Lang, type SafeHtml } from '@cwtch/http';
 import { toLondonLocal } from './london-time.ts';
 import { isObjectNode, normalise, type SchemaNode, scalarType } from './schema-node.ts';
@@ -11,6 +11,8 @@ export interface FormState {
   /** Lists the person asked to grow by one item ("Add another"), by field name. */
   readonly grow: ReadonlySet<string>;
   readonly lang: Lang;
+  /** The kind the form is for: its labels name the fields and the code values. */
+  readonly kind?: KindName;
 }
 
 type Path = readonly (string | number)[];
@@ -33,14 +35,20 @@ function valueAt(values: unknown, path: Path): unknown {
   return v;
 }
 
-function label(path: Path, lang: Lang): string {
-  const found = labelFor(path);
+function label(path: Path, lang: Lang, kind?: KindName): string {
+  const found = labelFor(path, kind);
   if (found) return found[lang];
   const last = [...path].reverse().find((p) => typeof p === 'string') ?? '';
   return String(last).replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
 const nameOf = (path: Path) => path.join('.');
+
+/** A code value's label in `lang` for the field `name` (`a.0.b`), else the code itself. */
+function codeText(state: FormState, name: string, code: unknown): string {
+  const path = name.split('.').filter((p) => !/^\d+$/.test(p));
+  return valueLabelFor(state.kind, path, code)?.[state.lang] ?? String(code);
+}
 
 function errorsOf(state: FormState, name: string): SafeHtml {
   const list = state.errors.get(name) ?? [];
@@ -57,8 +65,8 @@ function control(node: SchemaNode, name: string, value: unknown, state: FormStat
         html`<option value="${v}"${String(value ?? '') === v ? html` selected` : ''}>${text}</option>`,
     )}</select>`;
   const type = scalarType(node);
-  if (node.enum) return options(node.enum.map((e) => [String(e), String(e)]));
-  if (node.const !== undefined) return options([[String(node.const), String(node.const)]]);
+  if (node.enum) return options(node.enum.map((e) => [String(e), codeText(state, name, e)]));
+  if (node.const !== undefined) return options([[String(node.const), codeText(state, name, node.const)]]);
   if (type === 'boolean')
     return options([
       ['true', w('yes')],
@@ -81,7 +89,7 @@ function field(node: SchemaNode, path: Path, required: boolean, state: FormState
   const n = normalise(node);
   const name = nameOf(path);
   const value = valueAt(state.values, path);
-  const title = label(path, state.lang);
+  const title = label(path, state.lang, state.kind);
   const optional = required ? '' : html` <span class="hint">(${WORDS.optional[state.lang]})</span>`;
   const cls = state.errors.has(name) ? 'field has-error' : 'field';
   if (isObjectNode(n)) return group(n, path, required, state);
@@ -97,7 +105,7 @@ ${Array.from({ length: count }, (_, i) => group(items, [...path, i], true, state
     if (items.enum) {
       const chosen = Array.isArray(value) ? value.map(String) : [];
       return html`<fieldset class="${cls}" id="f-${name}"><legend>${title}${optional}</legend>${errorsOf(state, name)}
-${items.enum.map((e, i) => html`<label class="check"><input type="checkbox" name="${name}" id="f-${name}-${i}" value="${String(e)}"${chosen.includes(String(e)) ? html` checked` : ''}> ${String(e)}</label>`)}</fieldset>`;
+${items.enum.map((e, i) => html`<label class="check"><input type="checkbox" name="${name}" id="f-${name}-${i}" value="${String(e)}"${chosen.includes(String(e)) ? html` checked` : ''}> ${codeText(state, name, e)}</label>`)}</fieldset>`;
     }
     const lines = Array.isArray(value) ? value.map(String).join('\n') : '';
     return html`<div class="${cls}"><label for="f-${name}">${title}${optional}</label><span class="hint">${WORDS.onePerLine[state.lang]}</span>${errorsOf(state, name)}
@@ -117,7 +125,7 @@ function group(node: SchemaNode, path: Path, required: boolean, state: FormState
   const inner = html`${errorsOf(state, name)}${Object.entries(node.properties ?? {}).map(([key, child]) =>
     field(child, [...path, key], node.required?.includes(key) ?? false, state),
   )}`;
-  const title = legend ?? label(path, state.lang);
+  const title = legend ?? label(path, state.lang, state.kind);
   if (path.length === 0) return inner;
   const anyError = [...state.errors.keys()].some((k) => k === name || k.startsWith(`${name}.`));
   if (!required && !anyError && !hasContent(valueAt(state.values, path)))
