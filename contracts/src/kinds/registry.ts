@@ -7,6 +7,7 @@ import { intelligenceForm } from './intelligence-form/kind.ts';
 import { malformedTextIssue } from './malformed-text.ts';
 import { missingEpisode } from './missing-episode/kind.ts';
 import { outOfAreaMove } from './out-of-area-move/kind.ts';
+import { returnHomeInterview } from './return-home-interview/kind.ts';
 import { toContractIssues } from './to-contract-issues.ts';
 
 /**
@@ -19,6 +20,7 @@ const KIND_LIST = [
   outOfAreaMove,
   intelligenceForm,
   missingEpisode,
+  returnHomeInterview,
 ] as const;
 
 /** A notification kind's name (DESIGN §9): agreements, routes and benches take this type. */

@@ -88,15 +88,24 @@ export function report(ctx: IssueSink, path: readonly (string | number)[], messa
 
 /**
  * Rules shared by every kind: the subject is born by, and under 18 at, `occurredAt` (care
- * leavers excepted), and retention review comes no later than the retention end.
+ * leavers excepted; with `adults`, a kind that may be about an adult checks age itself), and
+ * retention review comes no later than the retention end.
  */
-export function refineNotificationBase(value: NotificationCore, ctx: IssueSink): void {
+export function refineNotificationBase(
+  value: NotificationCore,
+  ctx: IssueSink,
+  options: { readonly adults?: boolean } = {},
+): void {
   const occurredOn = datePart(value.occurredAt);
   const subject = value.subject;
   if (subject !== undefined) {
     if (subject.dateOfBirth > occurredOn) {
       report(ctx, ['subject', 'dateOfBirth'], 'must not be after occurredAt');
-    } else if (subject.careStatus !== 'care_leaver' && !isUnder18On(subject.dateOfBirth, occurredOn)) {
+    } else if (
+      options.adults !== true &&
+      subject.careStatus !== 'care_leaver' &&
+      !isUnder18On(subject.dateOfBirth, occurredOn)
+    ) {
       report(
         ctx,
         ['subject', 'dateOfBirth'],

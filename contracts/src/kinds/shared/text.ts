@@ -30,3 +30,7 @@ export function uniqueList<T extends z.ZodType>(item: T, max: number) {
       }
     });
 }
+
+/** Yes or no, as the SSDA903 return records it (blank when the question does not arise). */
+export const YesNo = z.enum(['yes', 'no']);
+export type YesNo = z.infer<typeof YesNo>;

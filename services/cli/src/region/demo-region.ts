@@ -99,7 +99,7 @@ export const DEMO_AGREEMENTS: readonly Agreement[] = [
     type: 'ISP',
     senders: WESTERN_BAY,
     recipients: WESTERN_BAY,
-    kinds: ['cse-protocol-entry', 'missing-episode'],
+    kinds: ['cse-protocol-entry', 'missing-episode', 'return-home-interview'],
     purposes: ['safeguarding_child_at_risk', 'exploitation_disruption', 'child_protection_enquiry'],
     lawfulBasis: 'UK GDPR 6(1)(e), 9(2)(g); DPA 2018 Sch 1 para 18; SSWBA 2014 s164',
   },
@@ -148,4 +148,5 @@ export const DEMO_ROUTES: readonly Route[] = [
     to: ['south-wales-police', 'swansea-bay-health', 'barnardos-cymru'],
   },
   { kind: 'intelligence-form', from: 'barnardos-cymru', to: ['south-wales-police'] },
+  { kind: 'return-home-interview', from: 'barnardos-cymru', to: ['swansea-cs', 'south-wales-police'] },
 ];

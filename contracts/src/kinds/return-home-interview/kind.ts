@@ -1,0 +1,31 @@
+import { areaList, defineKind } from '../define-kind.ts';
+import { dayText, line, say, valueText } from '../shared/summary-text.ts';
+import { labels } from './labels.ts';
+import { ReturnHomeInterview } from './schema.ts';
+
+/** `return-home-interview`: the debrief after a missing episode, linked to it (reference §4.6). */
+export const returnHomeInterview = defineKind({
+  name: 'return-home-interview',
+  version: 1,
+  title: { en: 'Return home interview (debrief)', cy: 'Cyfweliad dychwelyd adref (ôl-drafodaeth)' },
+  schema: ReturnHomeInterview,
+  priority: 'high',
+  // Held by the home authority, the police or the independent service commissioned to do it.
+  senders: ['childrens-services', 'police', 'voluntary'],
+  labels,
+  areas: (p) => areaList(['responsible', p.subject.responsibleAuthority]),
+  summary: (p, lang) =>
+    line(
+      p.heldAt !== undefined
+        ? `${say(lang, 'held', 'cynhaliwyd')} ${dayText(p.heldAt, lang)}`
+        : p.offered === 'no'
+          ? say(lang, 'not offered', 'ni chafodd ei gynnig')
+          : p.accepted === 'no'
+            ? say(lang, 'declined', 'gwrthodwyd')
+            : say(lang, 'offered', 'cynigiwyd'),
+      p.withinTimescale === false && say(lang, 'outside the timescale', "y tu allan i'r amserlen"),
+      p.exploitationIndicators?.present === true &&
+        say(lang, 'exploitation indicators', 'dangosyddion camfanteisio'),
+      p.onwardActions?.map((a) => valueText(labels, 'onwardActions', a, lang)).join(', '),
+    ),
+});
