@@ -130,7 +130,7 @@ const app = createAuditApp({
   logger,
   checkpoints,
   exportQuorum: config.CWTCH_EXPORT_QUORUM,
-  busMetrics: auditBusFigures(js),
+  busMetrics: auditBusFigures(js, () => directory.view.directory.agencies.map((a) => a.id)),
   pages,
   rateLimit: { capacity: config.CWTCH_RATE_LIMIT_BURST, refillPerSecond: config.CWTCH_RATE_LIMIT_PER_SECOND },
 });

@@ -1,4 +1,11 @@
-import { AUDIT_CONSUMER, type JetStreamClient, SHARES_STREAM } from '@cwtch/bus';
+import {
+  type AgencyUsage,
+  AUDIT_CONSUMER,
+  type BusUsage,
+  type JetStreamClient,
+  readBusUsage,
+  SHARES_STREAM,
+} from '@cwtch/bus';
 import { type MetricFamily, MetricType, renderMetrics } from '@cwtch/runtime';
 import type { AuditLogWriter } from './audit-log-writer.ts';
 import type { Checkpointer } from './checkpointer.ts';
@@ -88,22 +95,85 @@ export async function renderAuditMetrics(
   return renderMetrics(families);
 }
 
+/** The bus's backlog and storage, per agency and per pair, from {@link readBusUsage}. */
+function busUsageFamilies(u: BusUsage): MetricFamily[] {
+  const perAgency = (name: string, help: string, value: (a: AgencyUsage) => number) =>
+    gauge(
+      name,
+      help,
+      u.agencies.map((a) => ({ labels: { agency: a.agency }, value: value(a) })),
+    );
+  return [
+    perAgency(
+      'cwtch_bus_inbox_pending',
+      'Messages for an agency its connector has not pulled yet',
+      (a) => a.pending,
+    ),
+    perAgency(
+      'cwtch_bus_inbox_ack_pending',
+      'Messages an agency pulled and has not acknowledged',
+      (a) => a.ackPending,
+    ),
+    perAgency(
+      'cwtch_bus_sent_messages',
+      'Messages from an agency the share stream holds',
+      (a) => a.sentMessages,
+    ),
+    perAgency(
+      'cwtch_bus_received_messages',
+      'Messages to an agency the share stream holds',
+      (a) => a.receivedMessages,
+    ),
+    perAgency(
+      'cwtch_bus_dead_letters',
+      'Dead letters of an agency the dead-letter stream holds',
+      (a) => a.deadLetters,
+    ),
+    gauge(
+      'cwtch_bus_pair_messages',
+      'Messages the share stream holds per subject (type, recipient of the subject, sender)',
+      u.pairs.map((p) => ({ labels: { type: p.type, to: p.to, from: p.from }, value: p.messages })),
+    ),
+    gauge('cwtch_bus_pair_max_messages', 'Messages the share stream holds per subject at most', [
+      { value: u.maxMessagesPerPair },
+    ]),
+    gauge('cwtch_bus_stream_bytes', 'Bytes a stream holds', [
+      { labels: { stream: 'shares' }, value: u.shares.bytes },
+      { labels: { stream: 'dead-letters' }, value: u.deadLetters.bytes },
+    ]),
+    gauge('cwtch_bus_stream_max_bytes', 'Bytes a stream may hold', [
+      { labels: { stream: 'shares' }, value: u.shares.maxBytes },
+      { labels: { stream: 'dead-letters' }, value: u.deadLetters.maxBytes },
+    ]),
+    gauge('cwtch_bus_stream_messages', 'Messages a stream holds', [
+      { labels: { stream: 'shares' }, value: u.shares.messages },
+      { labels: { stream: 'dead-letters' }, value: u.deadLetters.messages },
+    ]),
+  ];
+}
+
 /**
  * Figures only the bus knows: events stored on the bus that the share log has not taken in yet
- * (the index lag). A bus that does not answer leaves the family without a sample.
+ * (the index lag), and each agency's backlog and storage. A bus that does not answer leaves
+ * these families out rather than failing the scrape.
  */
-export function auditBusFigures(js: JetStreamClient): () => Promise<readonly MetricFamily[]> {
+export function auditBusFigures(
+  js: JetStreamClient,
+  agencies: () => readonly string[],
+): () => Promise<readonly MetricFamily[]> {
   return async () => {
-    const info = await js
-      .jetstreamManager()
-      .then((jsm) => jsm.consumers.info(SHARES_STREAM, AUDIT_CONSUMER))
-      .catch(() => undefined);
+    const jsm = await js.jetstreamManager();
+    const [info, usage] = await Promise.all([
+      jsm.consumers.info(SHARES_STREAM, AUDIT_CONSUMER).catch(() => undefined),
+      readBusUsage(jsm, agencies()).catch(() => undefined),
+    ]);
     return [
       gauge(
         'cwtch_audit_index_lag_events',
         'Events on the bus not yet logged and indexed',
         info ? [{ value: info.num_pending + info.num_ack_pending }] : [],
       ),
+      ...(usage ? busUsageFamilies(usage) : []),
     ];
   };
 }
