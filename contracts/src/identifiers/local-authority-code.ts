@@ -1,4 +1,17 @@
 import { z } from 'zod';
+import { ENGLISH_AUTHORITIES, RETIRED_ENGLISH_AUTHORITY_CODES } from './english-authorities.ts';
+import { type IdentifierIssueCode, identifierIssue } from './identifier-issue.ts';
+
+/*
+ * Welsh local authorities, as of 1 April 2023 (unchanged since 1996 apart from recodings):
+ * ONS Open Geography Portal, "Local Authority Districts (April 2023) Names and Codes in the
+ * United Kingdom" (LAD23; Welsh names from its Welsh-name column), as in reference §3.4 [V];
+ * health boards from ONS "Unitary Authority to Local Health Board (April 2019) Lookup in Wales"
+ * [V]; police force areas from ONS "Local Authority District to Police Force Area (December
+ * 2022) Lookup in England and Wales" (the reference marks the force column [U]; written from
+ * knowledge of the lookup, consistent with each force's own list of the counties it polices).
+ * English authorities: `english-authorities.ts`.
+ */
 
 /** A Welsh local authority with its health board and police force area (reference §3.4). */
 export interface WelshLocalAuthority {
@@ -7,7 +20,7 @@ export interface WelshLocalAuthority {
   readonly name: { readonly en: string; readonly cy: string };
   /** ODS code of the local health board covering the authority. */
   readonly healthBoard: string;
-  /** ONS police force area code (`W15…`); the reference marks this mapping as unverified. */
+  /** ONS police force area code (`W15…`) of the force whose area contains the authority. */
   readonly policeForce: string;
 }
 
@@ -130,6 +143,8 @@ export const WELSH_LOCAL_AUTHORITIES: readonly WelshLocalAuthority[] = [
 const WELSH = 'W060000(?:0[1-68-9]|1[0-68-9]|2[0-4])';
 /** English unitary/district/metropolitan/London/county (E06–E10), Scottish council (S12), NI district (N09). */
 const OTHER_UK = 'E(?:0[6-9]|10)\\d{6}|S12\\d{6}|N09\\d{6}';
+const SHAPE = new RegExp(`^(?:${WELSH}|${OTHER_UK})$`);
+const ENGLISH_CODES: ReadonlySet<string> = new Set(ENGLISH_AUTHORITIES.map((la) => la.code));
 
 /** One of the 22 Welsh local authorities by ONS GSS code (`W06000011` is Swansea). */
 export const WelshLocalAuthorityCode = z
@@ -138,15 +153,30 @@ export const WelshLocalAuthorityCode = z
 export type WelshLocalAuthorityCode = z.infer<typeof WelshLocalAuthorityCode>;
 
 /**
- * A UK local authority by ONS GSS code: any of the 22 Welsh codes, or the English (E06–E10),
- * Scottish (S12) and Northern Irish (N09) district shapes, for moves across the border.
+ * Why an English code of the right shape is not a children's services authority: a district
+ * council (E07), an abolished authority, or a code not on the April 2023 register; `null` for
+ * any other input.
+ */
+export function englishAuthorityIssue(code: string): IdentifierIssueCode | null {
+  if (!/^E(?:0[6-9]|10)\d{6}$/.test(code) || ENGLISH_CODES.has(code)) return null;
+  if (code.startsWith('E07')) return 'LA_DISTRICT_COUNCIL';
+  if (Object.hasOwn(RETIRED_ENGLISH_AUTHORITY_CODES, code)) return 'LA_RETIRED';
+  return 'LA_UNKNOWN';
+}
+
+/**
+ * A local authority with children's services, by ONS GSS code: one of the 22 Welsh authorities
+ * (W06), one of the 153 English upper-tier and unitary authorities (E06, E08, E09, E10; a
+ * district council, E07, is refused with LA_DISTRICT_COUNCIL), or a Scottish council (S12) or
+ * Northern Irish district (N09) code by shape, for moves across the border.
  */
 export const LocalAuthorityCode = z
   .string()
-  .regex(
-    new RegExp(`^(?:${WELSH}|${OTHER_UK})$`),
-    'must be the ONS code of a local authority (W06…, or E06–E10, S12, N09)',
-  );
+  .regex(SHAPE, 'must be the ONS code of a local authority (W06…, or E06, E08, E09, E10, S12, N09)')
+  .superRefine((code, ctx) => {
+    const issue = englishAuthorityIssue(code);
+    if (issue !== null) ctx.addIssue(identifierIssue(issue));
+  });
 export type LocalAuthorityCode = z.infer<typeof LocalAuthorityCode>;
 
 /** True for one of the 22 Welsh local authority codes. Never throws. */
@@ -154,7 +184,7 @@ export function isWelshLocalAuthorityCode(input: unknown): boolean {
   return WelshLocalAuthorityCode.safeParse(input).success;
 }
 
-/** True for a Welsh code or an English, Scottish or Northern Irish district code shape. Never throws. */
+/** True for a Welsh or English children's services authority, or a Scottish or NI code shape. Never throws. */
 export function isValidLocalAuthorityCode(input: unknown): boolean {
   return LocalAuthorityCode.safeParse(input).success;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { testNhsNumbersAllowed } from './allow-test-nhs-numbers.ts';
+import { identifierIssue } from './identifier-issue.ts';
 
 /** Weights for digits 1–9 of the modulus 11 check (reference §3.1). */
 const WEIGHTS = [10, 9, 8, 7, 6, 5, 4, 3, 2] as const;
@@ -49,22 +51,40 @@ export function isNhsTestRange(input: unknown): boolean {
 }
 
 /**
+ * Ten-digit strings that pass modulus 11 but are typed where the number is unknown: every
+ * repeated digit (`0000000000`, `1111111111`, … all pass, since the weights sum to 54 ≡ −1
+ * mod 11) and the runs `0123456789` and `9876543210` (`1234567890` fails the check anyway).
+ * None can be a real number, and accepting one would file different children under one subject.
+ */
+export const PLACEHOLDER_NHS_NUMBERS: ReadonlySet<string> = new Set([
+  ...[...'0123456789'].map((digit) => digit.repeat(10)),
+  '0123456789',
+  '9876543210',
+]);
+
+/** True when `input` normalises to a placeholder NHS number ({@link PLACEHOLDER_NHS_NUMBERS}). Never throws. */
+export function isPlaceholderNhsNumber(input: unknown): boolean {
+  const digits = normaliseNhsNumber(input);
+  return digits !== null && PLACEHOLDER_NHS_NUMBERS.has(digits);
+}
+
+/**
  * An NHS number (England, Wales, Isle of Man): ten digits passing the modulus 11 check; the
- * display form `NNN NNN NNNN` is accepted and the parsed value is the ten digits. Issuing
- * ranges are deliberately not enforced (reference §3.1: the published ranges are inconsistent).
+ * display form `NNN NNN NNNN` is accepted and the parsed value is the ten digits. Placeholders
+ * are refused (NHS_NUMBER_PLACEHOLDER), and so is the test range 999… (NHS_NUMBER_TEST_RANGE)
+ * unless `allowTestNhsNumbers` turned it on for a demo region. Issuing ranges are
+ * deliberately not enforced (reference §3.1: the published ranges are inconsistent).
  */
 export const NhsNumber = z
   .string()
   .max(32, 'must be an NHS number')
   .superRefine((value, ctx) => {
     const digits = normaliseNhsNumber(value);
-    if (digits === null) {
-      ctx.addIssue({ code: 'custom', message: 'must be an NHS number: 10 digits, or NNN NNN NNNN' });
-    } else if (!isValidNhsNumber(digits)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'is not a valid NHS number: the modulus 11 check digit fails',
-      });
+    if (digits === null) ctx.addIssue(identifierIssue('NHS_NUMBER_FORMAT'));
+    else if (!isValidNhsNumber(digits)) ctx.addIssue(identifierIssue('NHS_NUMBER_CHECK_DIGIT'));
+    else if (PLACEHOLDER_NHS_NUMBERS.has(digits)) ctx.addIssue(identifierIssue('NHS_NUMBER_PLACEHOLDER'));
+    else if (isNhsTestRange(digits) && !testNhsNumbersAllowed()) {
+      ctx.addIssue(identifierIssue('NHS_NUMBER_TEST_RANGE'));
     }
   })
   .transform((value) => normaliseNhsNumber(value) ?? value)

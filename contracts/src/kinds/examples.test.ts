@@ -12,9 +12,21 @@ describe('examples/<kind>.json', () => {
   });
 
   it.each(KindName.options)('%s is about the same fictional child, traced by NHS number', (kind) => {
-    const result = parseNotification(kind, loadExample(kind));
+    const example = loadExample(kind);
+    const result = parseNotification(kind, example);
     if (!result.ok) throw new Error('example does not parse');
-    expect(kinds[kind].subjectIdentifier(result.value)).toEqual({ type: 'nhs', value: '9434765919' });
+    // A kind about a home rather than a child (care-home-registration) names no child at all.
+    const child = 'subject' in example ? { type: 'nhs', value: '9434765919' } : null;
+    expect(kinds[kind].subjectIdentifier(result.value)).toEqual(child);
+  });
+
+  it('names no child in a registration notice, which has no subject field at all', () => {
+    expect(Object.keys(loadExample('care-home-registration'))).not.toContain('subject');
+    const withChild = {
+      ...loadExample('care-home-registration'),
+      subject: loadExample('missing-episode').subject,
+    };
+    expect(parseNotification('care-home-registration', withChild)).toMatchObject({ ok: false });
   });
 
   it.each(KindName.options)(

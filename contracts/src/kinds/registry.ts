@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { careHomeRegistration } from './care-home-registration/kind.ts';
 import { careHomeTransition } from './care-home-transition/kind.ts';
 import type { ContractIssue } from './contract-issue.ts';
 import { cseProtocolEntry } from './cse-protocol-entry/kind.ts';
@@ -21,6 +22,7 @@ const KIND_LIST = [
   intelligenceForm,
   missingEpisode,
   returnHomeInterview,
+  careHomeRegistration,
 ] as const;
 
 /** A notification kind's name (DESIGN §9): agreements, routes and benches take this type. */

@@ -136,6 +136,19 @@ export const DEMO_AGREEMENTS: readonly Agreement[] = [
     purposes: ['placement_notification', 'safeguarding_child_at_risk'],
     lawfulBasis: 'UK GDPR 6(1)(c), 6(1)(e), 9(2)(h); DPA 2018 Sch 1 paras 2 and 18; SSWBA 2014 s164',
   },
+  {
+    id: 'waspi-dda-care-home-registrations-2026',
+    title:
+      "Children's homes opening, registered, changing provider or closing: to the host authority, police and health board",
+    framework: 'WASPI',
+    type: 'DDA',
+    senders: ['hillside'],
+    recipients: ['swansea-cs', 'npt-cs', 'south-wales-police', 'swansea-bay-health'],
+    kinds: ['care-home-registration'],
+    purposes: ['regulatory_notification'],
+    lawfulBasis:
+      'UK GDPR 6(1)(c), 6(1)(e); Regulated Services (Service Providers and Responsible Individuals) (Wales) Regulations 2017',
+  },
 ];
 
 /** Default recipients when a sender names nobody. */
@@ -149,4 +162,9 @@ export const DEMO_ROUTES: readonly Route[] = [
   },
   { kind: 'intelligence-form', from: 'barnardos-cymru', to: ['south-wales-police'] },
   { kind: 'return-home-interview', from: 'barnardos-cymru', to: ['swansea-cs', 'south-wales-police'] },
+  {
+    kind: 'care-home-registration',
+    from: 'hillside',
+    to: ['swansea-cs', 'south-wales-police', 'swansea-bay-health'],
+  },
 ];

@@ -17,9 +17,14 @@ const receipts = (agency: string) =>
 describe('demo region NATS permissions', () => {
   it('lets hillside send only to the agencies its agreements name, and never with a wildcard', () => {
     expect(shares('hillside').sort()).toEqual(
-      ['north-wales-police', 'npt-cs', 'south-wales-police', 'swansea-cs', 'wrexham-cs'].map((to) =>
-        shareSubject(to, 'hillside'),
-      ),
+      [
+        'north-wales-police',
+        'npt-cs',
+        'south-wales-police',
+        'swansea-bay-health',
+        'swansea-cs',
+        'wrexham-cs',
+      ].map((to) => shareSubject(to, 'hillside')),
     );
     for (const agency of DEMO_AGENCIES.map((a) => a.id))
       expect(agencyNatsPermissions(directory, agency).publish.filter((s) => /^cwtch\..*\*/.test(s))).toEqual(
