@@ -1,11 +1,26 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { allowTestNhsNumbers } from './allow-test-nhs-numbers.ts';
+import { identifierIssueCode } from './identifier-issue.ts';
 import {
   isNhsTestRange,
+  isPlaceholderNhsNumber,
   isValidNhsNumber,
   NhsNumber,
   nhsCheckDigit,
   normaliseNhsNumber,
+  PLACEHOLDER_NHS_NUMBERS,
 } from './nhs-number.ts';
+
+/** The one issue `NhsNumber` raises for `value`: its code, and whether its message quotes the input. */
+function refusal(value: string) {
+  const result = NhsNumber.safeParse(value);
+  expect(result.success, value).toBe(false);
+  const issues = result.error?.issues ?? [];
+  expect(issues).toHaveLength(1);
+  expect(issues[0]?.path).toEqual([]);
+  expect(issues[0]?.message).not.toContain(value);
+  return issues[0] ? identifierIssueCode(issues[0]) : undefined;
+}
 
 describe('NHS number (reference §3.1)', () => {
   it.each(['9434765919', '9434765870', '6541003238', '6716689966'])(
@@ -70,5 +85,49 @@ describe('NHS number (reference §3.1)', () => {
     expect(shape.error?.issues[0]?.message).toMatch(/10 digits/);
     expect(check.error?.issues[0]?.message).toMatch(/modulus 11/);
     expect(JSON.stringify(check.error?.issues)).not.toContain('9434765871');
+  });
+
+  it('gives the format and check-digit refusals codes', () => {
+    expect(refusal('12345')).toBe('NHS_NUMBER_FORMAT');
+    expect(refusal('9434765871')).toBe('NHS_NUMBER_CHECK_DIGIT');
+  });
+});
+
+describe('NHS number placeholders', () => {
+  it('every repeated digit and the runs 0123456789 and 9876543210 pass modulus 11 yet are refused', () => {
+    const repeated = [...'0123456789'].map((d) => d.repeat(10));
+    expect([...PLACEHOLDER_NHS_NUMBERS].sort()).toEqual([...repeated, '0123456789', '9876543210'].sort());
+    for (const placeholder of PLACEHOLDER_NHS_NUMBERS) {
+      expect(isValidNhsNumber(placeholder), placeholder).toBe(true);
+      expect(isPlaceholderNhsNumber(placeholder), placeholder).toBe(true);
+      expect(refusal(placeholder), placeholder).toBe('NHS_NUMBER_PLACEHOLDER');
+    }
+    // The ascending run with 0 last fails the check digit, so it needs no rule of its own.
+    expect(isValidNhsNumber('1234567890')).toBe(false);
+  });
+
+  it('refuses a placeholder in display form too', () => {
+    expect(refusal('000 000 0000')).toBe('NHS_NUMBER_PLACEHOLDER');
+    expect(refusal('111-111-1111')).toBe('NHS_NUMBER_PLACEHOLDER');
+    expect(isPlaceholderNhsNumber('943 476 5919')).toBe(false);
+    expect(NhsNumber.safeParse('943 476 5919').success).toBe(true);
+  });
+});
+
+describe('NHS test range (999…) only in a demo region', () => {
+  afterEach(() => allowTestNhsNumbers(false));
+
+  it('refuses a valid test-range number by default, with NHS_NUMBER_TEST_RANGE', () => {
+    expect(refusal('9990000018')).toBe('NHS_NUMBER_TEST_RANGE');
+    expect(refusal('999 000 0026')).toBe('NHS_NUMBER_TEST_RANGE');
+  });
+
+  it('accepts it once the demo region allows test numbers, and refuses it again when it stops', () => {
+    allowTestNhsNumbers(true);
+    expect(NhsNumber.parse('999 000 0018')).toBe('9990000018');
+    // A placeholder inside the test range stays refused.
+    expect(refusal('9999999999')).toBe('NHS_NUMBER_PLACEHOLDER');
+    allowTestNhsNumbers(false);
+    expect(refusal('9990000018')).toBe('NHS_NUMBER_TEST_RANGE');
   });
 });

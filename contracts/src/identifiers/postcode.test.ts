@@ -57,4 +57,20 @@ describe('UK postcode (BS 7666, reference §3.3)', () => {
     for (const value of [undefined, null, 42, {}, 'S'.repeat(100_000)])
       expect(isValidPostcode(value)).toBe(false);
   });
+
+  it.each([
+    ['BFPO 123', 'BFPO 123'],
+    ['bfpo 1', 'BFPO 1'],
+    ['BFPO2000', 'BFPO 2000'],
+    ['  bfpo   57 ', 'BFPO 57'],
+  ])('accepts the BFPO address %s as %s', (typed, normalised) => {
+    expect(isValidPostcode(typed)).toBe(true);
+    expect(normalisePostcode(typed)).toBe(normalised);
+    expect(Postcode.parse(typed)).toBe(normalised);
+  });
+
+  it.each(['BFPO', 'BFPO 0', 'BFPO 012', 'BFPO 12345', 'BFPO 12A', 'BFP0 123', 'BF PO 123'])(
+    'refuses the malformed BFPO %s',
+    (typed) => expect(isValidPostcode(typed)).toBe(false),
+  );
 });

@@ -27,7 +27,10 @@ function tidy(input: string): string {
 
 /** `bfpo123`, `BFPO  123` → `BFPO 123`; anything else unchanged. */
 function tidyBfpo(input: string): string {
-  return input.trim().toUpperCase().replace(/^BFPO\s*(?=\d)/, 'BFPO ');
+  return input
+    .trim()
+    .toUpperCase()
+    .replace(/^BFPO\s*(?=\d)/, 'BFPO ');
 }
 
 /**
@@ -70,5 +73,5 @@ export const Postcode = z
   .max(16, 'must be a UK postcode')
   .refine(isValidPostcode, 'must be a UK postcode such as SA1 1AA, or BFPO and its number')
   .transform((value) => normalisePostcode(value) ?? value)
-  .meta({ description: 'UK postcode of BS 7666 shape, any case and spacing, e.g. SA1 1AA' });
+  .meta({ description: 'UK postcode of BS 7666 shape, any case and spacing, e.g. SA1 1AA; or BFPO 123' });
 export type Postcode = z.infer<typeof Postcode>;

@@ -7,6 +7,7 @@ import type { KindContract as Contract } from './define-kind.ts';
 import { intelligenceForm } from './intelligence-form/kind.ts';
 import { malformedTextIssue } from './malformed-text.ts';
 import { missingEpisode } from './missing-episode/kind.ts';
+import { nrmReferral } from './nrm-referral/kind.ts';
 import { outOfAreaMove } from './out-of-area-move/kind.ts';
 import { returnHomeInterview } from './return-home-interview/kind.ts';
 import { toContractIssues } from './to-contract-issues.ts';
@@ -23,6 +24,7 @@ const KIND_LIST = [
   missingEpisode,
   returnHomeInterview,
   careHomeRegistration,
+  nrmReferral,
 ] as const;
 
 /** A notification kind's name (DESIGN §9): agreements, routes and benches take this type. */

@@ -149,6 +149,18 @@ export const DEMO_AGREEMENTS: readonly Agreement[] = [
     lawfulBasis:
       'UK GDPR 6(1)(c), 6(1)(e); Regulated Services (Service Providers and Responsible Individuals) (Wales) Regulations 2017',
   },
+  {
+    id: 'waspi-isp-wb-modern-slavery-2026',
+    title:
+      'Western Bay National Referral Mechanism referrals: first responders, the police trafficking lead and the guardian service',
+    framework: 'WASPI',
+    type: 'ISP',
+    senders: ['swansea-cs', 'npt-cs', 'south-wales-police', 'barnardos-cymru'],
+    recipients: ['swansea-cs', 'npt-cs', 'south-wales-police', 'barnardos-cymru'],
+    kinds: ['nrm-referral'],
+    purposes: ['nrm_support', 'safeguarding_child_at_risk'],
+    lawfulBasis: 'UK GDPR 6(1)(e), 9(2)(g); DPA 2018 Sch 1 para 18; Modern Slavery Act 2015 s48 and s52',
+  },
 ];
 
 /** Default recipients when a sender names nobody. */
@@ -162,6 +174,7 @@ export const DEMO_ROUTES: readonly Route[] = [
   },
   { kind: 'intelligence-form', from: 'barnardos-cymru', to: ['south-wales-police'] },
   { kind: 'return-home-interview', from: 'barnardos-cymru', to: ['swansea-cs', 'south-wales-police'] },
+  { kind: 'nrm-referral', from: 'swansea-cs', to: ['south-wales-police', 'barnardos-cymru'] },
   {
     kind: 'care-home-registration',
     from: 'hillside',
