@@ -153,6 +153,42 @@ describe('Checkpointer', () => {
     stopProofApi();
   });
 
+  it('takes cosignatures from the stream, so one published while it was not listening is not lost', async () => {
+    const logKey = ed25519Key();
+    const witness = { agency: 'a-one', name: 'a-one.witness.follow', ...ed25519Key() };
+    const writer = new AuditLogWriter(jetstream(nc), new ShareIndex());
+    await writer.rebuild();
+    await writer.append({ t: 'key', serial: 4, d: 'e30', kid: 'k4', s: 'c2ln' }, Date.now());
+    const checkpoints = new Checkpointer(jetstream(nc), writer, policyOf(ORIGIN, logKey.seed, [witness]));
+    await checkpoints.restore();
+    await checkpoints.tick(true);
+    const text = checkpoints.latest!.text;
+    // No subscription is listening: the cosignature exists only in the stream.
+    await publishDurable(
+      jetstream(witnessNc),
+      cosignatureSubject(witness.agency),
+      new TextEncoder().encode(
+        JSON.stringify({
+          checkpoint: text,
+          signature: formatSignatureLine(cosignCheckpoint(text, witness.name, witness.seed)),
+        }),
+      ),
+      { msgId: `cosig-follow-${checkpoints.latest!.size}` },
+    );
+    const add = checkpoints.addCosignature.bind(checkpoints);
+    const taken = new Promise<boolean>((resolve) => {
+      checkpoints.addCosignature = (json: string) => {
+        const ok = add(json);
+        if (json.includes(witness.name)) resolve(ok);
+        return ok;
+      };
+    });
+    await checkpoints.followCosignatures();
+    expect(await taken).toBe(true);
+    expect(checkpoints.latestWithQuorum(1)?.size).toBe(checkpoints.latest!.size);
+    checkpoints.stop();
+  });
+
   it('refuses a cosignature by an unpinned witness or over text this log did not sign', async () => {
     const logKey = ed25519Key();
     const pinned = ed25519Key();

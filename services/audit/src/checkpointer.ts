@@ -76,6 +76,9 @@ export class Checkpointer {
   readonly #refused = new Map<CosignatureRefusal, number>();
   #latest: SignedCheckpoint | undefined;
   #timer: NodeJS.Timeout | undefined;
+  /** The last AUDIT_CHECKPOINTS sequence replayed, and the live follow of cosignatures after it. */
+  #replayed = 0;
+  #follow: { stop(): void } | undefined;
   #ticking: Promise<void> = Promise.resolve();
 
   constructor(
@@ -93,6 +96,7 @@ export class Checkpointer {
   async restore(): Promise<void> {
     const jsm = await this.js.jetstreamManager();
     const last = (await jsm.streams.info(CHECKPOINT_STREAM)).state.last_seq;
+    this.#replayed = last;
     if (last > 0) {
       const consumer = await this.js.consumers.get(CHECKPOINT_STREAM, { deliver_policy: DeliverPolicy.All });
       const messages = await consumer.consume();
@@ -169,6 +173,25 @@ export class Checkpointer {
     this.logger.info({ size }, 'checkpoint signed');
   }
 
+  /**
+   * Takes every cosignature stored after the replay, from the stream itself (an ordered consumer
+   * that resumes after a reconnect), so none published while this service was cut off from NATS
+   * is lost. Cosignatures only (checkpoints on the stream are not recorded from here): each one
+   * verifies against a pinned witness key on its own.
+   */
+  async followCosignatures(): Promise<void> {
+    // Unfiltered: a filtered create is an API subject the audit's NATS permissions do not grant.
+    const consumer = await this.js.consumers.get(CHECKPOINT_STREAM, {
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: this.#replayed + 1,
+    });
+    const messages = await consumer.consume();
+    this.#follow = messages;
+    void (async () => {
+      for await (const m of messages) if (m.subject !== CHECKPOINT_SUBJECT) this.addCosignature(m.string());
+    })().catch((err) => this.logger.warn({ err }, 'cosignature follow ended'));
+  }
+
   /** Starts signing on the policy's schedule (checked every second). */
   start(): void {
     this.#timer = setInterval(
@@ -181,6 +204,7 @@ export class Checkpointer {
 
   stop(): void {
     clearInterval(this.#timer);
+    this.#follow?.stop();
   }
 
   /**
@@ -216,9 +240,12 @@ export class Checkpointer {
     const cp = this.#history.get(size);
     if (cp) {
       if (cp.text !== checkpoint) return 'unknown-checkpoint';
+      // The same cosignature comes by the subscription and by the stream: count it once.
+      if (cp.cosignatures.has(sig.name)) return null;
       cp.cosignatures.set(sig.name, sig);
     } else {
       if (this.#latest && size <= this.#latest.size) return 'unknown-checkpoint';
+      if (this.#held.get(checkpoint)?.has(sig.name)) return null;
       this.#hold(checkpoint, sig);
     }
     const t = this.#tally.get(sig.name) ?? { cosignatures: 0, cosignedSize: 0 };

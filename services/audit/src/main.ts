@@ -67,6 +67,7 @@ const checkpoints = new Checkpointer(
 await checkpoints.restore();
 const stopProofApi = serveProofApi(nc, writer, checkpoints, logger);
 checkpoints.start();
+await checkpoints.followCosignatures();
 
 const directory = new DirectoryWatcher(
   new Uint8Array(Buffer.from(config.CWTCH_GOVERNANCE_KEY, 'base64url')),
