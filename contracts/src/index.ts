@@ -42,6 +42,19 @@ export {
   ReceiptWire,
   UNNAMED_ACTOR,
 } from './envelope/receipt.ts';
+export { allowTestNhsNumbers, testNhsNumbersAllowed } from './identifiers/allow-test-nhs-numbers.ts';
+export {
+  authorityName,
+  CHILDRENS_SERVICES_AUTHORITIES,
+  type ChildrensServicesAuthority,
+  childrensServicesAuthority,
+  type NameLang,
+} from './identifiers/authorities.ts';
+export {
+  ENGLISH_AUTHORITIES,
+  type EnglishAuthority,
+  RETIRED_ENGLISH_AUTHORITY_CODES,
+} from './identifiers/english-authorities.ts';
 export {
   HealthBoardCode,
   HealthBoardGssCode,
@@ -51,6 +64,14 @@ export {
   welshHealthBoard,
 } from './identifiers/health-board-code.ts';
 export {
+  IDENTIFIER_ISSUES,
+  type IdentifierIssue,
+  type IdentifierIssueCode,
+  identifierIssue,
+  identifierIssueCode,
+} from './identifiers/identifier-issue.ts';
+export {
+  englishAuthorityIssue,
   isValidLocalAuthorityCode,
   isWelshLocalAuthorityCode,
   LocalAuthorityCode,
@@ -66,12 +87,15 @@ export {
 } from './identifiers/national-insurance-number.ts';
 export {
   isNhsTestRange,
+  isPlaceholderNhsNumber,
   isValidNhsNumber,
   NhsNumber,
   nhsCheckDigit,
   normaliseNhsNumber,
+  PLACEHOLDER_NHS_NUMBERS,
 } from './identifiers/nhs-number.ts';
 export { OdsCode, OfstedUrn, OrgRef, OrgScheme } from './identifiers/org-ref.ts';
+export { organisationName } from './identifiers/organisation-name.ts';
 export {
   isValidPoliceForceCode,
   PoliceForceCode,
@@ -79,7 +103,16 @@ export {
   type WelshPoliceForce,
   welshPoliceForce,
 } from './identifiers/police-force-code.ts';
+export { forceCovers, policeForceFor } from './identifiers/police-force-for.ts';
 export {
+  POLICE_FORCES,
+  type PoliceForce,
+  type PoliceJurisdiction,
+  policeForce,
+  policeForceName,
+} from './identifiers/police-forces.ts';
+export {
+  BFPO_PATTERN,
   isPseudoPostcode,
   isValidPostcode,
   normalisePostcode,

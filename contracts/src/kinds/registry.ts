@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { abductionWarningNotice } from './abduction-warning-notice/kind.ts';
 import { careHomeRegistration } from './care-home-registration/kind.ts';
 import { careHomeTransition } from './care-home-transition/kind.ts';
 import type { ContractIssue } from './contract-issue.ts';
@@ -25,6 +26,7 @@ const KIND_LIST = [
   returnHomeInterview,
   careHomeRegistration,
   nrmReferral,
+  abductionWarningNotice,
 ] as const;
 
 /** A notification kind's name (DESIGN §9): agreements, routes and benches take this type. */

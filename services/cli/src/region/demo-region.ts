@@ -161,6 +161,18 @@ export const DEMO_AGREEMENTS: readonly Agreement[] = [
     purposes: ['nrm_support', 'safeguarding_child_at_risk'],
     lawfulBasis: 'UK GDPR 6(1)(e), 9(2)(g); DPA 2018 Sch 1 para 18; Modern Slavery Act 2015 s48 and s52',
   },
+  {
+    id: 'waspi-isp-abduction-notices-2026',
+    title:
+      'Child abduction warning notices: from the police to children’s services and the home where the child lives',
+    framework: 'WASPI',
+    type: 'ISP',
+    senders: ['south-wales-police', 'north-wales-police'],
+    recipients: ['swansea-cs', 'npt-cs', 'wrexham-cs', 'hillside'],
+    kinds: ['abduction-warning-notice'],
+    purposes: ['exploitation_disruption', 'safeguarding_child_at_risk'],
+    lawfulBasis: 'DPA 2018 Part 3, s35 and Sch 8 para 4; UK GDPR 6(1)(e); CA 2004 s28',
+  },
 ];
 
 /** Default recipients when a sender names nobody. */
@@ -175,6 +187,7 @@ export const DEMO_ROUTES: readonly Route[] = [
   { kind: 'intelligence-form', from: 'barnardos-cymru', to: ['south-wales-police'] },
   { kind: 'return-home-interview', from: 'barnardos-cymru', to: ['swansea-cs', 'south-wales-police'] },
   { kind: 'nrm-referral', from: 'swansea-cs', to: ['south-wales-police', 'barnardos-cymru'] },
+  { kind: 'abduction-warning-notice', from: 'south-wales-police', to: ['swansea-cs', 'hillside'] },
   {
     kind: 'care-home-registration',
     from: 'hillside',
