@@ -36,8 +36,8 @@ export function identifierIssue(code: IdentifierIssueCode): IdentifierIssue {
 }
 
 /** The identifier rule code a zod issue carries in `params.code`, or `undefined`. */
-export function identifierIssueCode(issue: { readonly params?: unknown }): IdentifierIssueCode | undefined {
-  const params = issue.params;
+export function identifierIssueCode(issue: object): IdentifierIssueCode | undefined {
+  const params = 'params' in issue ? issue.params : undefined;
   if (typeof params !== 'object' || params === null || !('code' in params)) return undefined;
   const code = params.code;
   return typeof code === 'string' && Object.hasOwn(IDENTIFIER_ISSUES, code)

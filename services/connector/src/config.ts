@@ -1,3 +1,4 @@
+import { allowTestNhsNumbers } from '@cwtch/contracts';
 import { z } from 'zod';
 
 /** The connector's configuration, from `CWTCH_*` environment variables. */
@@ -40,5 +41,16 @@ export const ConnectorConfig = z.object({
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Written once listening: `{port, pid}`, so a supervisor learns an ephemeral port. */
   CWTCH_READY_FILE: z.string().optional(),
+  /**
+   * `true` in a demo region only (`cwtch dev` sets it): NHS test-range numbers (999…) are then
+   * accepted. Parsing the configuration sets this for the whole process.
+   */
+  CWTCH_ALLOW_TEST_NHS_NUMBERS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => {
+      allowTestNhsNumbers(value === 'true');
+      return value === 'true';
+    }),
 });
 export type ConnectorConfig = z.infer<typeof ConnectorConfig>;

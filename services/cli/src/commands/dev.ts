@@ -279,6 +279,8 @@ export async function startDevRegion(
         ...common,
         CWTCH_AGENCY: agency.id,
         CWTCH_AGENCY_DIR: dir,
+        // The demo region's children carry NHS test numbers (999…); a live region refuses them.
+        CWTCH_ALLOW_TEST_NHS_NUMBERS: 'true',
         CWTCH_LOG_KEY: b64u(files.logPublicKey),
         CWTCH_LOG_ORIGIN: LOG_ORIGIN,
         CWTCH_WITNESS_KEY_FILE: files.witnesses.get(agency.id)!.seedFile,
