@@ -85,6 +85,14 @@ describe('checkSenderRules', () => {
       'childrens-services',
     );
     expect(fromLa).toContainEqual(expect.objectContaining({ path: ['episodeType'] }));
+    const fromHome = checkSenderRules(
+      'missing-episode',
+      parsed('missing-episode', edited(episode, ['sender', 'agencyType'], 'childrens-home')),
+      'childrens-home',
+    );
+    expect(fromHome).toEqual([
+      expect.objectContaining({ path: ['episodeType'], code: 'REQUIRED_FOR_SENDER' }),
+    ]);
     let fromPolice = edited(episode, ['policeRiskGrade'], REMOVE);
     fromPolice = edited(fromPolice, ['sender', 'agencyType'], 'police');
     fromPolice = edited(fromPolice, ['lawfulBasis', 'dpaPart3'], { isLawEnforcementProcessing: true });
@@ -92,6 +100,10 @@ describe('checkSenderRules', () => {
     expect(issues).toEqual([
       expect.objectContaining({ path: ['policeRiskGrade'], code: 'REQUIRED_FOR_SENDER' }),
     ]);
+    const unconsidered = edited(fromPolice, ['exploitationRisk'], REMOVE);
+    expect(
+      checkSenderRules('missing-episode', parsed('missing-episode', unconsidered), 'police'),
+    ).toContainEqual(expect.objectContaining({ path: ['exploitationRisk'], code: 'REQUIRED_FOR_SENDER' }));
   });
 
   it('never throws on junk', () => {

@@ -1,6 +1,12 @@
 import { CODED, CONTACT, codes, type LabelGroup, l, MISSING_SUMMARY, nest } from '../shared/label-groups.ts';
 import { SCHEMES, SHARED_LABELS, SUBJECT_LABELS } from '../shared/shared-labels.ts';
-import { NotificationTiming, Placement, ReasonForChange, Ssda903PlacementType } from './schema.ts';
+import {
+  NotificationTiming,
+  Placement,
+  ReasonForChange,
+  Ssda903PlacementType,
+  TransitionType,
+} from './schema.ts';
 
 const fostered = (who: string, whoCy: string, term: string, termCy: string) =>
   [`Foster placement with ${who}, ${term}`, `Lleoliad maeth gyda ${whoCy}, ${termCy}`] as const;
@@ -109,6 +115,15 @@ export const labels: LabelGroup = {
   ...SUBJECT_LABELS,
   responsibleAuthority: l('Responsible authority', 'Awdurdod cyfrifol'),
   areaAuthority: l('Receiving (area) authority', "Awdurdod sy'n derbyn (awdurdod yr ardal)"),
+  transitionType: l(
+    'Which way the child moves',
+    'I ble mae’r plentyn yn symud',
+    codes(TransitionType, {
+      into_another_area: ['Into another area', 'I ardal arall'],
+      return_home_area: ['Back into the home area', "Yn ôl i'r ardal gartref"],
+      leaving_secure_care: ['Leaving secure care', 'Gadael gofal diogel'],
+    }),
+  ),
   ...nest('currentPlacement', l('Current placement', 'Lleoliad presennol'), PLACEMENT),
   ...nest('proposedPlacement', l('Proposed placement', 'Lleoliad arfaethedig'), PLACEMENT),
   plannedMoveDate: l('Planned move date', 'Dyddiad symud arfaethedig'),

@@ -9,13 +9,31 @@ const parse = (payload: unknown) => parseNotification(KIND, payload);
 
 const expectRefusedAt = refusalChecker(KIND);
 
+/** The example turned round: from Hillside (Neath Port Talbot) back into Swansea, the responsible authority. */
+function returnHome(payload: unknown): Record<string, unknown> {
+  let back = edited(payload, ['transitionType'], 'return_home_area');
+  back = edited(back, ['areaAuthority'], 'W06000011');
+  back = edited(back, ['proposedPlacement', 'la'], 'W06000011');
+  back = edited(back, ['proposedPlacement', 'postcode'], 'SA2 8PP');
+  return edited(back, ['proposedPlacement', 'settingName'], 'Children’s home, Sketty');
+}
+
 describe('care-home-transition v1', () => {
-  it('refuses a move within the same authority', () => {
-    expectRefusedAt(
-      edited(example, ['areaAuthority'], 'W06000011'),
-      ['areaAuthority'],
-      /responsibleAuthority/,
-    );
+  it('refuses a "move into another area" that stays in the same authority', () => {
+    expectRefusedAt(edited(example, ['areaAuthority'], 'W06000011'), ['areaAuthority'], /another area/);
+  });
+
+  it('accepts Hillside telling Swansea before a Swansea child moves back into Swansea (WGSB 2019)', () => {
+    const back = returnHome(example);
+    const parsed = parse(back);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(kinds[KIND].areas(parsed.value)).toEqual([
+      { role: 'responsible', la: 'W06000011' },
+      { role: 'area', la: 'W06000011' },
+    ]);
+    expect(parse(edited(back, ['transitionType'], REMOVE))).toMatchObject({ ok: true });
+    expect(parse(edited(back, ['transitionType'], 'leaving_secure_care'))).toMatchObject({ ok: true });
+    expectRefusedAt(edited(example, ['transitionType'], 'return_home_area'), ['areaAuthority'], /home area/);
   });
 
   it('refuses a local authority code that does not exist (W06000007)', () => {

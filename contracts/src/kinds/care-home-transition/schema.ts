@@ -92,14 +92,23 @@ export const ReasonForChange = z.enum([
 ]);
 export type ReasonForChange = z.infer<typeof ReasonForChange>;
 
+/**
+ * Which way the child moves: into another authority's area, back into the home (responsible)
+ * authority's area ("where there is a plan to transition into Swansea a notification is sent to
+ * Swansea front door", WGSB 2019), or out of secure care to wherever the plan says.
+ */
+export const TransitionType = z.enum(['into_another_area', 'return_home_area', 'leaving_secure_care']);
+export type TransitionType = z.infer<typeof TransitionType>;
+
 /** When the area authority is told, relative to the placement. */
 export const NotificationTiming = z.enum(['before_placement', 'within_5_working_days', 'late']);
 export type NotificationTiming = z.infer<typeof NotificationTiming>;
 
 /**
- * `care-home-transition` v1: a looked-after child moves to a placement in another local
- * authority, told to the receiving (area) authority before arrival (reference §4.2,
- * `care_placement_transition`). The responding front door's deadline is the planned arrival.
+ * `care-home-transition` v1: a looked-after child moves placement, told to the receiving (area)
+ * authority before arrival (reference §4.2, `care_placement_transition`): into another area, back
+ * into the home area, or out of secure care. The responding front door's deadline is the planned
+ * arrival.
  */
 export const CareHomeTransition = z
   .strictObject({
@@ -107,6 +116,7 @@ export const CareHomeTransition = z
     subject: Subject,
     responsibleAuthority: LocalAuthorityCode,
     areaAuthority: LocalAuthorityCode,
+    transitionType: TransitionType.optional(),
     currentPlacement: Placement,
     proposedPlacement: Placement,
     plannedMoveDate: IsoDate,
@@ -142,16 +152,16 @@ export const CareHomeTransition = z
     if (move.subject.legalStatus === undefined) {
       report(ctx, ['subject', 'legalStatus'], 'is required for a care placement transition');
     }
-    const home = move.subject.responsibleAuthority;
-    if (home !== undefined && home !== move.responsibleAuthority) {
+    const childsAuthority = move.subject.responsibleAuthority;
+    if (childsAuthority !== undefined && childsAuthority !== move.responsibleAuthority) {
       report(ctx, ['subject', 'responsibleAuthority'], 'must be the same as responsibleAuthority');
     }
-    if (move.areaAuthority === move.responsibleAuthority) {
-      report(
-        ctx,
-        ['areaAuthority'],
-        'must differ from responsibleAuthority: this kind is for moves into another area',
-      );
+    const home = move.areaAuthority === move.responsibleAuthority;
+    if (move.transitionType === 'into_another_area' && home) {
+      report(ctx, ['areaAuthority'], 'must differ from responsibleAuthority for a move into another area');
+    }
+    if (move.transitionType === 'return_home_area' && !home) {
+      report(ctx, ['areaAuthority'], 'must be the responsibleAuthority for a return to the home area');
     }
     const to = move.proposedPlacement.la;
     if (to !== undefined && to !== move.areaAuthority) {

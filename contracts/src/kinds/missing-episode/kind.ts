@@ -19,12 +19,22 @@ export const missingEpisode = defineKind({
   priority: 'urgent',
   senders: ['childrens-services', 'police', 'childrens-home'],
   labels,
+  // Homes and authorities record missing (M) or away without authorisation (A); police grade risk
+  // and say whether the risk of exploitation was considered.
   senderRules: (p, sender) => {
-    if (sender === 'childrens-services' && p.episodeType === undefined)
-      return [required(['episodeType'], 'is required from children’s services (M or A)')];
+    const issues: ContractIssue[] = [];
+    if ((sender === 'childrens-services' || sender === 'childrens-home') && p.episodeType === undefined)
+      issues.push(required(['episodeType'], 'is required from children’s services and homes (M or A)'));
     if (sender === 'police' && p.policeRiskGrade === undefined)
-      return [required(['policeRiskGrade'], 'is required from police')];
-    return [];
+      issues.push(required(['policeRiskGrade'], 'is required from police'));
+    if (sender === 'police' && p.exploitationRisk === undefined)
+      issues.push(
+        required(
+          ['exploitationRisk'],
+          'is required from police: say whether the risk of exploitation was considered',
+        ),
+      );
+    return issues;
   },
   areas: (p) =>
     areaList(

@@ -52,6 +52,12 @@ export const labels: LabelGroup = {
     'Suspected harbourer (intelligence)',
     'Rhywun yr amheuir ei fod yn rhoi lloches (cudd-wybodaeth)',
   ),
+  ...nest('exploitationRisk', l('Risk of exploitation', 'Risg o gamfanteisio'), {
+    considered: l('Risk of exploitation considered', 'Ystyriwyd y risg o gamfanteisio'),
+    concerns: l('Concerns found', 'Pryderon wedi’u canfod'),
+    protocolEntryRef: l('Exploitation protocol entry', 'Cofnod ar y protocol camfanteisio'),
+  }),
+  ppnRef: l('Public Protection Notice reference', "Cyfeirnod Hysbysiad Diogelu'r Cyhoedd"),
   ...nest('returnInterview', l('Return interview (debrief)', 'Cyfweliad dychwelyd (ôl-drafodaeth)'), {
     terminology: l('Called', 'Enw', {
       return_home_interview: { en: 'Return home interview', cy: 'Cyfweliad dychwelyd adref' },

@@ -55,6 +55,25 @@ describe('missing-episode v1', () => {
     expectRefusedAt(edited(example, ['firstMissingDate'], '2025-03-10'), ['firstMissingDate'], /lastSeenAt/);
   });
 
+  it('records whether the risk of exploitation was considered, linking the protocol entry and the PPN', () => {
+    expect(parse(example)).toMatchObject({ ok: true, value: { ppnRef: 'PPN-SWP-2025-031-0457' } });
+    expectRefusedAt(
+      edited(example, ['exploitationRisk', 'considered'], false),
+      ['exploitationRisk', 'considered'],
+      /true/,
+    );
+    expect(parse(edited(example, ['exploitationRisk'], { considered: false }))).toMatchObject({ ok: true });
+    expectRefusedAt(
+      edited(example, ['exploitationRisk', 'concerns'], false),
+      ['exploitationRisk', 'concerns'],
+      /protocol entry/,
+    );
+    expectRefusedAt(edited(example, ['exploitationRisk', 'protocolEntryRef'], 'not-an-id'), [
+      'exploitationRisk',
+      'protocolEntryRef',
+    ]);
+  });
+
   it('uses the LA episode codes M and A only', () => {
     expectRefusedAt(edited(example, ['episodeType'], 'X'), ['episodeType']);
   });

@@ -51,6 +51,27 @@ export const ReturnInterview = z
 export type ReturnInterview = z.infer<typeof ReturnInterview>;
 
 /**
+ * Whether the risk of exploitation was considered for this episode ("in all cases of children
+ * going missing the risk of sexual exploitation is specifically considered", NPT 2015), what it
+ * found, and the protocol entry it led to.
+ */
+export const ExploitationRiskCheck = z
+  .strictObject({
+    considered: z.boolean(),
+    concerns: z.boolean().optional(),
+    protocolEntryRef: MessageRef.optional(),
+  })
+  .superRefine((check, ctx) => {
+    if (!check.considered && (check.concerns !== undefined || check.protocolEntryRef !== undefined)) {
+      report(ctx, ['considered'], 'must be true when concerns or a protocol entry are given');
+    }
+    if (check.protocolEntryRef !== undefined && check.concerns === false) {
+      report(ctx, ['concerns'], 'must not be false when a protocol entry is linked');
+    }
+  });
+export type ExploitationRiskCheck = z.infer<typeof ExploitationRiskCheck>;
+
+/**
  * `missing-episode` v1: a child is missing, or an episode has ended (reference §4.5,
  * `missing_episode`). Times run last seen → reported → ended → safe and well check → return
  * interview; where found needs the episode to have ended.
@@ -74,6 +95,9 @@ export const MissingEpisode = z
     safeAndWellCheck: z.strictObject({ doneAt: IsoDateTime, by: OrgRef }).optional(),
     suspectedHarbourerRef: MessageRef.optional(),
     returnInterview: ReturnInterview.optional(),
+    exploitationRisk: ExploitationRiskCheck.optional(),
+    /** The police public protection notice (PPN) raised for the episode. */
+    ppnRef: text(64).optional(),
   })
   .superRefine((episode, ctx) => {
     refineNotificationBase(episode, ctx);

@@ -322,4 +322,30 @@ export const SUBJECT_LABELS: LabelGroup = nest('subject', l('Child', 'Plentyn'),
     }),
   ),
   responsibleAuthority: l('Responsible authority', 'Awdurdod cyfrifol'),
+  ...nest(
+    'additionalNeeds',
+    l('Disability and additional learning needs', 'Anabledd ac anghenion dysgu ychwanegol'),
+    {
+      disability: l('Disabled', 'Anabl'),
+      additionalLearningNeeds: l('Additional learning needs', 'Anghenion dysgu ychwanegol'),
+      plan: l('Plan', 'Cynllun', {
+        IDP: { en: 'Individual development plan (Wales)', cy: 'Cynllun datblygu unigol (Cymru)' },
+        EHCP: {
+          en: 'Education, health and care plan (England)',
+          cy: 'Cynllun addysg, iechyd a gofal (Lloegr)',
+        },
+        none: { en: 'None', cy: 'Dim' },
+        unknown: { en: 'Not known', cy: 'Anhysbys' },
+      }),
+      details: l('What the child needs', 'Beth sydd ei angen ar y plentyn'),
+    },
+  ),
+  unaccompaniedAsylumSeeking: l(
+    'Unaccompanied asylum-seeking child',
+    'Plentyn ar ei ben ei hun sy’n ceisio lloches',
+  ),
+  pncMarkerRef: l(
+    'Police National Computer marker reference',
+    'Cyfeirnod marciwr ar Gyfrifiadur Cenedlaethol yr Heddlu',
+  ),
 });

@@ -5,7 +5,7 @@ import { NhsNumber } from '../../identifiers/nhs-number.ts';
 import { Upn } from '../../identifiers/upn.ts';
 import { IsoDate } from './dates.ts';
 import { Address } from './location.ts';
-import { ShortText, text } from './text.ts';
+import { LongText, ShortText, text } from './text.ts';
 
 const verified = z.boolean().optional();
 /** Identifier types without a published check: shape is the sending system's own. */
@@ -86,6 +86,28 @@ export const CareStatus = z.enum([
 export type CareStatus = z.infer<typeof CareStatus>;
 
 /**
+ * A disability or additional learning needs (Wales: ALN and an individual development plan;
+ * England: SEN and an education, health and care plan). A plan needs additional learning needs.
+ */
+export const AdditionalNeeds = z
+  .strictObject({
+    disability: z.boolean().optional(),
+    additionalLearningNeeds: z.boolean().optional(),
+    plan: z.enum(['IDP', 'EHCP', 'none', 'unknown']).optional(),
+    details: LongText.optional(),
+  })
+  .superRefine((needs, ctx) => {
+    if ((needs.plan === 'IDP' || needs.plan === 'EHCP') && needs.additionalLearningNeeds !== true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['additionalLearningNeeds'],
+        message: 'must be true when a plan is named',
+      });
+    }
+  });
+export type AdditionalNeeds = z.infer<typeof AdditionalNeeds>;
+
+/**
  * The child a notification is about (reference §2.1). The age rule (under 18 at `occurredAt`,
  * except care leavers) is checked by each kind, which knows `occurredAt`.
  */
@@ -102,6 +124,12 @@ export const Subject = z
     legalStatus: LegalStatus.optional(),
     careStatus: CareStatus.optional(),
     responsibleAuthority: LocalAuthorityCode.optional(),
+    /** Disability or additional learning needs ("it also applies to … children with learning difficulties, disabilities", Dudley 2014). */
+    additionalNeeds: AdditionalNeeds.optional(),
+    /** An unaccompanied asylum-seeking child (PCC deep dive 2023: children missing from Home Office hotels). */
+    unaccompaniedAsylumSeeking: z.boolean().optional(),
+    /** The reference of a warning marker on the Police National Computer ("an alert is on the PNC", Dudley 2014). */
+    pncMarkerRef: text(32).optional(),
   })
   .superRefine((subject, ctx) => {
     const seen = new Set<string>();
