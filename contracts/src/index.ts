@@ -52,6 +52,7 @@ export {
 } from './identifiers/authorities.ts';
 export {
   ENGLISH_AUTHORITIES,
+  ENGLISH_AUTHORITY_RECODES,
   type EnglishAuthority,
   RETIRED_ENGLISH_AUTHORITY_CODES,
 } from './identifiers/english-authorities.ts';

@@ -34,6 +34,10 @@ describe("children's services authorities of England and Wales (ONS, April 2023)
     ['E09000033', 'Westminster'],
     ['E10000014', 'Hampshire'],
     ['E10000034', 'Worcestershire'],
+    ['E08000016', 'Barnsley'],
+    ['E08000038', 'Barnsley'],
+    ['E08000019', 'Sheffield'],
+    ['E08000039', 'Sheffield'],
   ])('knows %s as %s', (code, name) => {
     expect(authorityName(code, 'en')).toBe(name);
     expect(isValidLocalAuthorityCode(code)).toBe(true);
@@ -100,7 +104,7 @@ describe('LocalAuthorityCode refuses what is not a children’s services authori
   });
 
   it('refuses an English code of the right shape that is not on the register as LA_UNKNOWN', () => {
-    for (const code of ['E06000067', 'E08000038', 'E09000034', 'E10000001']) {
+    for (const code of ['E06000067', 'E06000099', 'E08000040', 'E09000034', 'E10000099']) {
       expect(refusal(code).code, code).toBe('LA_UNKNOWN');
     }
   });

@@ -1,4 +1,4 @@
-import { ENGLISH_AUTHORITIES } from './english-authorities.ts';
+import { ENGLISH_AUTHORITIES, ENGLISH_AUTHORITY_RECODES } from './english-authorities.ts';
 import { WELSH_LOCAL_AUTHORITIES } from './local-authority-code.ts';
 
 /** A page's language. */
@@ -32,9 +32,14 @@ const BY_CODE: ReadonlyMap<string, ChildrensServicesAuthority> = new Map(
   CHILDRENS_SERVICES_AUTHORITIES.map((la) => [la.code, la]),
 );
 
-/** The English or Welsh children's services authority with this ONS code, or `undefined`. Never throws. */
+/**
+ * The English or Welsh children's services authority with this ONS code (a later recoding, such
+ * as Barnsley's E08000038, finds the table's entry), or `undefined`. Never throws.
+ */
 export function childrensServicesAuthority(code: unknown): ChildrensServicesAuthority | undefined {
-  return typeof code === 'string' ? BY_CODE.get(code) : undefined;
+  if (typeof code !== 'string') return undefined;
+  const current = Object.hasOwn(ENGLISH_AUTHORITY_RECODES, code) ? ENGLISH_AUTHORITY_RECODES[code] : code;
+  return current === undefined ? undefined : BY_CODE.get(current);
 }
 
 /**

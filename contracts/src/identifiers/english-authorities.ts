@@ -18,7 +18,9 @@
  * (E06000060) in 2020; North and West Northamptonshire (E06000061, E06000062) in 2021; in 2023
  * Cumbria split into Cumberland (E06000063) and Westmorland and Furness (E06000064), and North
  * Yorkshire (E06000065) and Somerset (E06000066) became unitary. District councils (E07) are
- * not children's services authorities: their county council is.
+ * not children's services authorities: their county council is. Since the table's date, ONS
+ * recoded Barnsley and Sheffield after a minor boundary change (LAD25): both codes are accepted
+ * ({@link ENGLISH_AUTHORITY_RECODES}).
  */
 
 /** ONS code, ONS register name, police force area code. */
@@ -264,4 +266,14 @@ export const RETIRED_ENGLISH_AUTHORITY_CODES: Readonly<Record<string, readonly s
   E10000021: ['E06000061', 'E06000062'], // Northamptonshire, 2021
   E10000023: ['E06000065'], // North Yorkshire County Council, 2023
   E10000027: ['E06000066'], // Somerset County Council, 2023
+};
+
+/**
+ * Codes ONS issued after April 2023 for an authority in the table, each with the table's code
+ * (Barnsley and Sheffield, recoded in the LAD25 register after a minor boundary change), so a
+ * sender on either register is understood.
+ */
+export const ENGLISH_AUTHORITY_RECODES: Readonly<Record<string, string>> = {
+  E08000038: 'E08000016', // Barnsley
+  E08000039: 'E08000019', // Sheffield
 };

@@ -14,6 +14,7 @@ export {
 } from './authorities.ts';
 export {
   ENGLISH_AUTHORITIES,
+  ENGLISH_AUTHORITY_RECODES,
   type EnglishAuthority,
   RETIRED_ENGLISH_AUTHORITY_CODES,
 } from './english-authorities.ts';

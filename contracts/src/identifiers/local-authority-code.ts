@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { ENGLISH_AUTHORITIES, RETIRED_ENGLISH_AUTHORITY_CODES } from './english-authorities.ts';
+import {
+  ENGLISH_AUTHORITIES,
+  ENGLISH_AUTHORITY_RECODES,
+  RETIRED_ENGLISH_AUTHORITY_CODES,
+} from './english-authorities.ts';
 import { type IdentifierIssueCode, identifierIssue } from './identifier-issue.ts';
 
 /*
@@ -144,7 +148,10 @@ const WELSH = 'W060000(?:0[1-68-9]|1[0-68-9]|2[0-4])';
 /** English unitary/district/metropolitan/London/county (E06–E10), Scottish council (S12), NI district (N09). */
 const OTHER_UK = 'E(?:0[6-9]|10)\\d{6}|S12\\d{6}|N09\\d{6}';
 const SHAPE = new RegExp(`^(?:${WELSH}|${OTHER_UK})$`);
-const ENGLISH_CODES: ReadonlySet<string> = new Set(ENGLISH_AUTHORITIES.map((la) => la.code));
+const ENGLISH_CODES: ReadonlySet<string> = new Set([
+  ...ENGLISH_AUTHORITIES.map((la) => la.code),
+  ...Object.keys(ENGLISH_AUTHORITY_RECODES),
+]);
 
 /** One of the 22 Welsh local authorities by ONS GSS code (`W06000011` is Swansea). */
 export const WelshLocalAuthorityCode = z

@@ -12,14 +12,15 @@ export const WELSH_POLICE_FORCES: readonly WelshPoliceForce[] = POLICE_FORCES.fi
 /**
  * A police force by ONS police force area code: the 43 territorial forces of England
  * (`E23000001`–`E23000039`) and Wales (`W15000001`–`W15000004`), Police Scotland (`S23000009`),
- * PSNI (`N23000001`), or British Transport Police (`BTP`, this project's code: it has no ONS
- * code). Police National Computer force numbers are not used (unverified).
+ * or this project's codes `PSNI` and `BTP` for the two forces without an ONS code (Northern
+ * Ireland's and British Transport Police). Police National Computer force numbers are not used
+ * (unverified).
  */
 export const PoliceForceCode = z
   .string()
   .regex(
-    /^(?:W1500000[1-4]|E230000(?:0[1-9]|[12]\d|3\d)|S23000009|N23000001|BTP)$/,
-    'must be the ONS code of a police force area (E23…, W15…, S23000009, N23000001) or BTP',
+    /^(?:W1500000[1-4]|E230000(?:0[1-9]|[12]\d|3\d)|S23000009|PSNI|BTP)$/,
+    'must be the ONS code of a police force area (E23…, W15…, S23000009), PSNI or BTP',
   );
 export type PoliceForceCode = z.infer<typeof PoliceForceCode>;
 

@@ -34,7 +34,7 @@ describe('authority → police force (ONS LAD to PFA lookup)', () => {
     ['E10000025', 'E23000029'], // Oxfordshire → Thames Valley
     ['E10000034', 'E23000016'], // Worcestershire → West Mercia
     ['S12000036', 'S23000009'], // a Scottish council → Police Scotland
-    ['N09000003', 'N23000001'], // a Northern Irish district → PSNI
+    ['N09000003', 'PSNI'], // a Northern Irish district → PSNI
   ])('places %s in %s', (authority, force) => {
     expect(policeForceFor(authority)).toBe(force);
     expect(forceCovers(force, authority)).toBe(true);

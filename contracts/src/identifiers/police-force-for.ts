@@ -1,7 +1,7 @@
 import { childrensServicesAuthority } from './authorities.ts';
 
 const POLICE_SCOTLAND = 'S23000009';
-const PSNI = 'N23000001';
+const PSNI = 'PSNI';
 const SCOTTISH_COUNCIL = /^S12\d{6}$/;
 const NI_DISTRICT = /^N09\d{6}$/;
 

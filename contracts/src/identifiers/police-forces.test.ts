@@ -15,14 +15,14 @@ describe('police forces (ONS police force areas, December 2022)', () => {
       'W15000003',
       'W15000004',
     ]);
-    expect(POLICE_FORCES.map((f) => f.code).slice(43)).toEqual(['S23000009', 'N23000001', 'BTP']);
+    expect(POLICE_FORCES.map((f) => f.code).slice(43)).toEqual(['S23000009', 'PSNI', 'BTP']);
     expect(new Set(POLICE_FORCES.map((f) => f.code)).size).toBe(46);
     expect(new Set(POLICE_FORCES.map((f) => f.name.en)).size).toBe(46);
   });
 
   it('accepts every force in the table as a PoliceForceCode and refuses codes beyond it', () => {
     for (const force of POLICE_FORCES) expect(isValidPoliceForceCode(force.code), force.code).toBe(true);
-    for (const code of ['E23000040', 'W15000005', 'S23000001', 'N23000002', 'btp', 'E23000000']) {
+    for (const code of ['E23000040', 'W15000005', 'S23000001', 'N23000001', 'btp', 'psni', 'E23000000']) {
       expect(isValidPoliceForceCode(code), code).toBe(false);
     }
     expect(PoliceForceCode.safeParse('E23000040').error?.issues[0]?.message).not.toContain('E23000040');
@@ -38,7 +38,7 @@ describe('police forces (ONS police force areas, December 2022)', () => {
     ['E23000034', 'City of London Police'],
     ['E23000039', 'Dorset Police'],
     ['S23000009', 'Police Scotland'],
-    ['N23000001', 'Police Service of Northern Ireland'],
+    ['PSNI', 'Police Service of Northern Ireland'],
     ['BTP', 'British Transport Police'],
   ])('names %s %s', (code, name) => {
     expect(policeForceName(code, 'en')).toBe(name);

@@ -5,18 +5,23 @@ import type { NameLang } from './authorities.ts';
  * Scotland, the Police Service of Northern Ireland and British Transport Police.
  *
  * Sources and as-of date (1 April 2023; no force has merged or been created since 2013):
- * - England and Wales codes: ONS Open Geography Portal, "Police Force Areas (December 2022) Names
- *   and Codes in England and Wales" (PFA22; E23000001–E23000039, W15000001–W15000004; the codes
- *   are unchanged since the PFA15 edition). Welsh codes and names also in reference §3.4 [V].
- * - Scotland and Northern Ireland: ONS "Police Force Areas (December 2022) Names and Codes in the
- *   United Kingdom" (S23000009 Scotland, N23000001 Northern Ireland). Unverified: written from
- *   knowledge of the register without network access; check before relying on them.
- * - British Transport Police polices the railways of Great Britain, not an area, and has no ONS
- *   code: `BTP` is this project's own code for it.
+ * - England and Wales codes: ONS Open Geography Portal, "Police Force Areas (December 2023) Names
+ *   and Codes in England and Wales" (PFA23; E23000001–E23000039, W15000001–W15000004; the codes
+ *   are unchanged since the PFA15 edition). Welsh codes and names also in reference §3.4 [V];
+ *   all 43 cross-checked against a published mapping of data.police.uk force ids to PFA codes.
+ * - Scotland: S23000009, the single Scottish police force area of the ONS Postcode Directory
+ *   (NSPL `pfa` column) since Police Scotland formed in 2013.
+ * - Northern Ireland has no ONS police force area code (the NSPL leaves `pfa` empty there), and
+ *   British Transport Police polices the railways of Great Britain, not an area: `PSNI` and `BTP`
+ *   are this project's own codes for them.
  * - Force names: each force's own name (Hampshire Constabulary became Hampshire and Isle of Wight
- *   Constabulary in 2022). data.police.uk ids from its `/api/forces` list; Police Scotland is not
- *   on data.police.uk. English and cross-border forces have no official Welsh name: the Welsh
- *   page shows the English name.
+ *   Constabulary in 2022). data.police.uk ids as its `/api/forces` list spells them: `gwent` and
+ *   `dyfed-powys` verified (reference §3.4), the rest written from knowledge; Police Scotland is
+ *   not on data.police.uk. English and cross-border forces have no official Welsh name: the
+ *   Welsh page shows the English name.
+ * - The England and Wales rows were written from knowledge of the registers without network
+ *   access, like the Scottish and Northern Irish ones; `police-forces.test.ts` checks counts and
+ *   a sample of codes and names.
  */
 
 /** Where a force polices: one nation's area, or Great Britain's railways (BTP). */
@@ -24,7 +29,7 @@ export type PoliceJurisdiction = 'england' | 'wales' | 'scotland' | 'northern-ir
 
 /** A police force: its code, names and, where data.police.uk lists it, its force id there. */
 export interface PoliceForce {
-  /** ONS police force area code (`E23…`, `W15…`, `S23…`, `N23…`), or `BTP`. */
+  /** ONS police force area code (`E23…`, `W15…`, `S23000009`), or this project's `PSNI` or `BTP`. */
   readonly code: string;
   readonly name: { readonly en: string; readonly cy: string };
   readonly jurisdiction: PoliceJurisdiction;
@@ -118,7 +123,7 @@ const OTHER: readonly PoliceForce[] = [
     jurisdiction: 'scotland',
   },
   {
-    code: 'N23000001',
+    code: 'PSNI',
     name: { en: 'Police Service of Northern Ireland', cy: 'Police Service of Northern Ireland' },
     jurisdiction: 'northern-ireland',
     policeUkId: 'northern-ireland',
