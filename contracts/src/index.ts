@@ -243,6 +243,7 @@ export {
 export { dayText, type Lang } from './kinds/shared/summary-text.ts';
 export { MessageRef } from './kinds/shared/text.ts';
 export { type SubjectKey, subjectKey } from './kinds/subject-key.ts';
+export { addKindPayloads, pascalName } from './schema/add-kind-payloads.ts';
 export { buildAsyncApi } from './schema/build-async-api.ts';
 export {
   buildJsonSchemas,

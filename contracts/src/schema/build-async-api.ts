@@ -2,6 +2,7 @@ import { AuditEntry } from '../audit/audit-entry.ts';
 import { EnvelopeHeader, EnvelopeWire } from '../envelope/header.ts';
 import { ReceiptBody, ReceiptWire } from '../envelope/receipt.ts';
 import { kinds } from '../kinds/registry.ts';
+import { pascalName } from './add-kind-payloads.ts';
 import { type JsonSchemaDocument, toJsonSchema } from './build-json-schemas.ts';
 
 const AGENCY = 'An agency id from the signed directory (lower-case kebab, e.g. `swansea-cs`).';
@@ -16,8 +17,7 @@ function asyncApiSchema(schema: Parameters<typeof toJsonSchema>[0]): JsonSchemaD
 function kindSchemas(): Record<string, JsonSchemaDocument> {
   const out: Record<string, JsonSchemaDocument> = {};
   for (const contract of Object.values(kinds)) {
-    const name = contract.name.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
-    out[`${name}V${contract.version}`] = {
+    out[`${pascalName(contract.name)}V${contract.version}`] = {
       description: `Plaintext payload of a ${contract.name} notification (inside the envelope ciphertext \`c\`).`,
       ...asyncApiSchema(contract.schema),
     };

@@ -1,6 +1,7 @@
 import {
   AcknowledgeResponse,
   ApiError,
+  addKindPayloads,
   InboxItem as InboxItemSchema,
   InboxList,
   InboxQuery,
@@ -343,9 +344,16 @@ export function createApp(
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: `Cwtch connector (${ctx.agency})`, version: '1.0.0' },
+  // The send body is described per kind (one payload schema each, discriminated by `kind`).
+  let openApi: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get('/openapi.json', (c) => {
+    openApi ??= addKindPayloads(
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: { title: `Cwtch connector (${ctx.agency})`, version: '1.0.0' },
+      }),
+    );
+    return c.json(openApi);
   });
   return app;
 }

@@ -130,7 +130,7 @@ export const CareHomeRegistration = z
     if (notice.addressConfidential && notice.handling.marking !== 'OFFICIAL-SENSITIVE') {
       report(ctx, ['handling', 'marking'], 'must be OFFICIAL-SENSITIVE when the address is confidential');
     }
-    if (notice.hostPfa !== undefined && forceCoversAuthority(notice.hostLa, notice.hostPfa) === false) {
+    if (notice.hostPfa !== undefined && !forceCoversAuthority(notice.hostLa, notice.hostPfa)) {
       report(ctx, ['hostPfa'], 'must be the police force area that covers hostLa');
     }
     if (notice.hostLhb !== undefined && !welsh) {

@@ -28,7 +28,15 @@ describe('out-of-area-move v1', () => {
   it('puts found-at in the host area', () => {
     const elsewhere = edited(example, ['foundAt', 'la'], 'W06000015');
     expectRefusedAt(elsewhere, ['foundAt', 'la'], /hostLa/);
-    expectRefusedAt(edited(example, ['foundAt', 'pfa'], 'W15000003'), ['foundAt', 'pfa'], /hostPfa/);
+    expectRefusedAt(edited(example, ['foundAt', 'pfa'], 'BTP'), ['foundAt', 'pfa'], /hostPfa/);
+  });
+
+  it('refuses a police force that does not cover the authority named beside it (Wrexham with South Wales Police)', () => {
+    expectRefusedAt(edited(example, ['foundAt', 'pfa'], 'W15000003'), ['foundAt', 'pfa'], /covers la/);
+    expectRefusedAt(edited(example, ['hostPfa'], 'W15000003'), ['hostPfa'], /covers hostLa/);
+    expectRefusedAt(edited(example, ['homePfa'], 'W15000001'), ['homePfa'], /covers homeLa/);
+    const reported = edited(example, ['reportedMissingFrom', 'pfa'], 'W15000001');
+    expectRefusedAt(reported, ['reportedMissingFrom', 'pfa'], /covers la/);
   });
 
   it('refuses found before reported missing', () => {

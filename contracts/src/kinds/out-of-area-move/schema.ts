@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { LocalAuthorityCode } from '../../identifiers/local-authority-code.ts';
 import { OrgRef } from '../../identifiers/org-ref.ts';
 import { PoliceForceCode } from '../../identifiers/police-force-code.ts';
+import { forceCoversAuthority } from '../shared/area-checks.ts';
 import { IsoDateTime, instant } from '../shared/dates.ts';
-import { Location, TimedLocation } from '../shared/location.ts';
+import { ReportedLocation, TimedLocation } from '../shared/location.ts';
 import { notificationBaseShape, refineNotificationBase, report } from '../shared/notification-base.ts';
 import { Subject } from '../shared/subject.ts';
 import { LongText, MessageRef, uniqueList } from '../shared/text.ts';
@@ -40,8 +41,7 @@ export const ActionRequested = z.enum([
 export type ActionRequested = z.infer<typeof ActionRequested>;
 
 /** Where the child was reported missing from, and when if known. */
-export const ReportedLocation = z.strictObject({ ...Location.shape, at: IsoDateTime.optional() });
-export type ReportedLocation = z.infer<typeof ReportedLocation>;
+export { ReportedLocation } from '../shared/location.ts';
 
 /**
  * `out-of-area-move` v1: a child at risk moves, is placed, or is found in another area
@@ -70,6 +70,15 @@ export const OutOfAreaMove = z
   .superRefine((move, ctx) => {
     refineNotificationBase(move, ctx);
     if (move.hostLa === move.homeLa) report(ctx, ['hostLa'], 'must differ from homeLa');
+    for (const [la, pfa] of [
+      ['homeLa', 'homePfa'],
+      ['hostLa', 'hostPfa'],
+    ] as const) {
+      const force = move[pfa];
+      if (force !== undefined && !forceCoversAuthority(move[la], force)) {
+        report(ctx, [pfa], `must be the police force area that covers ${la}`);
+      }
+    }
     const { reportedMissingFrom: from, foundAt: found } = move;
     if (move.movementType === 'missing_found_elsewhere') {
       if (from === undefined)

@@ -1,13 +1,13 @@
+import { forceCovers } from '../../identifiers/index.ts';
 import { welshLocalAuthority } from '../../identifiers/local-authority-code.ts';
 
 /**
- * Whether police force area `pfa` covers local authority `la`: true or false where the
- * identifier tables know the authority's force, undefined where they do not (nothing is refused
- * then). Every kind's authority → force rule calls this one function.
+ * Whether police force `pfa` may be named for local authority `la` (the identifiers' authority →
+ * force table: the territorial force, or British Transport Police). Every kind's authority →
+ * force rule calls this one function.
  */
-export function forceCoversAuthority(la: string, pfa: string): boolean | undefined {
-  const force = welshLocalAuthority(la)?.policeForce;
-  return force === undefined ? undefined : force === pfa;
+export function forceCoversAuthority(la: string, pfa: string): boolean {
+  return forceCovers(pfa, la);
 }
 
 /** Whether health board `lhb` (ODS code) covers Welsh local authority `la`; undefined outside Wales. */

@@ -8,7 +8,9 @@ import {
   normalisePseudoPostcode,
   Postcode,
 } from '../../identifiers/postcode.ts';
+import { forceCoversAuthority } from './area-checks.ts';
 import { IsoDateTime } from './dates.ts';
+import { type IssueSink, report } from './notification-base.ts';
 import { LongText, ShortText } from './text.ts';
 
 /**
@@ -45,18 +47,36 @@ export const Address = z
   }));
 export type Address = z.infer<typeof Address>;
 
-/** A place: what it is, and where known its postcode, local authority and police force area. */
-export const Location = z.strictObject({
+const placeShape = {
   description: LongText,
   postcode: Postcode.optional(),
   la: LocalAuthorityCode.optional(),
   pfa: PoliceForceCode.optional(),
-});
+};
+
+/** Refuses a police force area that does not cover the place's local authority. */
+export function refinePlace(
+  place: { la?: string | undefined; pfa?: string | undefined },
+  ctx: IssueSink,
+): void {
+  if (place.la !== undefined && place.pfa !== undefined && !forceCoversAuthority(place.la, place.pfa)) {
+    report(ctx, ['pfa'], 'must be the police force area that covers la');
+  }
+}
+
+/**
+ * A place: what it is, and where known its postcode, local authority and police force area (the
+ * force must cover the authority).
+ */
+export const Location = z.strictObject(placeShape).superRefine(refinePlace);
 export type Location = z.infer<typeof Location>;
 
 /** A place and the time the child was there (found, seen). */
-export const TimedLocation = z.strictObject({
-  ...Location.shape,
-  at: IsoDateTime,
-});
+export const TimedLocation = z.strictObject({ ...placeShape, at: IsoDateTime }).superRefine(refinePlace);
 export type TimedLocation = z.infer<typeof TimedLocation>;
+
+/** A place and, where known, the time (reported missing from). */
+export const ReportedLocation = z
+  .strictObject({ ...placeShape, at: IsoDateTime.optional() })
+  .superRefine(refinePlace);
+export type ReportedLocation = z.infer<typeof ReportedLocation>;
