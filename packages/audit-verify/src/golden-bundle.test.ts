@@ -58,7 +58,7 @@ describe('the golden bundle from a real region', () => {
     const changed = [...lines];
     const line = JSON.parse(changed[at]!) as { i: number; e: string };
     const bytes = Buffer.from(line.e, 'base64');
-    bytes[bytes.length - 3] ^= 0x01;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 3) ^ 0x01, bytes.length - 3);
     changed[at] = JSON.stringify({ ...line, e: bytes.toString('base64') });
     const report = await verifyBundle(changed, trust, { now });
     expect(report.ok).toBe(false);
