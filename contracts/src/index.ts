@@ -133,12 +133,29 @@ export {
   WELSH_UPN_LA_NUMBERS,
 } from './identifiers/upn.ts';
 export {
+  AbductionWarningNotice,
+  AdultServed,
+  Breach,
+  CawnEvent,
+  CawnType,
+} from './kinds/abduction-warning-notice/schema.ts';
+export {
+  CareHomeRegistration,
+  Provider,
+  RegistrationEvent,
+  Regulator,
+  ServiceType,
+  SettingRef,
+  Specialism,
+} from './kinds/care-home-registration/schema.ts';
+export {
   CareHomeTransition,
   NotificationTiming,
   Placement,
   PlacementType,
   ReasonForChange,
   Ssda903PlacementType,
+  TransitionType,
 } from './kinds/care-home-transition/schema.ts';
 export { checkSenderRules, policeOnlyFields } from './kinds/check-sender-rules.ts';
 export type { ContractIssue } from './kinds/contract-issue.ts';
@@ -181,11 +198,19 @@ export {
 export { isWellFormedText, malformedTextIssue } from './kinds/malformed-text.ts';
 export {
   EpisodeType,
+  ExploitationRiskCheck,
   foundOutOfArea,
   MissingEpisode,
   PoliceRiskGrade,
   ReturnInterview,
 } from './kinds/missing-episode/schema.ts';
+export {
+  FirstResponderType,
+  GroundsDecision,
+  IctgReferral,
+  NrmExploitationType,
+  NrmReferral,
+} from './kinds/nrm-referral/schema.ts';
 export {
   ActionRequested,
   ChildStatus,
@@ -200,8 +225,17 @@ export {
   type ParseNotificationResult,
   parseNotification,
 } from './kinds/registry.ts';
+export {
+  EpisodeLink,
+  ExploitationIndicators,
+  Interviewer,
+  InterviewerRole,
+  OnwardAction,
+  ReturnHomeInterview,
+} from './kinds/return-home-interview/schema.ts';
 export { codeName } from './kinds/shared/code-names.ts';
 export { IsoDate, IsoDateTime, isUnder18On, londonMidnight } from './kinds/shared/dates.ts';
+export { InterviewTerminology } from './kinds/shared/debrief.ts';
 export { ExploitationType, NrmStage } from './kinds/shared/exploitation.ts';
 export { Classification, Handling, HandlingCode } from './kinds/shared/handling.ts';
 export {
@@ -231,6 +265,7 @@ export {
 } from './kinds/shared/risk-assessment.ts';
 export { AgencyType, Contact, Sender } from './kinds/shared/sender.ts';
 export {
+  AdditionalNeeds,
   CareStatus,
   CodedValue,
   Ethnicity,

@@ -1,3 +1,4 @@
+import { TERMINOLOGY_LABEL } from '../shared/debrief.ts';
 import {
   codes,
   type LabelGroup,
@@ -59,11 +60,7 @@ export const labels: LabelGroup = {
   }),
   ppnRef: l('Public Protection Notice reference', "Cyfeirnod Hysbysiad Diogelu'r Cyhoedd"),
   ...nest('returnInterview', l('Return interview (debrief)', 'Cyfweliad dychwelyd (ôl-drafodaeth)'), {
-    terminology: l('Called', 'Enw', {
-      return_home_interview: { en: 'Return home interview', cy: 'Cyfweliad dychwelyd adref' },
-      debrief: { en: 'Debrief', cy: 'Ôl-drafodaeth' },
-      return_discussion: { en: 'Return discussion', cy: 'Sgwrs dychwelyd' },
-    }),
+    terminology: TERMINOLOGY_LABEL,
     offered: l('Offered', 'Cynigiwyd', YES_NO),
     offeredAt: l('Offered at', 'Cynigiwyd am'),
     accepted: l('Accepted', 'Derbyniwyd', YES_NO),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OrgRef } from '../../identifiers/org-ref.ts';
 import { datePart, IsoDate, IsoDateTime, instant } from '../shared/dates.ts';
+import { InterviewTerminology } from '../shared/debrief.ts';
 import { Location } from '../shared/location.ts';
 import { notificationBaseShape, refineNotificationBase, report } from '../shared/notification-base.ts';
 import { Subject } from '../shared/subject.ts';
@@ -22,7 +23,7 @@ const yesNo = z.enum(['yes', 'no']);
  */
 export const ReturnInterview = z
   .strictObject({
-    terminology: z.enum(['return_home_interview', 'debrief', 'return_discussion']).optional(),
+    terminology: InterviewTerminology.optional(),
     offered: yesNo,
     offeredAt: IsoDateTime.optional(),
     accepted: yesNo.optional(),

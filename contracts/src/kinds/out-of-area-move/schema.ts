@@ -3,7 +3,7 @@ import { LocalAuthorityCode } from '../../identifiers/local-authority-code.ts';
 import { OrgRef } from '../../identifiers/org-ref.ts';
 import { PoliceForceCode } from '../../identifiers/police-force-code.ts';
 import { forceCoversAuthority } from '../shared/area-checks.ts';
-import { IsoDateTime, instant } from '../shared/dates.ts';
+import { instant } from '../shared/dates.ts';
 import { ReportedLocation, TimedLocation } from '../shared/location.ts';
 import { notificationBaseShape, refineNotificationBase, report } from '../shared/notification-base.ts';
 import { Subject } from '../shared/subject.ts';

@@ -1,7 +1,8 @@
+import { TERMINOLOGY_LABEL } from '../shared/debrief.ts';
 import { EXPLOITATION_TYPES } from '../shared/exploitation-labels.ts';
 import { codes, type LabelGroup, l, nest, ORG, YES_NO } from '../shared/label-groups.ts';
 import { SHARED_LABELS, SUBJECT_LABELS } from '../shared/shared-labels.ts';
-import { InterviewerRole, InterviewTerminology, OnwardAction } from './schema.ts';
+import { InterviewerRole, OnwardAction } from './schema.ts';
 
 /** Labels of every `return-home-interview` field, English and Welsh. */
 export const labels: LabelGroup = {
@@ -12,15 +13,7 @@ export const labels: LabelGroup = {
     policeRef: l('Police reference', 'Cyfeirnod yr heddlu'),
     endedAt: l('Episode ended', 'Daeth yr achos i ben'),
   }),
-  terminology: l(
-    'Called',
-    'Enw',
-    codes(InterviewTerminology, {
-      return_home_interview: ['Return home interview', 'Cyfweliad dychwelyd adref'],
-      debrief: ['Debrief', 'Ôl-drafodaeth'],
-      return_discussion: ['Return discussion', 'Sgwrs dychwelyd'],
-    }),
-  ),
+  terminology: TERMINOLOGY_LABEL,
   offered: l('Offered', 'Cynigiwyd', YES_NO),
   offeredAt: l('Offered at', 'Cynigiwyd am'),
   notOfferedReason: l('Why it was not offered', 'Pam na chafodd ei gynnig'),

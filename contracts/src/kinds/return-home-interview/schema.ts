@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { OrgRef } from '../../identifiers/org-ref.ts';
 import { IsoDateTime, instant } from '../shared/dates.ts';
+import { InterviewTerminology } from '../shared/debrief.ts';
 import { ExploitationType } from '../shared/exploitation.ts';
 import { notificationBaseShape, refineNotificationBase, report } from '../shared/notification-base.ts';
 import { Subject } from '../shared/subject.ts';
 import { LongText, MessageRef, Narrative, ShortText, text, uniqueList, YesNo } from '../shared/text.ts';
-
-/** What the interview is called where it is held: a "debrief" in Wales (reference §4.6). */
-export const InterviewTerminology = z.enum(['return_home_interview', 'debrief', 'return_discussion']);
-export type InterviewTerminology = z.infer<typeof InterviewTerminology>;
 
 /** Who held the interview; police officers out of uniform join independent workers (PCC deep dive, 2023). */
 export const InterviewerRole = z.enum([
