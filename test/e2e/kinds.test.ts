@@ -61,7 +61,7 @@ async function detailPage(agency: string, id: string, lang: 'en' | 'cy'): Promis
   return res.text();
 }
 
-describe('the four new kinds, end to end in a cwtch dev region', () => {
+describe('notification kinds end to end in a cwtch dev region', () => {
   it.each(NEW_KINDS)(
     '%s from %s goes where the routes say, and reads in English and Welsh with labels, no raw codes',
     async (kind, from, expected, label) => {
@@ -112,6 +112,37 @@ describe('the four new kinds, end to end in a cwtch dev region', () => {
       issues: expect.arrayContaining([expect.objectContaining({ code: 'SENDER_NOT_ALLOWED' })]),
     });
   });
+
+  it.each([
+    ['a district council (E07) as the host authority', ['hostLa'], 'E07000008', 'LA_DISTRICT_COUNCIL'],
+    [
+      'a placeholder NHS number',
+      ['subject', 'identifiers', 0, 'value'],
+      '0000000000',
+      'NHS_NUMBER_PLACEHOLDER',
+    ],
+    ['South Wales Police for Wrexham', ['hostPfa'], 'W15000003', 'POLICE_FORCE_NOT_FOR_AREA'],
+  ] as const)(
+    'refuses an out-of-area move naming %s, with a code and the path',
+    async (_, path, value, code) => {
+      const payload = structuredClone(await example('out-of-area-move'));
+      let node = payload as Record<string | number, unknown>;
+      for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+      node[path.at(-1)!] = value;
+      const refused = await clientOf(region(), 'north-wales-police')
+        .send({ kind: 'out-of-area-move', payload, recipients: ['wrexham-cs'] })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(refused).toMatchObject({
+        status: 400,
+        code: 'CONTRACT_INVALID',
+        issues: expect.arrayContaining([expect.objectContaining({ path: [...path], code })]),
+      });
+      expect(JSON.stringify(refused)).not.toContain(value);
+    },
+  );
 
   it('accepts Hillside telling Swansea before a Swansea child moves back into Swansea', async () => {
     const payload = await example('care-home-transition');

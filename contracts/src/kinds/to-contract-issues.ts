@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { identifierIssueCode } from '../identifiers/index.ts';
 import type { ContractIssue } from './contract-issue.ts';
 
 /** Unknown keys shown in a path only when they look like field names (never `__proto__` and friends). */
@@ -29,7 +30,8 @@ export function toContractIssues(issues: readonly z.core.$ZodIssue[]): ContractI
         );
       }
     } else {
-      out.push({ path, message: issue.message, code: issue.code });
+      // An identifier rule's refusal carries its own code (LA_DISTRICT_COUNCIL, POLICE_FORCE_NOT_FOR_AREA, …).
+      out.push({ path, message: issue.message, code: identifierIssueCode(issue) ?? issue.code });
     }
   }
   if (out.length <= MAX_ISSUES) return out;

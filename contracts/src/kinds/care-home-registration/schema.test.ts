@@ -67,7 +67,7 @@ describe('care-home-registration v1', () => {
   });
 
   it('checks the host police force and health board against the host authority', () => {
-    expectRefusedAt(set(['hostPfa'], 'W15000001'), ['hostPfa'], /covers hostLa/);
+    expectRefusedAt(set(['hostPfa'], 'W15000001'), ['hostPfa'], /police force for that local authority/);
     expectRefusedAt(set(['hostLhb'], '7A1'), ['hostLhb'], /covers hostLa/);
     const english = set(['hostPfa'], 'E23000014', set(['hostLa'], 'E08000027', set(['regulator'], 'ofsted')));
     expectRefusedAt(english, ['hostLhb'], /Wales/);

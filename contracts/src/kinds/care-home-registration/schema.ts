@@ -3,7 +3,7 @@ import { HealthBoardCode } from '../../identifiers/health-board-code.ts';
 import { LocalAuthorityCode } from '../../identifiers/local-authority-code.ts';
 import { OfstedUrn } from '../../identifiers/org-ref.ts';
 import { PoliceForceCode } from '../../identifiers/police-force-code.ts';
-import { forceCoversAuthority, healthBoardCoversAuthority } from '../shared/area-checks.ts';
+import { healthBoardCoversAuthority, refuseForceOutsideArea } from '../shared/area-checks.ts';
 import { IsoDate } from '../shared/dates.ts';
 import { Address } from '../shared/location.ts';
 import { notificationBaseShape, refineNotificationBase, report } from '../shared/notification-base.ts';
@@ -130,9 +130,7 @@ export const CareHomeRegistration = z
     if (notice.addressConfidential && notice.handling.marking !== 'OFFICIAL-SENSITIVE') {
       report(ctx, ['handling', 'marking'], 'must be OFFICIAL-SENSITIVE when the address is confidential');
     }
-    if (notice.hostPfa !== undefined && !forceCoversAuthority(notice.hostLa, notice.hostPfa)) {
-      report(ctx, ['hostPfa'], 'must be the police force area that covers hostLa');
-    }
+    if (notice.hostPfa !== undefined) refuseForceOutsideArea(ctx, ['hostPfa'], notice.hostLa, notice.hostPfa);
     if (notice.hostLhb !== undefined && !welsh) {
       report(ctx, ['hostLhb'], 'is for a home in Wales (a Welsh local health board)');
     } else if (

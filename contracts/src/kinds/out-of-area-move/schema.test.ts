@@ -32,11 +32,29 @@ describe('out-of-area-move v1', () => {
   });
 
   it('refuses a police force that does not cover the authority named beside it (Wrexham with South Wales Police)', () => {
-    expectRefusedAt(edited(example, ['foundAt', 'pfa'], 'W15000003'), ['foundAt', 'pfa'], /covers la/);
-    expectRefusedAt(edited(example, ['hostPfa'], 'W15000003'), ['hostPfa'], /covers hostLa/);
-    expectRefusedAt(edited(example, ['homePfa'], 'W15000001'), ['homePfa'], /covers homeLa/);
+    expectRefusedAt(
+      edited(example, ['foundAt', 'pfa'], 'W15000003'),
+      ['foundAt', 'pfa'],
+      /police force for that local authority/,
+    );
+    expectRefusedAt(
+      edited(example, ['hostPfa'], 'W15000003'),
+      ['hostPfa'],
+      /police force for that local authority/,
+    );
+    expectRefusedAt(
+      edited(example, ['homePfa'], 'W15000001'),
+      ['homePfa'],
+      /police force for that local authority/,
+    );
     const reported = edited(example, ['reportedMissingFrom', 'pfa'], 'W15000001');
-    expectRefusedAt(reported, ['reportedMissingFrom', 'pfa'], /covers la/);
+    expectRefusedAt(reported, ['reportedMissingFrom', 'pfa'], /police force for that local authority/);
+    expect(parseNotification('out-of-area-move', edited(example, ['hostPfa'], 'W15000003'))).toMatchObject({
+      ok: false,
+      issues: expect.arrayContaining([
+        expect.objectContaining({ path: ['hostPfa'], code: 'POLICE_FORCE_NOT_FOR_AREA' }),
+      ]),
+    });
   });
 
   it('refuses found before reported missing', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LocalAuthorityCode } from '../../identifiers/local-authority-code.ts';
 import { OrgRef } from '../../identifiers/org-ref.ts';
 import { PoliceForceCode } from '../../identifiers/police-force-code.ts';
-import { forceCoversAuthority } from '../shared/area-checks.ts';
+import { refuseForceOutsideArea } from '../shared/area-checks.ts';
 import { instant } from '../shared/dates.ts';
 import { ReportedLocation, TimedLocation } from '../shared/location.ts';
 import { notificationBaseShape, refineNotificationBase, report } from '../shared/notification-base.ts';
@@ -75,9 +75,7 @@ export const OutOfAreaMove = z
       ['hostLa', 'hostPfa'],
     ] as const) {
       const force = move[pfa];
-      if (force !== undefined && !forceCoversAuthority(move[la], force)) {
-        report(ctx, [pfa], `must be the police force area that covers ${la}`);
-      }
+      if (force !== undefined) refuseForceOutsideArea(ctx, [pfa], move[la], force);
     }
     const { reportedMissingFrom: from, foundAt: found } = move;
     if (move.movementType === 'missing_found_elsewhere') {

@@ -1,4 +1,5 @@
-import { forceCovers } from '../../identifiers/index.ts';
+import type { RefinementCtx } from 'zod';
+import { forceCovers, identifierIssue } from '../../identifiers/index.ts';
 import { welshLocalAuthority } from '../../identifiers/local-authority-code.ts';
 
 /**
@@ -8,6 +9,17 @@ import { welshLocalAuthority } from '../../identifiers/local-authority-code.ts';
  */
 export function forceCoversAuthority(la: string, pfa: string): boolean {
   return forceCovers(pfa, la);
+}
+
+/** Adds POLICE_FORCE_NOT_FOR_AREA at `path` unless police force `pfa` covers local authority `la`. */
+export function refuseForceOutsideArea(
+  ctx: Pick<RefinementCtx, 'addIssue'>,
+  path: readonly (string | number)[],
+  la: string,
+  pfa: string,
+): void {
+  if (!forceCoversAuthority(la, pfa))
+    ctx.addIssue({ ...identifierIssue('POLICE_FORCE_NOT_FOR_AREA'), path: [...path] });
 }
 
 /** Whether health board `lhb` (ODS code) covers Welsh local authority `la`; undefined outside Wales. */

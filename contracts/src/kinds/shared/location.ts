@@ -8,9 +8,9 @@ import {
   normalisePseudoPostcode,
   Postcode,
 } from '../../identifiers/postcode.ts';
-import { forceCoversAuthority } from './area-checks.ts';
+import { refuseForceOutsideArea } from './area-checks.ts';
 import { IsoDateTime } from './dates.ts';
-import { type IssueSink, report } from './notification-base.ts';
+import type { IssueSink } from './notification-base.ts';
 import { LongText, ShortText } from './text.ts';
 
 /**
@@ -54,14 +54,13 @@ const placeShape = {
   pfa: PoliceForceCode.optional(),
 };
 
-/** Refuses a police force area that does not cover the place's local authority. */
+/** Refuses a police force area that does not cover the place's local authority (POLICE_FORCE_NOT_FOR_AREA). */
 export function refinePlace(
   place: { la?: string | undefined; pfa?: string | undefined },
   ctx: IssueSink,
 ): void {
-  if (place.la !== undefined && place.pfa !== undefined && !forceCoversAuthority(place.la, place.pfa)) {
-    report(ctx, ['pfa'], 'must be the police force area that covers la');
-  }
+  if (place.la !== undefined && place.pfa !== undefined)
+    refuseForceOutsideArea(ctx, ['pfa'], place.la, place.pfa);
 }
 
 /**
