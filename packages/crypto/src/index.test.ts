@@ -9,6 +9,7 @@ describe('public face (src/index.ts)', () => {
         'DEFAULT_MAX_TTL_MS',
         'DEFAULT_SKEW_MS',
         'PRIVATE_KEY_FILE_TYPE',
+        'authenticateCopy',
         'b64uDecode',
         'b64uEncode',
         'checkTimes',
