@@ -2,6 +2,7 @@ export {
   AckPolicy,
   DeliverPolicy,
   type JetStreamClient,
+  type JetStreamManager,
   type JsMsg,
   jetstream,
   jetstreamManager,

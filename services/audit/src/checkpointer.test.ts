@@ -1,26 +1,19 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { cosignCheckpoint, formatSignatureLine } from '@cwtch/audit-log';
 import {
   CHECKPOINT_SUBJECT,
-  connectBus,
   cosignatureSubject,
   type JetStreamClient,
   jetstream,
-  jetstreamManager,
   type NatsConnection,
-  type NatsServerHandle,
-  provisionBus,
   publishDurable,
-  startNatsServer,
 } from '@cwtch/bus';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditLogWriter } from './audit-log-writer.ts';
 import { Checkpointer, type CheckpointPolicy } from './checkpointer.ts';
 import { serveProofApi } from './proof-api.ts';
 import { ShareIndex } from './share-index.ts';
+import { useTestBus } from './test-bus.ts';
 
 const ORIGIN = 'cwtch.example/audit/test';
 
@@ -62,23 +55,13 @@ function delayCheckpointAcks(js: JetStreamClient): { js: JetStreamClient; releas
   return { js: delayed, release };
 }
 
-let server: NatsServerHandle;
+const bus = useTestBus(['a-one', 'b-two'], ['audit', 'witnesses']);
 let nc: NatsConnection;
 let witnessNc: NatsConnection;
-let dir: string;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cwtch-checkpointer-'));
-  server = await startNatsServer({ dataDir: dir });
-  nc = await connectBus({ servers: server.url, name: 'audit' });
-  witnessNc = await connectBus({ servers: server.url, name: 'witnesses' });
-  await provisionBus(await jetstreamManager(nc), { agencies: ['a-one', 'b-two'] });
-});
-afterAll(async () => {
-  await witnessNc?.close();
-  await nc?.close();
-  await server?.stop();
-  await rm(dir, { recursive: true, force: true });
+beforeAll(() => {
+  nc = bus.connection('audit');
+  witnessNc = bus.connection('witnesses');
 });
 
 describe('Checkpointer', () => {

@@ -1,5 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { AUDIT_CONSUMER, connectBus, inboxPrefixOf, jetstream, runConsumer, SHARES_STREAM } from '@cwtch/bus';
+import {
+  AUDIT_CONSUMER,
+  connectBus,
+  inboxPrefixOf,
+  jetstream,
+  jetstreamManager,
+  runConsumer,
+  SHARES_STREAM,
+} from '@cwtch/bus';
 import { initCrypto } from '@cwtch/crypto';
 import { DirectoryWatcher } from '@cwtch/directory';
 import { AUDIT_AUDIENCE, createPageAuth, createTokenVerifier, PagesConfig } from '@cwtch/http';
@@ -7,9 +15,9 @@ import { createLogger, parseConfig } from '@cwtch/runtime';
 import { serve } from '@hono/node-server';
 import { createAuditApp } from './app.ts';
 import { AuditLogWriter } from './audit-log-writer.ts';
-import { checkEvent } from './check-event.ts';
 import { Checkpointer } from './checkpointer.ts';
 import { AuditConfig } from './config.ts';
+import { catchUpInOrder, eventLogger } from './log-events.ts';
 import { auditBusFigures } from './metrics.ts';
 import { serveProofApi } from './proof-api.ts';
 import { ShareIndex } from './share-index.ts';
@@ -84,29 +92,31 @@ const logDirectory = (signed: Uint8Array, serial: number) => {
 directory.onChange((view, signed) => logDirectory(signed, view.serial));
 await directory.start(nc);
 
+const logEvent = eventLogger({
+  writer,
+  index,
+  directory,
+  logger,
+  fatal: (err) => {
+    // Fail closed: a log that cannot be appended to in order must not pretend to work.
+    logger.fatal({ err }, 'cannot append to the share log');
+    process.exit(70);
+  },
+});
+const caughtUp = await catchUpInOrder(await jetstreamManager(nc), logEvent, index);
+if (caughtUp > 0)
+  logger.info({ events: caughtUp }, 'logged the events left unacknowledged by the last run, in order');
 const consumer = runConsumer(
   js,
   SHARES_STREAM,
   AUDIT_CONSUMER,
   async (msg) => {
-    if (index.logged(msg.seq)) return 'ack';
-    const busTime = Math.floor(msg.info.timestampNanos / 1e6);
-    const check = () =>
-      checkEvent(msg.data, { seq: msg.seq, subj: msg.subject }, busTime, directory.view, index);
-    let body = check();
-    // A key the audit's copy of the directory does not know yet may be a rotation still in flight.
-    // Never thrown out of here: a retried event would be logged after later ones (stream order is
-    // what lets a receipt be linked to its share on entry).
-    const refreshed = async () => directory.refresh().catch(() => false);
-    if (body.t === 'reject' && body.reason === 'SENDER_KEY_UNKNOWN' && (await refreshed())) body = check();
-    try {
-      await writer.append(body, busTime);
-    } catch (err) {
-      // Fail closed: a log that cannot be appended to in order must not pretend to work.
-      logger.fatal({ err }, 'cannot append to the share log');
-      process.exit(70);
-    }
-    if (body.t === 'reject') logger.warn({ seq: msg.seq, code: body.reason }, 'event rejected and logged');
+    await logEvent({
+      seq: msg.seq,
+      subject: msg.subject,
+      data: msg.data,
+      busTime: Math.floor(msg.info.timestampNanos / 1e6),
+    });
     return 'ack';
   },
   { logger, maxMessages: 512 },

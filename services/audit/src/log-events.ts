@@ -1,0 +1,68 @@
+import { AUDIT_CONSUMER, type JetStreamManager, SHARES_STREAM } from '@cwtch/bus';
+import type { DirectoryWatcher } from '@cwtch/directory';
+import type { Logger } from '@cwtch/runtime';
+import type { AuditLogWriter } from './audit-log-writer.ts';
+import { checkEvent } from './check-event.ts';
+import type { ShareIndex } from './share-index.ts';
+
+/** One event of the SHARES stream: its sequence, subject, bytes and the time the bus stored it. */
+export interface BusEvent {
+  readonly seq: number;
+  readonly subject: string;
+  readonly data: Uint8Array;
+  readonly busTime: number;
+}
+
+/**
+ * Checks one SHARES event and appends its entry, once: an event already logged is skipped. Never
+ * throws for an event it can judge (a retried event would be logged behind later ones, and stream
+ * order is what lets a receipt be linked to its share on entry); a log that cannot be appended to
+ * is fatal.
+ */
+export function eventLogger(deps: {
+  writer: AuditLogWriter;
+  index: ShareIndex;
+  directory: DirectoryWatcher;
+  logger: Logger;
+  fatal: (err: unknown) => never;
+}): (event: BusEvent) => Promise<void> {
+  const { writer, index, directory, logger } = deps;
+  return async (event) => {
+    if (index.logged(event.seq)) return;
+    const check = () =>
+      checkEvent(event.data, { seq: event.seq, subj: event.subject }, event.busTime, directory.view, index);
+    let body = check();
+    // A key the audit's copy of the directory does not know yet may be a rotation still in flight.
+    const refreshed = async () => directory.refresh().catch(() => false);
+    if (body.t === 'reject' && body.reason === 'SENDER_KEY_UNKNOWN' && (await refreshed())) body = check();
+    try {
+      await writer.append(body, event.busTime);
+    } catch (err) {
+      deps.fatal(err);
+    }
+    if (body.t === 'reject') logger.warn({ seq: event.seq, code: body.reason }, 'event rejected and logged');
+  };
+}
+
+/**
+ * Before consuming: logs, in stream order, every event the audit consumer had been handed but never
+ * acknowledged (the service stopped mid-way). JetStream would redeliver those only after their ack
+ * wait, behind newer events, so a receipt could be judged before its share; read them first, in
+ * order, straight from the stream. Returns how many were logged.
+ */
+export async function catchUpInOrder(
+  jsm: JetStreamManager,
+  logEvent: (event: BusEvent) => Promise<void>,
+  index: ShareIndex,
+): Promise<number> {
+  const info = await jsm.consumers.info(SHARES_STREAM, AUDIT_CONSUMER);
+  let logged = 0;
+  for (let seq = info.ack_floor.stream_seq + 1; seq <= info.delivered.stream_seq; seq += 1) {
+    if (index.logged(seq)) continue;
+    const stored = await jsm.streams.getMessage(SHARES_STREAM, { seq }).catch(() => null);
+    if (stored === null) continue;
+    await logEvent({ seq, subject: stored.subject, data: stored.data, busTime: stored.time.getTime() });
+    logged += 1;
+  }
+  return logged;
+}
