@@ -36,12 +36,21 @@ export {
 } from './envelope/header.ts';
 export {
   ACTOR_MAX_LENGTH,
+  NOTE_MAX_LENGTH,
   normaliseActor,
   ReceiptBody,
   ReceiptStatus,
   ReceiptWire,
   UNNAMED_ACTOR,
 } from './envelope/receipt.ts';
+export { ActionOutcome, DeclineReason, EscalationStep, RecallReason } from './envelope/receipt-reasons.ts';
+export {
+  RECIPIENT_STATUSES,
+  SENDER_STATUSES,
+  type Statement,
+  type StatementIssue,
+  statementOrderIssue,
+} from './envelope/statement-order.ts';
 export { allowTestNhsNumbers, testNhsNumbersAllowed } from './identifiers/allow-test-nhs-numbers.ts';
 export {
   authorityName,

@@ -59,3 +59,41 @@ describe('normaliseActor', () => {
     }
   });
 });
+
+describe('ReceiptBody reasons and notes by status', () => {
+  const base = {
+    v: 1 as const,
+    typ: 'cwtch.receipt.v1' as const,
+    id: 'A'.repeat(22),
+    by: { agency: 'swansea-cs', kid: 'K'.repeat(43) },
+    to: 'hillside',
+    at: 1_767_225_600_000,
+    hh: 'h'.repeat(43),
+    b: 'b'.repeat(43),
+    actor: null,
+  };
+  const issues = (body: object) => {
+    const r = ReceiptBody.safeParse({ ...base, ...body });
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('takes each status with the reason its list allows, and a note only where one may be', () => {
+    expect(issues({ status: 'delivered', reason: null })).toEqual([]);
+    expect(issues({ status: 'declined', reason: 'NOT_OUR_AREA', note: 'c2VhbGVk' })).toEqual([]);
+    expect(issues({ status: 'actioned', reason: 'CHILD_LOCATED' })).toEqual([]);
+    expect(issues({ status: 'recalled', reason: 'MISDIRECTED', note: 'c2VhbGVk' })).toEqual([]);
+    expect(issues({ status: 'escalated', reason: 'ESCALATION_STEP_2' })).toEqual([]);
+    expect(issues({ status: 'rejected', reason: 'EXPIRED' })).toEqual([]);
+  });
+
+  it('refuses a missing or foreign reason, a reason where none belongs, and a misplaced note', () => {
+    expect(issues({ status: 'declined', reason: null })).toEqual(['reason: declined needs a reason']);
+    expect(issues({ status: 'actioned', reason: 'EXPIRED' })).toEqual([
+      'reason: is not a reason actioned may give',
+    ]);
+    expect(issues({ status: 'accepted', reason: 'OTHER' })).toEqual(['reason: accepted takes no reason']);
+    expect(issues({ status: 'acknowledged', reason: null, note: 'c2VhbGVk' })).toEqual([
+      'note: acknowledged carries no note',
+    ]);
+  });
+});

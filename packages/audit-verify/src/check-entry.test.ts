@@ -90,6 +90,34 @@ describe('shares and receipts across the log', () => {
   });
 });
 
+describe('statements between the parties (docs/protocol.md §7)', () => {
+  it('accepts a handover, an outcome, a recall and its proof of deletion in order', async () => {
+    const b = started();
+    const m = b.seal(cs, [police], 'handover');
+    b.share(m, police.agency);
+    b.receipt(police, m);
+    b.receipt(police, m, 'accepted');
+    b.receipt(police, m, 'actioned', { reason: 'CHILD_LOCATED' });
+    b.receipt(cs, m, 'recalled', { to: police.agency, reason: 'MISDIRECTED' });
+    b.receipt(police, m, 'deleted');
+    expect(await findings(b)).toEqual([]);
+  });
+
+  it('flags a statement out of order, and a recall by someone who is not the sender', async () => {
+    const b = started();
+    const m = b.seal(cs, [police], 'too soon');
+    b.share(m, police.agency);
+    b.receipt(police, m, 'acknowledged');
+    b.receipt(police, m, 'deleted');
+    b.receipt(wrexham, m, 'recalled', { to: police.agency, reason: 'MISDIRECTED' });
+    expect(await findings(b)).toEqual([
+      'RECEIPT_OUT_OF_ORDER@2',
+      'RECEIPT_OUT_OF_ORDER@3',
+      'RECEIPT_ORPHAN@4',
+    ]);
+  });
+});
+
 describe('signatures against the directory of their point in the log', () => {
   it('flags a share signed with a key the final directory revokes at or before its bus time', async () => {
     const b = started();

@@ -1,4 +1,4 @@
-import type { ReceiptBody } from '@cwtch/contracts';
+import { type ReceiptBody, type Statement, statementOrderIssue } from '@cwtch/contracts';
 import { ErrorCode } from '@cwtch/runtime';
 import { FindingCode, type FindingSink } from './finding.ts';
 
@@ -20,6 +20,8 @@ interface Message {
   readonly b: string;
   readonly index: number;
   readonly copies: Copy[];
+  /** Statements between its parties linked so far, in log order. */
+  readonly statements: Statement[];
 }
 
 /** What a share entry contributes: message id, sender, recipient copy, hashes (base64url). */
@@ -53,7 +55,7 @@ export class ShareLedger {
   addShare(index: number, share: ShareFacts, sink: FindingSink): void {
     let message = this.#messages.get(share.id);
     if (message === undefined) {
-      message = { from: share.from, hh: share.hh, b: share.b, index, copies: [] };
+      message = { from: share.from, hh: share.hh, b: share.b, index, copies: [], statements: [] };
       this.#messages.set(share.id, message);
     } else if (message.hh !== share.hh || message.b !== share.b) {
       sink.add(
@@ -131,16 +133,37 @@ export class ShareLedger {
 
   #link(index: number, body: ReceiptBody, sink: FindingSink): boolean {
     const message = this.#messages.get(body.id);
-    const copy = message?.copies.find((c) => c.to === body.by.agency);
-    if (message === undefined || copy === undefined) return false;
-    copy.receipted = true;
-    if (message.from !== body.to || message.hh !== body.hh || message.b !== body.b) {
+    if (message === undefined) return false;
+    const statement: Statement = {
+      by: body.by.agency,
+      to: body.to,
+      status: body.status,
+      reason: body.reason,
+    };
+    const share = { from: message.from, recipients: message.copies.map((c) => c.to) };
+    const issue = statementOrderIssue(share, message.statements, statement);
+    // Not (yet) between the share's parties: it may await a copy logged later, else it is an orphan.
+    if (issue?.kind === 'unlinked') return false;
+    const copy = message.copies.find(
+      (c) => c.to === (statement.by === message.from ? statement.to : statement.by),
+    );
+    if (message.hh !== body.hh || message.b !== body.b) {
       sink.add(
         index,
         FindingCode.RECEIPT_MISMATCH,
-        `receipt for message ${body.id} does not match the share at entry ${copy.index}`,
+        `receipt for message ${body.id} does not match the share at entry ${copy?.index ?? message.index}`,
       );
-    } else if (copy.expired && body.status !== 'rejected') {
+      return true;
+    }
+    message.statements.push(statement);
+    if (statement.by !== message.from && copy) copy.receipted = true;
+    if (issue) {
+      sink.add(
+        index,
+        ErrorCode.RECEIPT_OUT_OF_ORDER,
+        `${body.by.agency}'s ${body.status} for message ${body.id}: ${issue.message}`,
+      );
+    } else if (copy?.expired && statement.by !== message.from && body.status !== 'rejected') {
       sink.add(
         index,
         ErrorCode.EXPIRED,

@@ -48,7 +48,7 @@ export async function scenario(): Promise<Scenario> {
   builder.share(m1, police.agency);
   builder.share(m1, wrexham.agency);
   builder.receipt(police, m1);
-  builder.receipt(wrexham, m1, 'acknowledged');
+  builder.receipt(wrexham, m1);
   const m2 = builder.seal(police, [cs], 'second concern');
   builder.share(m2, cs.agency);
   builder.reject(`cwtch.share.${cs.agency}.${wrexham.agency}`, 'SIGNATURE_INVALID');

@@ -158,17 +158,23 @@ export class BundleBuilder {
     return this.append({ t: 'msg', src, h, b, s });
   }
 
-  /** Logs `by`'s signed receipt for `sealed`. */
-  receipt(by: Party, sealed: SealedEnvelope, status: ReceiptStatus = 'delivered'): number {
-    const sender = sealed.header.from.agency;
+  /** Logs `by`'s signed statement about `sealed` (to its sender unless `options.to`). */
+  receipt(
+    by: Party,
+    sealed: SealedEnvelope,
+    status: ReceiptStatus = 'delivered',
+    options: { to?: string; reason?: string } = {},
+  ): number {
+    const to = options.to ?? sealed.header.from.agency;
+    const reason = options.reason ?? (status === 'rejected' ? 'NOT_ADDRESSED_TO_ME' : null);
     const body = {
       ...{ v: 1 as const, typ: 'cwtch.receipt.v1' as const, id: sealed.id, status },
-      ...{ by: { agency: by.agency, kid: by.keys.signing.kid }, to: sender, at: this.clock },
+      ...{ by: { agency: by.agency, kid: by.keys.signing.kid }, to, at: this.clock },
       ...{ hh: b64uEncode(sha256(sealed.headerBytes)), b: b64uEncode(sealed.bodyHash) },
-      ...{ actor: null, reason: status === 'rejected' ? 'NOT_ADDRESSED_TO_ME' : null },
+      ...{ actor: null, reason },
     };
     const wire = JSON.parse(new TextDecoder().decode(signReceipt(body, by.keys.signing.secretKey))) as object;
-    const src = { seq: ++this.#seq, subj: `cwtch.receipt.${sender}.${by.agency}` };
+    const src = { seq: ++this.#seq, subj: `cwtch.receipt.${to}.${by.agency}` };
     return this.append({ t: 'rcpt', src, ...wire });
   }
 

@@ -81,11 +81,11 @@ describe('agency permissions from the agreements (real nats-server)', () => {
     expect((await send(shareSubject('a-one', 'c-three'))).seq).toBeGreaterThan(0);
   });
 
-  it('refuses a recipient no agreement allows, an agency that does not exist, and receipts to a non-sender', async () => {
+  it('refuses a recipient no agreement allows, an agency that does not exist, and statements to an agency it shares nothing with', async () => {
     for (const subject of [
       shareSubject('b-two', 'c-three'),
       shareSubject('zz-nobody', 'c-three'),
-      receiptSubject('a-one', 'c-three'),
+      receiptSubject('b-two', 'c-three'),
     ]) {
       await expect(send(subject)).rejects.toMatchObject({
         code: 'NO_AGREEMENT',

@@ -88,8 +88,8 @@ export function agreementPeers(
 
 /**
  * What an agency's connector may do (DESIGN §5): publish share copies only to the agencies an
- * agreement lets it send to (`cwtch.share.<to>.<self>`) and receipts only to those that may send
- * to it (`cwtch.receipt.<sender>.<self>`), pull from its own durable consumer, read the directory,
+ * agreement lets it send to (`cwtch.share.<to>.<self>`) and statements (receipts, recalls,
+ * escalations) only to the agencies it shares with either way (`cwtch.receipt.<peer>.<self>`), pull from its own durable consumer, read the directory,
  * and receive replies only on its own inbox prefix. No stream reads, no consumer creation, no
  * other API. Publishing to an agency outside its agreements is a permissions violation.
  */
@@ -97,7 +97,11 @@ export function agencyPermissions(agency: string, peers: AgencyPeers): NatsPermi
   return {
     publish: [
       ...peers.sendsTo.map((to) => shareSubject(to, agency)),
-      ...peers.receivesFrom.map((sender) => receiptSubject(sender, agency)),
+      // Statements between a share's parties (docs/protocol.md §7) go both ways: a recipient's
+      // receipts to its senders, a sender's recalls and escalations to its recipients.
+      ...[...new Set([...peers.receivesFrom, ...peers.sendsTo])]
+        .sort()
+        .map((peer) => receiptSubject(peer, agency)),
       ...durableReader(SHARES_STREAM, inboxConsumer(agency)),
       ...directoryReader(),
       // Witness: ask for proofs, publish its own cosignatures.

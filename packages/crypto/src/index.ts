@@ -38,6 +38,7 @@ export { type PublicJwk, toJwk } from './keys/to-jwk.ts';
 export type { AgencyKeys, EncryptionKeyPair, KeyCurve, SigningKeyPair } from './keys/types.ts';
 export { nodeRandomSource, type RandomSource } from './random-source.ts';
 export { type ParseReceiptOptions, parseReceipt } from './receipt/parse-receipt.ts';
+export { openNote, sealNote } from './receipt/seal-note.ts';
 export { signReceipt } from './receipt/sign-receipt.ts';
 export type { ParsedReceipt, VerifiedReceipt } from './receipt/types.ts';
 export { verifyReceipt } from './receipt/verify-receipt.ts';

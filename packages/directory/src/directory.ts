@@ -24,6 +24,17 @@ export const Agency = z.strictObject({
   codes: z.array(z.strictObject({ scheme: z.string().min(1), value: z.string().min(1) })),
   areas: z.array(z.string().min(1)),
   keys: z.array(DirectoryKey),
+  /**
+   * Who is alerted when a share to this agency passes its respond-by unanswered (DESIGN §6a): the
+   * duty manager or out-of-hours team, named on every escalation. Optional in older directories.
+   */
+  escalation: z
+    .strictObject({
+      name: z.string().min(1).max(200),
+      phone: z.string().min(1).max(40).optional(),
+      hours: z.string().min(1).max(100).optional(),
+    })
+    .optional(),
 });
 export type Agency = z.infer<typeof Agency>;
 
@@ -52,6 +63,17 @@ export const Route = z.strictObject({
 export type Route = z.infer<typeof Route>;
 
 /** The region's directory document, signed as a whole by the governance key. */
+/** A kind `agency` is expected to send at least once every `everyHours`. */
+export const ExpectedFeed = z.strictObject({
+  agency: AgencyId,
+  kind: KindName,
+  everyHours: z
+    .number()
+    .positive()
+    .max(24 * 366),
+});
+export type ExpectedFeed = z.infer<typeof ExpectedFeed>;
+
 export const Directory = z.strictObject({
   v: z.literal(1),
   typ: z.literal('cwtch.directory.v1'),
@@ -62,6 +84,8 @@ export const Directory = z.strictObject({
   agencies: z.array(Agency),
   agreements: z.array(Agreement),
   routes: z.array(Route),
+  /** Expected feeds: a kind an agency sends at a cadence; one that does not arrive alerts the operator. */
+  feeds: z.array(ExpectedFeed).optional(),
 });
 export type Directory = z.infer<typeof Directory>;
 

@@ -1,4 +1,12 @@
-export { Agency, Agreement, Directory, DirectoryKey, Route, SignedDirectory } from './directory.ts';
+export {
+  Agency,
+  Agreement,
+  Directory,
+  DirectoryKey,
+  ExpectedFeed,
+  Route,
+  SignedDirectory,
+} from './directory.ts';
 export { DirectoryWatcher, publishDirectory } from './directory-store.ts';
 export { DirectoryView, keyUsableAt, type ResolvedKey } from './directory-view.ts';
 export { ed25519PublicKey, ed25519Sign, ed25519Verify } from './ed25519.ts';

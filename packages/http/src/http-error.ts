@@ -38,6 +38,7 @@ const STATUS: Record<ErrorCode, number> = {
   SUBJECT_MISMATCH: 422,
   RECEIPT_INVALID: 422,
   RECEIPT_UNLINKED: 422,
+  RECEIPT_OUT_OF_ORDER: 409,
   // The region itself is not in a state to serve: retry later or call the operator.
   DIRECTORY_SIGNATURE_INVALID: 503,
   DIRECTORY_INVALID: 503,

@@ -39,6 +39,8 @@ export const ErrorCode = {
   RECEIPT_INVALID: 'RECEIPT_INVALID',
   /** A verified receipt that answers no share copy logged for its signer with the same hashes. */
   RECEIPT_UNLINKED: 'RECEIPT_UNLINKED',
+  /** A statement between a share's parties that breaks their order (docs/protocol.md §7). */
+  RECEIPT_OUT_OF_ORDER: 'RECEIPT_OUT_OF_ORDER',
   // Directory
   DIRECTORY_SIGNATURE_INVALID: 'DIRECTORY_SIGNATURE_INVALID',
   DIRECTORY_INVALID: 'DIRECTORY_INVALID',

@@ -1,16 +1,21 @@
 import { parseSubject } from '@cwtch/bus';
+import { type Statement, statementOrderIssue } from '@cwtch/contracts';
 import { authenticateCopy, b64uEncode, parseReceipt, sha256, verifyReceipt } from '@cwtch/crypto';
 import type { DirectoryView } from '@cwtch/directory';
 import { ErrorCode, isCwtchError } from '@cwtch/runtime';
 import type { EntryBody, Source } from './entries.ts';
 
-/** What the log holds of one message id: its sender, hashes and the recipients of its logged copies. */
+/**
+ * What the log holds of one message id: its sender, hashes, the recipients of its logged copies,
+ * and the statements between its parties logged so far, in log order.
+ */
 export interface LoggedMessage {
   readonly from: string;
   /** base64url SHA-256 of the header bytes, as receipts carry it. */
   readonly headerHash: string;
   readonly bodyHash: string;
   readonly copies: readonly { readonly to: string }[];
+  readonly statements: readonly Statement[];
 }
 
 /** What the log already knows, for the duplicate and linking checks. */
@@ -29,9 +34,10 @@ const codeOf = (e: unknown, fallback: string) => (isCwtchError(e) ? e.code : fal
  *   a `msg`, whatever its times: expiry and the rest are the recipient's checks, answered by its
  *   signed receipt. A second copy of a logged id with other hashes, or for the same recipient
  *   again, is `REPLAYED`;
- * - a receipt is an `rcpt` only when its signature verifies and it answers a logged copy: signed
- *   by that copy's recipient, to its sender, with the same header and body hashes. A verified
- *   receipt that answers none is `RECEIPT_UNLINKED`;
+ * - a receipt (a statement between a share's parties, §7) is an `rcpt` only when its signature
+ *   verifies, it names a logged share by its header and body hashes, it is between that share's
+ *   parties (a recipient of a logged copy and the sender) and in order for them
+ *   (`statementOrderIssue`). Otherwise it is `RECEIPT_UNLINKED` or `RECEIPT_OUT_OF_ORDER`;
  * - anything else is a `reject` with its reason, a record of its own. Its `id` and `from` are
  *   set only when a signature vouches for them (the sender or receipt signer), never from a claim.
  *
@@ -67,14 +73,22 @@ export function checkEvent(
     } catch (e) {
       return rejectWith(codeOf(e, ErrorCode.RECEIPT_INVALID));
     }
+    const signed = { id: body.id, from: body.by.agency };
     const message = logged.get(body.id);
-    const answers =
-      message !== undefined &&
-      message.from === body.to &&
-      message.headerHash === body.hh &&
-      message.bodyHash === body.b &&
-      message.copies.some((c) => c.to === body.by.agency);
-    if (!answers) return rejectWith(ErrorCode.RECEIPT_UNLINKED, { id: body.id, from: body.by.agency });
+    if (message === undefined || message.headerHash !== body.hh || message.bodyHash !== body.b) {
+      return rejectWith(ErrorCode.RECEIPT_UNLINKED, signed);
+    }
+    const issue = statementOrderIssue(
+      { from: message.from, recipients: message.copies.map((c) => c.to) },
+      message.statements,
+      { by: body.by.agency, to: body.to, status: body.status, reason: body.reason },
+    );
+    if (issue) {
+      return rejectWith(
+        issue.kind === 'order' ? ErrorCode.RECEIPT_OUT_OF_ORDER : ErrorCode.RECEIPT_UNLINKED,
+        signed,
+      );
+    }
     return { t: 'rcpt', src, r: b64uEncode(parsed.bodyBytes), s: b64uEncode(parsed.signature) };
   }
   if (subject?.type !== 'share') return rejectWith(ErrorCode.SUBJECT_MISMATCH);

@@ -1,12 +1,15 @@
-import type { EnvelopeHeader, ReceiptBody } from '@cwtch/contracts';
+import type { EnvelopeHeader, ReceiptBody, ReceiptStatus } from '@cwtch/contracts';
 import { b64uEncode, sha256 } from '@cwtch/crypto';
 import type { LoggedShares } from './check-event.ts';
 import type { Entry } from './entries.ts';
 
-/** A receipt as the index keeps it. */
+/** A receipt (a statement between the share's parties) as the index keeps it. */
 export interface IndexedReceipt {
+  /** The signer. */
   readonly agency: string;
-  readonly status: string;
+  /** The addressee: the sender for a recipient's statements, a recipient for the sender's. */
+  readonly to: string;
+  readonly status: ReceiptStatus;
   readonly at: number;
   readonly actor: string | null;
   readonly reason: string | null;
@@ -46,6 +49,8 @@ export interface IndexedShare {
   readonly keys: { readonly from: string; readonly to: readonly { agency: string; kid: string }[] };
   readonly copies: { to: string; index: number; loggedAt: number }[];
   readonly receipts: IndexedReceipt[];
+  /** The receipts as statements, for the order rule (the same objects' fields). */
+  readonly statements: { by: string; to: string; status: ReceiptStatus; reason: string | null }[];
 }
 
 /** Filters of `GET /v1/shares`. */
@@ -109,6 +114,7 @@ export class ShareIndex implements LoggedShares {
           keys: { from: h.from.kid, to: h.to },
           copies: [],
           receipts: [],
+          statements: [],
         };
         this.#shares.set(h.id, share);
         if (share.subject) push(this.#bySubject, share.subject, share);
@@ -118,7 +124,7 @@ export class ShareIndex implements LoggedShares {
       const early = this.#early.get(h.id);
       if (early) {
         const rest = early.filter((r) => !answers(share, r.body));
-        for (const r of early) if (!rest.includes(r)) share.receipts.push(r.receipt);
+        for (const r of early) if (!rest.includes(r)) attach(share, r.receipt);
         if (rest.length > 0) this.#early.set(h.id, rest);
         else this.#early.delete(h.id);
       }
@@ -127,6 +133,7 @@ export class ShareIndex implements LoggedShares {
       const body = JSON.parse(text(e.r)) as ReceiptBody;
       const receipt: IndexedReceipt = {
         agency: body.by.agency,
+        to: body.to,
         status: body.status,
         at: body.at,
         actor: body.actor,
@@ -137,7 +144,7 @@ export class ShareIndex implements LoggedShares {
       const share = this.#shares.get(body.id);
       // Only a recipient's receipt over the share's own hashes is part of it.
       if (share && answers(share, body)) {
-        share.receipts.push(receipt);
+        attach(share, receipt);
         this.#track(share);
       } else if (!share) {
         const list = this.#early.get(body.id) ?? [];
@@ -204,12 +211,24 @@ export class ShareIndex implements LoggedShares {
 
 /** True when `body` is a receipt by one of the share's logged recipients, to its sender, over its hashes. */
 function answers(share: IndexedShare, body: ReceiptBody): boolean {
+  const parties = (recipient: string, sender: string) =>
+    sender === share.from && share.copies.some((c) => c.to === recipient);
   return (
-    body.to === share.from &&
     body.hh === share.headerHash &&
     body.b === share.bodyHash &&
-    share.copies.some((c) => c.to === body.by.agency)
+    (parties(body.by.agency, body.to) || parties(body.to, body.by.agency))
   );
+}
+
+/** Adds a receipt to its share's timeline and to the statements the order rule reads. */
+function attach(share: IndexedShare, receipt: IndexedReceipt): void {
+  share.receipts.push(receipt);
+  share.statements.push({
+    by: receipt.agency,
+    to: receipt.to,
+    status: receipt.status,
+    reason: receipt.reason,
+  });
 }
 
 function firstLoggedAtOrAfter(list: readonly IndexedShare[], at: number): number {

@@ -7,7 +7,7 @@ import type { ParsedReceipt } from './types.ts';
 
 /** Options of {@link parseReceipt}. */
 export interface ParseReceiptOptions {
-  /** Largest receipt accepted, in bytes (default 8 KiB). */
+  /** Largest receipt accepted, in bytes (default 16 KiB: a sealed note of the longest length fits). */
   readonly maxBytes?: number;
 }
 
@@ -20,7 +20,7 @@ const CODES = { syntax: INVALID, schema: INVALID, canonical: INVALID } as const;
  * `BAD_REQUEST` only for an invalid `maxBytes`).
  */
 export function parseReceipt(bytes: Uint8Array, options: ParseReceiptOptions = {}): ParsedReceipt {
-  const maxBytes = options.maxBytes ?? 8192;
+  const maxBytes = options.maxBytes ?? 16_384;
   if (!Number.isSafeInteger(maxBytes) || maxBytes < 0) {
     throw new CwtchError(ErrorCode.BAD_REQUEST, 'maxBytes must be a non-negative integer');
   }
