@@ -5,7 +5,6 @@ import {
   InboxItem as InboxItemSchema,
   InboxList,
   InboxQuery,
-  OutboxStatus,
   SendNotificationRequest,
   SendNotificationResponse,
 } from '@cwtch/contracts';
@@ -28,11 +27,12 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { acknowledgeNotification } from './acknowledge-notification.ts';
 import type { AgencyContext } from './agency-context.ts';
-import type { InboxItem, OutboxItem } from './inbox-store.ts';
+import type { InboxItem } from './inbox-store.ts';
 import { connectorGauges } from './metrics.ts';
 import { mountPages } from './pages/mount-pages.ts';
 import { discloseContentKey } from './receive-share.ts';
 import { sendNotification } from './send-notification.ts';
+import { statementRoutes } from './statement-routes.ts';
 import type { Witness } from './witness.ts';
 
 type Env = { Variables: { principal: Principal } };
@@ -40,7 +40,9 @@ type Env = { Variables: { principal: Principal } };
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
-function inboxView(i: InboxItem): z.infer<typeof InboxItemSchema> {
+function inboxView(i: InboxItem): z.infer<typeof InboxItemSchema> & {
+  recalled: { at: string; reason: string } | null;
+} {
   return {
     id: i.id,
     kind: i.kind,
@@ -57,23 +59,8 @@ function inboxView(i: InboxItem): z.infer<typeof InboxItemSchema> {
     acknowledgedAt: isoOrNull(i.acknowledgedAt),
     acknowledgedBy: i.acknowledgedBy,
     payload: i.payload as Record<string, unknown>,
-  };
-}
-
-function outboxView(o: OutboxItem): z.infer<typeof OutboxStatus> {
-  return {
-    id: o.id,
-    kind: o.kind,
-    createdAt: iso(o.createdAt),
-    recipients: o.recipients.map((r) => ({
-      agency: r.agency,
-      status: r.rejected ? 'rejected' : r.acknowledged ? 'acknowledged' : r.delivered ? 'delivered' : 'sent',
-      deliveredAt: isoOrNull(r.delivered?.at ?? null),
-      acknowledgedAt: isoOrNull(r.acknowledged?.at ?? null),
-      acknowledgedBy: r.acknowledged?.by ?? null,
-      rejectedAt: isoOrNull(r.rejected?.at ?? null),
-      rejectedReason: r.rejected?.reason ?? null,
-    })),
+    // A recalled notification is a tombstone: its payload was destroyed at the sender's request.
+    recalled: i.recalled ? { at: iso(i.recalled.at), reason: i.recalled.reason } : null,
   };
 }
 
@@ -305,22 +292,7 @@ export function createApp(
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/v1/outbox/{id}',
-      summary: 'Delivery and acknowledgement per recipient of a share this agency sent',
-      security: [{ bearer: [] }],
-      request: { params: IdParam },
-      responses: { 200: json(OutboxStatus, 'Per-recipient status'), ...errors },
-    }),
-    (c) => {
-      requireRole(c.get('principal'), readers);
-      const o = ctx.store.outbox(c.req.valid('param').id);
-      if (!o) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such share in this outbox');
-      return c.json(outboxView(o), 200);
-    },
-  );
+  statementRoutes(app, ctx);
 
   app.post('/v1/inbox/:id/disclose', async (c) => {
     const principal = c.get('principal');

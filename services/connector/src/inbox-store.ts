@@ -22,6 +22,30 @@ export interface InboxItem {
   readonly status: 'new' | 'acknowledged';
   readonly acknowledgedAt: number | null;
   readonly acknowledgedBy: string | null;
+  /** Set once the sender recalled it: the payload is destroyed, a tombstone keeps header and hashes. */
+  readonly recalled: { at: number; reason: string; by: string } | null;
+}
+
+/** A statement this agency signed about a share (as a recipient or as the sender), kept until published. */
+export interface StatementOut {
+  readonly key: string;
+  readonly id: string;
+  readonly addressee: string;
+  readonly status: ReceiptStatus;
+  readonly at: number;
+  readonly actor: string | null;
+  readonly reason: string | null;
+  readonly bytes: Uint8Array;
+  readonly sent: boolean;
+}
+
+/** A statement another party made about a share this agency sent, as recorded (the note still sealed). */
+export interface StatementIn {
+  readonly status: ReceiptStatus;
+  readonly at: number;
+  readonly actor: string | null;
+  readonly reason: string | null;
+  readonly note: string | null;
 }
 
 /** A share this agency sent, with what each recipient has said about it. */
@@ -36,6 +60,10 @@ export interface OutboxItem {
     delivered: { at: number } | null;
     acknowledged: { at: number; by: string | null } | null;
     rejected: { at: number; reason: string | null } | null;
+    /** Every accepted, declined, actioned and deleted statement from this recipient, oldest first. */
+    statements: readonly StatementIn[];
+    /** This agency's recall from this recipient, if any. */
+    recalled: { at: number; reason: string | null } | null;
   }[];
 }
 
@@ -66,7 +94,28 @@ CREATE TABLE IF NOT EXISTS outbox_receipt (
   id TEXT NOT NULL, agency TEXT NOT NULL, status TEXT NOT NULL, at INTEGER NOT NULL, actor TEXT, reason TEXT,
   PRIMARY KEY (id, agency, status)
 );
+CREATE TABLE IF NOT EXISTS statement_out (
+  key TEXT PRIMARY KEY, id TEXT NOT NULL, addressee TEXT NOT NULL, status TEXT NOT NULL, at INTEGER NOT NULL,
+  actor TEXT, reason TEXT, bytes BLOB NOT NULL, sent INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS statement_out_id ON statement_out (id);
+CREATE TABLE IF NOT EXISTS statement_in (
+  id TEXT NOT NULL, agency TEXT NOT NULL, status TEXT NOT NULL, at INTEGER NOT NULL, actor TEXT, reason TEXT,
+  note TEXT, UNIQUE (id, agency, status, at, reason)
+);
 `;
+
+const toStatementOut = (r: Row): StatementOut => ({
+  key: String(r.key),
+  id: String(r.id),
+  addressee: String(r.addressee),
+  status: String(r.status) as ReceiptStatus,
+  at: Number(r.at),
+  actor: r.actor === null ? null : String(r.actor),
+  reason: r.reason === null ? null : String(r.reason),
+  bytes: new Uint8Array(r.bytes as unknown as Uint8Array),
+  sent: r.sent === 1,
+});
 
 function toInboxItem(r: Row): InboxItem {
   return {
@@ -88,6 +137,10 @@ function toInboxItem(r: Row): InboxItem {
     status: r.status === 'acknowledged' ? 'acknowledged' : 'new',
     acknowledgedAt: r.acknowledged_at === null ? null : Number(r.acknowledged_at),
     acknowledgedBy: r.acknowledged_by === null ? null : String(r.acknowledged_by),
+    recalled:
+      r.recalled_at === null || r.recalled_at === undefined
+        ? null
+        : { at: Number(r.recalled_at), reason: String(r.recall_reason), by: String(r.sender) },
   };
 }
 
@@ -112,10 +165,15 @@ export class InboxStore {
 
   constructor(file: string) {
     this.#db = new DatabaseSync(file);
-    this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
+    // secure_delete: a recalled payload's bytes are overwritten, not left in free pages.
+    this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;');
     this.#db.exec(SCHEMA);
     const columns = (this.#db.prepare('PRAGMA table_info(inbox)').all() as Row[]).map((c) => c.name);
     if (!columns.includes('envelope')) this.#db.exec('ALTER TABLE inbox ADD COLUMN envelope BLOB');
+    if (!columns.includes('recalled_at'))
+      this.#db.exec(
+        'ALTER TABLE inbox ADD COLUMN recalled_at INTEGER; ALTER TABLE inbox ADD COLUMN recall_reason TEXT',
+      );
     this.#db.exec('CREATE INDEX IF NOT EXISTS rejected_by_message ON rejected (message_id)');
     // A refusal names its message id and sender only when a signature vouches for them; rows
     // written before that rule held the claims of unauthenticated copies too.
@@ -142,7 +200,7 @@ export class InboxStore {
 
   /** Stores an opened notification; false if the id is already stored. */
   insert(
-    item: Omit<InboxItem, 'status' | 'acknowledgedAt' | 'acknowledgedBy'> & {
+    item: Omit<InboxItem, 'status' | 'acknowledgedAt' | 'acknowledgedBy' | 'recalled'> & {
       expiresAt: number;
       envelope: Uint8Array;
     },
@@ -212,6 +270,52 @@ export class InboxStore {
       )
       .run(at, by, id);
     return res.changes === 1;
+  }
+
+  /**
+   * Destroys a recalled notification's plaintext: the payload and the retained envelope go, the
+   * row stays as a tombstone (header fields and hashes). With secure_delete and a truncated WAL
+   * no copy of the text is left in the database files. False when unknown or already recalled.
+   */
+  recall(id: string, at: number, reason: string): boolean {
+    const res = this.#db
+      .prepare(
+        `UPDATE inbox SET payload = '{}', envelope = NULL, recalled_at = ?, recall_reason = ? WHERE id = ? AND recalled_at IS NULL`,
+      )
+      .run(at, reason, id);
+    if (res.changes !== 1) return false;
+    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return true;
+  }
+
+  /** Stores a signed statement before it is published; false when one with this key exists. */
+  addStatement(s: Omit<StatementOut, 'sent'>): boolean {
+    const res = this.#db
+      .prepare(
+        'INSERT OR IGNORE INTO statement_out (key, id, addressee, status, at, actor, reason, bytes) VALUES (?,?,?,?,?,?,?,?)',
+      )
+      .run(s.key, s.id, s.addressee, s.status, s.at, s.actor, s.reason, s.bytes);
+    return res.changes === 1;
+  }
+
+  markStatementSent(key: string): void {
+    this.#db.prepare('UPDATE statement_out SET sent = 1 WHERE key = ?').run(key);
+  }
+
+  /** The statements this agency signed about one share, oldest first. */
+  statementsMade(id: string): StatementOut[] {
+    return (
+      this.#db.prepare('SELECT * FROM statement_out WHERE id = ? ORDER BY at, rowid').all(id) as Row[]
+    ).map(toStatementOut);
+  }
+
+  /** Signed statements not yet published (a crash or outage in between), oldest first. */
+  pendingStatements(): StatementOut[] {
+    return (
+      this.#db
+        .prepare('SELECT * FROM statement_out WHERE sent = 0 ORDER BY at, rowid LIMIT 500')
+        .all() as Row[]
+    ).map(toStatementOut);
   }
 
   list(filter: {
@@ -310,6 +414,8 @@ export class InboxStore {
     reason: string | null;
     headerHash: string;
     bodyHash: string;
+    /** A sealed note (opened only when shown to this agency's users). */
+    note?: string | undefined;
   }): boolean {
     const o = this.#db.prepare('SELECT * FROM outbox WHERE id = ?').get(r.id) as Row | undefined;
     if (!o || o.header_hash !== r.headerHash || o.body_hash !== r.bodyHash) return false;
@@ -319,7 +425,20 @@ export class InboxStore {
         'INSERT OR IGNORE INTO outbox_receipt (id, agency, status, at, actor, reason) VALUES (?,?,?,?,?,?)',
       )
       .run(r.id, r.agency, r.status, r.at, r.actor, r.reason);
+    this.#db
+      .prepare(
+        'INSERT OR IGNORE INTO statement_in (id, agency, status, at, actor, reason, note) VALUES (?,?,?,?,?,?,?)',
+      )
+      .run(r.id, r.agency, r.status, r.at, r.actor, r.reason, r.note ?? null);
     return true;
+  }
+
+  /** The shares this agency sent, newest first. */
+  outboxList(limit: number): OutboxItem[] {
+    const ids = this.#db
+      .prepare(`SELECT id FROM outbox ORDER BY created_at DESC, rowid DESC LIMIT ${Math.trunc(limit)}`)
+      .all() as Row[];
+    return ids.flatMap((r) => this.outbox(String(r.id)) ?? []);
   }
 
   outbox(id: string): OutboxItem | undefined {
@@ -328,6 +447,12 @@ export class InboxStore {
     const receipts = this.#db.prepare('SELECT * FROM outbox_receipt WHERE id = ?').all(id) as Row[];
     const find = (agency: string, status: string) =>
       receipts.find((r) => r.agency === agency && r.status === status);
+    const statements = this.#db
+      .prepare(
+        `SELECT * FROM statement_in WHERE id = ? AND status IN ('accepted','declined','actioned','deleted') ORDER BY at, rowid`,
+      )
+      .all(id) as Row[];
+    const recalls = this.statementsMade(id).filter((s) => s.status === 'recalled');
     return {
       id,
       kind: String(o.kind),
@@ -343,6 +468,18 @@ export class InboxStore {
           delivered: d ? { at: Number(d.at) } : null,
           acknowledged: a ? { at: Number(a.at), by: a.actor === null ? null : String(a.actor) } : null,
           rejected: x ? { at: Number(x.at), reason: x.reason === null ? null : String(x.reason) } : null,
+          statements: statements
+            .filter((s) => s.agency === agency)
+            .map((s) => ({
+              status: String(s.status) as ReceiptStatus,
+              at: Number(s.at),
+              actor: s.actor === null ? null : String(s.actor),
+              reason: s.reason === null ? null : String(s.reason),
+              note: s.note === null ? null : String(s.note),
+            })),
+          recalled: ((r) => (r ? { at: r.at, reason: r.reason } : null))(
+            recalls.find((s) => s.addressee === agency),
+          ),
         };
       }),
     };

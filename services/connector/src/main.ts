@@ -24,6 +24,7 @@ import { Keyring } from './keyring.ts';
 import { Metrics } from './metrics.ts';
 import { receiveReceipt } from './receive-receipt.ts';
 import { receiveShare, sendReceipt } from './receive-share.ts';
+import { flushStatements } from './send-statement.ts';
 import { Witness, witnessName } from './witness.ts';
 
 // Everything this process and its children create is owner-only (the inbox holds plaintext).
@@ -85,6 +86,7 @@ const flushTimer = setInterval(() => {
   if (flushing) return;
   flushing = true;
   flushReceipts(ctx, (item, status, extra) => sendReceipt(ctx, item, status, extra))
+    .then(() => flushStatements(ctx))
     .catch((err) => logger.warn({ err }, 'receipt flush failed'))
     .finally(() => {
       flushing = false;

@@ -3,11 +3,14 @@ import { parseSubject } from '@cwtch/bus';
 import { parseReceipt, verifyReceipt } from '@cwtch/crypto';
 import { isCwtchError } from '@cwtch/runtime';
 import type { AgencyContext } from './agency-context.ts';
+import { destroyRecalled } from './destroy-recalled.ts';
 
 /**
- * Takes a receipt addressed to this agency (as sender): checks its signature against the
- * directory, that its signer is the subject's recipient and that it names one of our shares, and
- * records it for the outbox. Anything else is terminated and logged.
+ * Takes a statement addressed to this agency: checks its signature against the directory and
+ * that its signer is the subject's recipient; a recipient's statement about one of our shares is
+ * recorded for the outbox (a note stays sealed until one of our users views it), and a sender's
+ * `recalled` about a notification in our inbox destroys our copy. Anything else is terminated
+ * and logged (never a note).
  */
 export async function receiveReceipt(ctx: AgencyContext, msg: JsMsg): Promise<Disposition> {
   const now = Date.now();
@@ -26,6 +29,12 @@ export async function receiveReceipt(ctx: AgencyContext, msg: JsMsg): Promise<Di
     }
     const view = ctx.directory.view;
     verifyReceipt(parsed, (agency, kid) => view.signingKey(agency, kid, now));
+    // The sender of a share in our inbox recalls it: destroy our copy and prove it.
+    if (body.status === 'recalled') {
+      if (await destroyRecalled(ctx, body)) return 'ack';
+      ctx.logger.warn({ seq: msg.seq, id: body.id }, 'recall for no share of that sender here');
+      return 'term';
+    }
     const ok = ctx.store.addReceipt({
       id: body.id,
       agency: body.by.agency,
@@ -35,6 +44,7 @@ export async function receiveReceipt(ctx: AgencyContext, msg: JsMsg): Promise<Di
       reason: body.reason,
       headerHash: body.hh,
       bodyHash: body.b,
+      note: body.note,
     });
     if (!ok) {
       ctx.logger.warn({ seq: msg.seq, id: body.id }, 'receipt for an unknown share');
