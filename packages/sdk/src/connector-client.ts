@@ -41,6 +41,49 @@ export interface InboxFilter {
   readonly limit?: number;
 }
 
+/** A recipient's signed answer to a share: take it on, decline it (why), or say what was done. */
+export type RespondRequest =
+  | { readonly status: 'accepted' }
+  | { readonly status: 'declined'; readonly reason: string; readonly note?: string }
+  | { readonly status: 'actioned'; readonly reason: string; readonly note?: string };
+
+/** What `respond` recorded. */
+export interface RespondResponse {
+  readonly id: string;
+  readonly status: 'accepted' | 'declined' | 'actioned';
+  readonly reason: string | null;
+  readonly at: string;
+  readonly by: string;
+}
+
+/** One recipient's accepted, declined, actioned or deleted statement (its note opened for the sender only). */
+export interface OutboxStatement {
+  readonly status: 'accepted' | 'declined' | 'actioned' | 'deleted';
+  readonly at: string;
+  readonly by: string | null;
+  readonly reason: string | null;
+  readonly note: string | null;
+}
+
+/** A share this agency sent, with every recipient's signed statements and who took it over. */
+export interface OutboxShare extends Omit<OutboxStatus, 'recipients'> {
+  readonly recipients: readonly (Omit<OutboxStatus['recipients'][number], 'status'> & {
+    readonly status:
+      | OutboxStatus['recipients'][number]['status']
+      | 'accepted'
+      | 'declined'
+      | 'actioned'
+      | 'recalled'
+      | 'deleted';
+    readonly statements: readonly OutboxStatement[];
+    readonly recalledAt: string | null;
+    readonly recallReason: string | null;
+    /** When the recipient's signed proof of deletion arrived. */
+    readonly deletedAt: string | null;
+  })[];
+  readonly takenOverBy: { readonly agency: string; readonly at: string; readonly by: string | null } | null;
+}
+
 /** The typed client of a Cwtch connector (DESIGN §9): what an agency's case system uses. */
 export interface ConnectorClient {
   /** Sends a notification; resolves once every copy is durably on the bus (202). */
@@ -48,7 +91,16 @@ export interface ConnectorClient {
   inbox(filter?: InboxFilter): Promise<InboxItem[]>;
   get(id: string): Promise<InboxItem>;
   acknowledge(id: string): Promise<AcknowledgeResponse>;
-  outbox(id: string): Promise<OutboxStatus>;
+  outbox(id: string): Promise<OutboxShare>;
+  /** The shares this agency sent, newest first, each recipient's latest status. */
+  outboxList(options?: { readonly limit?: number }): Promise<OutboxShare[]>;
+  /** Accepts, declines (a `DeclineReason`) or actions (an `ActionOutcome`) a notification in the inbox. */
+  respond(id: string, request: RespondRequest): Promise<RespondResponse>;
+  /** Recalls a share this agency sent (a `RecallReason`); proofs of deletion follow in the outbox. */
+  recall(
+    id: string,
+    request: { readonly reason: string; readonly note?: string },
+  ): Promise<{ id: string; recipients: string[]; recalledAt: string }>;
   health(): Promise<{ status: string; agency: string; directorySerial: number }>;
 }
 
@@ -59,6 +111,8 @@ export interface ConnectorClient {
  * const hillside = createConnectorClient({ baseUrl: 'http://127.0.0.1:7001', token });
  * const { id } = await hillside.send({ kind: 'care-home-transition', payload, recipients: ['swansea-cs'] });
  * const status = await hillside.outbox(id);
+ * await swansea.respond(id, { status: 'declined', reason: 'NOT_OUR_AREA', note: 'Now with Wrexham' });
+ * await hillside.recall(id, { reason: 'MISDIRECTED' });
  */
 export function createConnectorClient(options: ConnectorClientOptions): ConnectorClient {
   const doFetch = options.fetch ?? fetch;
@@ -95,6 +149,12 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
     get: (messageId) => call('GET', `/v1/inbox/${id(messageId)}`),
     acknowledge: (messageId) => call('POST', `/v1/inbox/${id(messageId)}/acknowledge`),
     outbox: (messageId) => call('GET', `/v1/outbox/${id(messageId)}`),
+    async outboxList(options = {}) {
+      const q = options.limit === undefined ? '' : `?limit=${options.limit}`;
+      return (await call<{ items: OutboxShare[] }>('GET', `/v1/outbox${q}`)).items;
+    },
+    respond: (messageId, request) => call('POST', `/v1/inbox/${id(messageId)}/respond`, request),
+    recall: (messageId, request) => call('POST', `/v1/outbox/${id(messageId)}/recall`, request),
     health: () => call('GET', '/healthz'),
   };
 }

@@ -4,4 +4,8 @@ export {
   CwtchApiError,
   createConnectorClient,
   type InboxFilter,
+  type OutboxShare,
+  type OutboxStatement,
+  type RespondRequest,
+  type RespondResponse,
 } from './connector-client.ts';
