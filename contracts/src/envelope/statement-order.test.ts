@@ -64,6 +64,17 @@ describe('statementOrderIssue', () => {
       /without a recall/,
     );
     expect(ok([s('recalled', 'MISDIRECTED')], s('recalled', 'OTHER'))).toMatch(/already recalled/);
+    // Nothing but the deletion follows a recall to that recipient; the others answer as before.
+    for (const next of [r('accepted'), r('acknowledged'), r('actioned', 'OTHER'), r('declined', 'OTHER')])
+      expect(ok([r('delivered'), s('recalled', 'MISDIRECTED')], next)).toMatch(
+        /^order: .*after the sender recalled/,
+      );
+    expect(
+      ok(
+        [r('delivered', null, 'south-wales-police'), s('recalled', 'MISDIRECTED')],
+        r('accepted', null, 'south-wales-police'),
+      ),
+    ).toBeNull();
     expect(ok([s('escalated', 'ESCALATION_STEP_1')], s('escalated', 'ESCALATION_STEP_1'))).toMatch(
       /already stated/,
     );

@@ -66,6 +66,13 @@ function orderIssue(
     return fromSender || has('delivered') ? null : 'escalated before delivered';
   }
   if (fromSender) return has('recalled') ? 'the share was already recalled from this recipient' : null;
+  // A recalled copy is destroyed: its recipient can only prove the deletion (or log an escalation).
+  if (
+    next.status !== 'deleted' &&
+    logged.some((s) => s.by === share.from && s.to === next.by && s.status === 'recalled')
+  ) {
+    return `${next.status} after the sender recalled the share`;
+  }
   if (next.status === 'actioned') return has('delivered') ? null : 'actioned before delivered';
   if (next.status !== 'delivered' && next.status !== 'rejected' && has(next.status)) {
     return `${next.status} was already stated`;
