@@ -9,9 +9,10 @@ import {
 import type { Context } from 'hono';
 import type { AgencyContext } from '../agency-context.ts';
 import { t } from './page-text.ts';
+import { st } from './statement-text.ts';
 
 /** Which top-level page is showing, for `aria-current`. */
-export type Section = 'inbox' | 'compose' | 'overdue' | 'other';
+export type Section = 'inbox' | 'compose' | 'outbox' | 'overdue' | 'other';
 
 /** The connector page script: live updates, the high-priority cue, countdowns. */
 export const CONNECTOR_SCRIPT = '/assets/connector.js';
@@ -23,6 +24,7 @@ function nav(session: PageSession | undefined, lang: Lang, current: Section): Na
   if (roles.includes('manager'))
     links.push({ href: '/overdue', label: t(lang, 'overdue'), current: current === 'overdue' });
   links.push({ href: '/compose', label: t(lang, 'compose'), current: current === 'compose' });
+  links.push({ href: '/outbox', label: st(lang, 'outboxNav'), current: current === 'outbox' });
   return links;
 }
 

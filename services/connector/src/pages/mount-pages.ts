@@ -6,6 +6,7 @@ import type { AgencyContext } from '../agency-context.ts';
 import { composePage } from './compose-page.ts';
 import { inboxPage } from './inbox-page.ts';
 import { notificationPage } from './notification-page.ts';
+import { outboxListPage } from './outbox-list-page.ts';
 import { outboxPage } from './outbox-page.ts';
 import { overduePage } from './overdue-page.ts';
 import { pageEvents } from './page-events.ts';
@@ -19,7 +20,7 @@ export interface ConnectorPagesOptions {
 }
 
 /** Every path the pages serve; the API under `/v1` is untouched by their middleware. */
-const PAGE_PATHS = ['/', '/inbox/*', '/overdue', '/overdue/*', '/compose', '/outbox/*', '/events'];
+const PAGE_PATHS = ['/', '/inbox/*', '/overdue', '/overdue/*', '/compose', '/outbox', '/outbox/*', '/events'];
 
 const require = createRequire(import.meta.url);
 
@@ -59,6 +60,7 @@ export function mountPages<E extends Env>(
   notificationPage(pages, ctx);
   overduePage(pages, ctx);
   composePage(pages, ctx, { demo: auth.signIn.mode === 'dev' });
+  outboxListPage(pages, ctx);
   outboxPage(pages, ctx);
   pageEvents(pages, ctx);
   app.route('/', pages as unknown as Hono<E>);

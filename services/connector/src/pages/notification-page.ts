@@ -9,6 +9,7 @@ import { READERS } from './inbox-page.ts';
 import { childName, deadlineCell, inboxTable, priorityBadge, timeCell } from './inbox-rows.ts';
 import { kindSummary, kindTitle, knownKind, langOf, purposeText, t } from './page-text.ts';
 import { payloadView } from './payload-view.ts';
+import { recallNotice, respondPanel, respondRoute } from './respond-panel.ts';
 
 /** Message ids in page paths: the only thing about a share a URL ever holds. */
 export const ID = ':id{[A-Za-z0-9_-]{22}}';
@@ -64,9 +65,15 @@ export function notificationPage(pages: Hono<PageEnv>, ctx: AgencyContext): void
 <h1>${title}</h1>
 <p class="kind-summary">${kindSummary(item.kind, item.payload, lang)}</p>
 ${summary(ctx, item, lang)}
-${ackPanel(item, lang, c.var.session.csrf)}
-<h2>${t(lang, 'details')}</h2>
-<div class="payload">${payloadView(item.payload, lang, knownKind(item.kind))}</div>
+${recallNotice(item, lang)}
+${item.recalled ? '' : ackPanel(item, lang, c.var.session.csrf)}
+${respondPanel(ctx, item, lang, c.var.session.csrf, c.var.principal.roles)}
+${
+  item.recalled
+    ? ''
+    : html`<h2>${t(lang, 'details')}</h2>
+<div class="payload">${payloadView(item.payload, lang, knownKind(item.kind))}</div>`
+}
 <h2 id="related">${t(lang, 'otherShares')}</h2>
 ${
   related.length
@@ -93,6 +100,8 @@ ${
     if (!item) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such notification in this inbox');
     return c.html(String(ackPanel(item, lang, c.var.session.csrf, note)));
   });
+
+  respondRoute(pages, ctx);
 
   pages.get(`/inbox/${ID}/ack-panel`, (c) => {
     requireRole(c.var.principal, READERS);

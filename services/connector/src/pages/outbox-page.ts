@@ -3,28 +3,33 @@ import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import type { Hono } from 'hono';
 import type { AgencyContext } from '../agency-context.ts';
 import type { OutboxItem } from '../inbox-store.ts';
+import { recipientStatus } from '../outbox-view.ts';
 import { agencyName, connectorPage } from './connector-page.ts';
 import { READERS } from './inbox-page.ts';
 import { timeCell } from './inbox-rows.ts';
 import { ID } from './notification-page.ts';
+import { handoverPanel, recallForm, recallRoute, responsesCell } from './outbox-statements.ts';
 import { kindTitle, langOf, t } from './page-text.ts';
+import { st } from './statement-text.ts';
 
-type Recipient = OutboxItem['recipients'][number];
-
-function statusOf(r: Recipient): 'rejected' | 'acknowledged' | 'delivered' | 'sent' {
-  return r.rejected ? 'rejected' : r.acknowledged ? 'acknowledged' : r.delivered ? 'delivered' : 'sent';
+/** A status's word: the page's own words for receipts, the statement words for the rest. */
+function statusWord(status: ReturnType<typeof recipientStatus>, lang: Lang): string {
+  return status === 'sent' || status === 'delivered' || status === 'acknowledged' || status === 'rejected'
+    ? t(lang, status)
+    : st(lang, status);
 }
 
 function recipientRows(ctx: AgencyContext, o: OutboxItem, lang: Lang): SafeHtml {
   return html`<tbody id="outbox-recipients" data-src="/outbox/${o.id}/recipients" data-share="${o.id}">
 ${o.recipients.map((r) => {
-  const status = statusOf(r);
+  const status = recipientStatus(r);
   return html`<tr data-agency="${r.agency}">
 <th scope="row">${agencyName(ctx, r.agency)}</th>
-<td class="status-${status}">${t(lang, status)}${r.rejected?.reason ? html` (${r.rejected.reason})` : ''}</td>
+<td class="status-${status}">${statusWord(status, lang)}${r.rejected?.reason ? html` (${r.rejected.reason})` : ''}</td>
 <td>${r.delivered ? timeCell(r.delivered.at, lang) : '—'}</td>
 <td>${r.acknowledged ? timeCell(r.acknowledged.at, lang) : '—'}</td>
 <td class="ack-by">${r.acknowledged?.by ?? '—'}</td>
+<td class="responses-cell">${responsesCell(ctx, r, lang)}</td>
 </tr>`;
 })}
 </tbody>`;
@@ -38,7 +43,8 @@ function outboxOf(ctx: AgencyContext, id: string): OutboxItem {
 
 /**
  * `GET /outbox/{id}`: a share this agency sent, with each recipient's signed receipts
- * (delivered, acknowledged and by whom, rejected), updated live as receipts arrive;
+ * (delivered, acknowledged and by whom, rejected, accepted, declined, actioned, deleted), who
+ * took over a handover, and the recall form for managers, updated live as receipts arrive;
  * `GET /outbox/{id}/recipients`: the rows alone.
  */
 export function outboxPage(pages: Hono<PageEnv>, ctx: AgencyContext): void {
@@ -47,15 +53,20 @@ export function outboxPage(pages: Hono<PageEnv>, ctx: AgencyContext): void {
     const lang = langOf(c);
     const o = outboxOf(ctx, c.req.param('id'));
     const cols = ['recipient', 'status', 'deliveredAt', 'acknowledgedAt', 'acknowledgedBy'] as const;
+    const roles = c.var.principal.roles;
     const body = html`<h1>${t(lang, 'outbox')}: ${kindTitle(o.kind, lang)}</h1>
 <dl class="fields summary-panel"><dt>${t(lang, 'created')}</dt><dd>${timeCell(o.createdAt, lang)}</dd>
 <dt>Id</dt><dd><code>${o.id}</code></dd></dl>
 <table><caption>${t(lang, 'to')}</caption>
-<thead><tr>${cols.map((k) => html`<th scope="col">${t(lang, k)}</th>`)}</tr></thead>
+<thead><tr>${cols.map((k) => html`<th scope="col">${t(lang, k)}</th>`)}<th scope="col">${st(lang, 'responses')}</th></tr></thead>
 ${recipientRows(ctx, o, lang)}
-</table>`;
-    return connectorPage(c, ctx, { title: t(lang, 'outbox'), body, lang, section: 'compose' });
+</table>
+${handoverPanel(ctx, o, lang)}
+${recallForm(o, lang, c.var.session.csrf, roles)}`;
+    return connectorPage(c, ctx, { title: t(lang, 'outbox'), body, lang, section: 'outbox' });
   });
+
+  recallRoute(pages, ctx);
 
   pages.get(`/outbox/${ID}/recipients`, (c) => {
     requireRole(c.var.principal, READERS);
