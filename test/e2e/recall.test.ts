@@ -106,6 +106,14 @@ describe('recall with proof of deletion', () => {
       'swansea-cs→hillside:deleted',
     ]);
 
+    const page = await fetch(`${run.region.audit.url}/shares/${sent.id}`, {
+      headers: { authorization: `Bearer ${run.region.audit.token}` },
+    });
+    const timeline = await page.text();
+    expect(timeline).toContain('to <strong>swansea-cs</strong>');
+    expect(timeline).toContain('signed proof of deletion');
+    expect(timeline).not.toContain('Wrong placement');
+
     expect((await exportAndVerify(run)).code).toBe(0);
   });
 });

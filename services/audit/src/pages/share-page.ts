@@ -34,7 +34,8 @@ export function timeline(s: IndexedShare, now: number): Event[] {
     ...s.receipts.map((r) => ({
       at: r.at,
       what: r.status,
-      detail: html`by <strong>${r.agency}</strong>${r.actor ? html` (${r.actor})` : ''}${r.reason ? html`: ${r.reason}` : ''}, signed receipt`,
+      // A sender's statement (a recall) names the recipient it is addressed to; a note stays sealed.
+      detail: html`by <strong>${r.agency}</strong>${r.to !== s.from ? html` to <strong>${r.to}</strong>` : ''}${r.actor ? html` (${r.actor})` : ''}${r.reason ? html`: ${r.reason}` : ''}, ${r.status === 'deleted' ? 'signed proof of deletion' : r.agency === s.from ? 'signed statement' : 'signed receipt'}`,
       index: r.index,
     })),
   ];
