@@ -90,8 +90,9 @@ export function agreementPeers(
  * What an agency's connector may do (DESIGN §5): publish share copies only to the agencies an
  * agreement lets it send to (`cwtch.share.<to>.<self>`) and statements (receipts, recalls,
  * escalations) only to the agencies it shares with either way (`cwtch.receipt.<peer>.<self>`), pull from its own durable consumer, read the directory,
- * and receive replies only on its own inbox prefix. No stream reads, no consumer creation, no
- * other API. Publishing to an agency outside its agreements is a permissions violation.
+ * ask the audit service for proofs and for recipients' collection state, and receive replies
+ * only on its own inbox prefix. No stream reads, no consumer creation, no other API.
+ * Publishing to an agency outside its agreements is a permissions violation.
  */
 export function agencyPermissions(agency: string, peers: AgencyPeers): NatsPermissions {
   return {
@@ -107,6 +108,8 @@ export function agencyPermissions(agency: string, peers: AgencyPeers): NatsPermi
       // Witness: ask for proofs, publish its own cosignatures.
       AUDIT_API.checkpoint,
       AUDIT_API.consistency,
+      // Sender: ask which recipients have stopped collecting their inbox.
+      AUDIT_API.collection,
       cosignatureSubject(agency),
       deadLetterSubject(agency),
     ],

@@ -16,14 +16,16 @@ export interface RunningConsumer {
  * Pulls from a durable consumer one message at a time, in order, and settles each message as
  * the handler decides: `ack` after its effects are stored, `retry` (nak with backoff) on a
  * transient failure, `term` for a message that can never be processed. A handler that throws
- * counts as `retry`.
+ * counts as `retry`. `expiresMs` bounds each pull request (at least 1000): a process that stops
+ * running (frozen, not exited) leaves no pull request waiting for longer, so the server's
+ * consumer state shows it is not collecting.
  */
 export function runConsumer(
   js: JetStreamClient,
   stream: string,
   durable: string,
   handler: (msg: JsMsg) => Promise<Disposition>,
-  options: { logger?: Logger; maxMessages?: number } = {},
+  options: { logger?: Logger; maxMessages?: number; expiresMs?: number } = {},
 ): RunningConsumer {
   const logger = options.logger ?? silentLogger;
   let stopped = false;
@@ -32,7 +34,10 @@ export function runConsumer(
     while (!stopped) {
       try {
         const consumer = await js.consumers.get(stream, durable);
-        const messages = await consumer.consume({ max_messages: options.maxMessages ?? 256 });
+        const messages = await consumer.consume({
+          max_messages: options.maxMessages ?? 256,
+          ...(options.expiresMs === undefined ? {} : { expires: options.expiresMs }),
+        });
         iterator = messages;
         if (stopped) messages.stop();
         for await (const msg of messages) {

@@ -12,11 +12,15 @@ export const CHECKPOINT_SUBJECT = 'cwtch.audit.checkpoint';
 export function cosignatureSubject(witness: string): string {
   return `cwtch.audit.cosig.${witness}`;
 }
-/** Request/reply subjects of the audit service's proof API (witnesses and auditors). */
+/**
+ * Request/reply subjects of the audit service's API: proofs (witnesses and auditors) and each
+ * agency's collection of its inbox (connectors, to warn a sender about a recipient gone quiet).
+ */
 export const AUDIT_API = {
   checkpoint: 'cwtch.audit.api.checkpoint',
   consistency: 'cwtch.audit.api.consistency',
   inclusion: 'cwtch.audit.api.inclusion',
+  collection: 'cwtch.audit.api.collection',
 } as const;
 
 /** Stream of envelopes a connector refused for good, each with its reason (for operators). */
