@@ -18,6 +18,7 @@ import { z } from 'zod';
 import type { AuditLogWriter } from './audit-log-writer.ts';
 import type { Checkpointer } from './checkpointer.ts';
 import { renderAuditMetrics } from './metrics.ts';
+import type { SilenceWatch } from './pages/collection-panel.ts';
 import { type AuditPagesOptions, mountAuditPages } from './pages/mount-audit-pages.ts';
 import type { IndexedShare, ShareIndex } from './share-index.ts';
 
@@ -39,6 +40,8 @@ export interface AuditAppDeps {
   readonly pages?: AuditPagesOptions | undefined;
   /** Metrics only the bus knows (index lag, backlog), for `GET /metrics`. */
   readonly busMetrics?: (() => Promise<readonly MetricFamily[]>) | undefined;
+  /** Agencies not collecting their inbox and expected feeds not arriving, for `GET /healthz`. */
+  readonly silence?: SilenceWatch | undefined;
 }
 
 const SharesQuery = z.strictObject({
@@ -103,7 +106,21 @@ export function createAuditApp(deps: AuditAppDeps) {
   });
   app.notFound((c) => c.json({ error: { code: ErrorCode.NOT_FOUND, message: 'no such route' } }, 404));
   app.use('*', secureHeaders());
-  app.get('/healthz', (c) => c.json({ status: 'ok', size: deps.writer.tree.size }));
+  // The operator's health view: the log, and the agencies and feeds that have gone quiet.
+  app.get('/healthz', (c) => {
+    const now = Date.now();
+    return c.json({
+      status: 'ok',
+      size: deps.writer.tree.size,
+      silent: deps.silence?.collection.silent(now) ?? [],
+      lateFeeds: (deps.silence?.feeds.late(now) ?? []).map((f) => ({
+        agency: f.agency,
+        kind: f.kind,
+        everyHours: f.everyHours,
+        lastAt: f.lastAt === null ? null : iso(f.lastAt),
+      })),
+    });
+  });
   app.get('/metrics', async (c) => {
     // The log's health for anyone; rejections and bus figures only with an auditor's token.
     const authorization = c.req.header('authorization');

@@ -29,6 +29,10 @@ export const AuditConfig = z.object({
   /** Per-token rate limit: a burst of this many requests, refilled at the rate below. */
   CWTCH_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
   CWTCH_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
+  /** Read every agency's inbox consumer this often, to see who is collecting. */
+  CWTCH_COLLECTION_POLL_MS: z.coerce.number().int().positive().default(5000),
+  /** An agency not collecting its inbox for longer than this is silent (health view, warning). */
+  CWTCH_SILENCE_THRESHOLD_MS: z.coerce.number().int().positive().default(900_000),
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CWTCH_READY_FILE: z.string().optional(),
 });

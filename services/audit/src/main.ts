@@ -16,7 +16,9 @@ import { serve } from '@hono/node-server';
 import { createAuditApp } from './app.ts';
 import { AuditLogWriter } from './audit-log-writer.ts';
 import { Checkpointer } from './checkpointer.ts';
+import { CollectionWatch, readInboxConsumer } from './collection-watch.ts';
 import { AuditConfig } from './config.ts';
+import { FeedWatch } from './feed-watch.ts';
 import { catchUpInOrder, eventLogger } from './log-events.ts';
 import { auditBusFigures } from './metrics.ts';
 import { serveProofApi } from './proof-api.ts';
@@ -73,14 +75,27 @@ const checkpoints = new Checkpointer(
   logger,
 );
 await checkpoints.restore();
-const stopProofApi = serveProofApi(nc, writer, checkpoints, logger);
-checkpoints.start();
-await checkpoints.followCosignatures();
-
 const directory = new DirectoryWatcher(
   new Uint8Array(Buffer.from(config.CWTCH_GOVERNANCE_KEY, 'base64url')),
   logger,
 );
+const jsm = await jetstreamManager(nc);
+// Silence (DESIGN §6a): who has stopped collecting its inbox, which expected feed has not arrived.
+const collection = new CollectionWatch({
+  read: (agency) => readInboxConsumer(jsm, agency),
+  agencies: () => directory.view.directory.agencies.map((a) => a.id),
+  thresholdMs: config.CWTCH_SILENCE_THRESHOLD_MS,
+  logger,
+});
+const feeds = new FeedWatch({
+  feeds: () => directory.view.directory.feeds ?? [],
+  lastSent: (agency, kind) => index.lastSent(agency, kind),
+  logger,
+});
+const stopProofApi = serveProofApi(nc, writer, checkpoints, logger, () => collection.answer());
+checkpoints.start();
+await checkpoints.followCosignatures();
+
 const logDirectory = (signed: Uint8Array, serial: number) => {
   if (index.hasDirectory(serial)) return;
   const w = JSON.parse(new TextDecoder().decode(signed)) as { d: string; kid: string; s: string };
@@ -103,7 +118,7 @@ const logEvent = eventLogger({
     process.exit(70);
   },
 });
-const caughtUp = await catchUpInOrder(await jetstreamManager(nc), logEvent, index);
+const caughtUp = await catchUpInOrder(jsm, logEvent, index);
 if (caughtUp > 0)
   logger.info({ events: caughtUp }, 'logged the events left unacknowledged by the last run, in order');
 const consumer = runConsumer(
@@ -121,7 +136,15 @@ const consumer = runConsumer(
   },
   { logger, maxMessages: 512 },
 );
+const watchSilence = () =>
+  void collection
+    .poll()
+    .then(() => feeds.check())
+    .catch((err) => logger.warn({ err }, 'cannot watch collection and feeds'));
+watchSilence();
+const silenceTimer = setInterval(watchSilence, config.CWTCH_COLLECTION_POLL_MS);
 
+const busFigures = auditBusFigures(js, () => directory.view.directory.agencies.map((a) => a.id));
 const pages = {
   auth: await createPageAuth(pagesConfig, {
     service: 'audit',
@@ -141,7 +164,8 @@ const app = createAuditApp({
   logger,
   checkpoints,
   exportQuorum: config.CWTCH_EXPORT_QUORUM,
-  busMetrics: auditBusFigures(js, () => directory.view.directory.agencies.map((a) => a.id)),
+  busMetrics: async () => [...(await busFigures()), ...collection.metrics(), ...feeds.metrics()],
+  silence: { collection, feeds },
   pages,
   rateLimit: { capacity: config.CWTCH_RATE_LIMIT_BURST, refillPerSecond: config.CWTCH_RATE_LIMIT_PER_SECOND },
 });
@@ -160,6 +184,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'stopping');
   server.close();
+  clearInterval(silenceTimer);
   checkpoints.stop();
   stopProofApi();
   await consumer.stop();

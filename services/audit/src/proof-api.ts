@@ -2,6 +2,7 @@ import { AUDIT_API, type NatsConnection } from '@cwtch/bus';
 import { type Logger, silentLogger } from '@cwtch/runtime';
 import type { AuditLogWriter } from './audit-log-writer.ts';
 import type { Checkpointer } from './checkpointer.ts';
+import type { CollectionAnswer } from './collection-watch.ts';
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
@@ -22,13 +23,16 @@ function pair(data: Uint8Array, a: string, b: string): [number, number] | null {
 /**
  * The read-only proof service on NATS (crypto reference §3.3) that witnesses use:
  * `cwtch.audit.api.checkpoint` → the latest signed note; `.consistency {from, to}` and
- * `.inclusion {index, size}` → `{hashes}` (standard base64) or `{error}`.
+ * `.inclusion {index, size}` → `{hashes}` (standard base64) or `{error}`. Connectors also ask
+ * `.collection` → `{at, agencies: {<id>: {lastCollectedAt, backlog, silentForMs}}}` (times in ms),
+ * each agency's collection of its inbox, to warn a sender at send time.
  */
 export function serveProofApi(
   nc: NatsConnection,
   writer: AuditLogWriter,
   checkpoints: Checkpointer,
   logger: Logger = silentLogger,
+  collection?: () => CollectionAnswer,
 ) {
   const reply = (respond: (data: string) => boolean, body: unknown): void => {
     respond(JSON.stringify(body));
@@ -57,6 +61,8 @@ export function serveProofApi(
           return reply(respond, { error: 'need index < size <= log size' });
         return reply(respond, { hashes: tree.inclusionProof(p[0], p[1]).map(b64) });
       }
+      if (msg.subject === AUDIT_API.collection)
+        return reply(respond, collection ? collection() : { error: 'collection is not watched here' });
       return reply(respond, { error: 'unknown request' });
     },
   });

@@ -83,6 +83,8 @@ export class ShareIndex implements LoggedShares {
   readonly #directorySerials = new Set<number>();
   /** SHARES sequences already logged: a redelivered event is acknowledged, never logged twice. */
   readonly #loggedSources = new Set<number>();
+  /** When each agency last sent each kind (logged time of the newest copy), for expected feeds. */
+  readonly #lastSent = new Map<string, number>();
 
   /** True when the SHARES event at `seq` is already in the log. */
   logged(seq: number): boolean {
@@ -121,6 +123,8 @@ export class ShareIndex implements LoggedShares {
         for (const agency of new Set([share.from, ...share.to])) push(this.#byAgency, agency, share);
       }
       share.copies.push({ to: e.src.subj.split('.')[2] ?? '', index: e.i, loggedAt: e.ts });
+      const sent = `${share.from} ${share.kind}`;
+      this.#lastSent.set(sent, Math.max(this.#lastSent.get(sent) ?? 0, e.ts));
       const early = this.#early.get(h.id);
       if (early) {
         const rest = early.filter((r) => !answers(share, r.body));
@@ -167,6 +171,11 @@ export class ShareIndex implements LoggedShares {
   #track(share: IndexedShare): void {
     if (matchesStatus(share, 'unacknowledged')) this.#unacknowledged.add(share);
     else this.#unacknowledged.delete(share);
+  }
+
+  /** When `agency` last sent a share of `kind` (the logged time, ms), or null if the log holds none. */
+  lastSent(agency: string, kind: string): number | null {
+    return this.#lastSent.get(`${agency} ${kind}`) ?? null;
   }
 
   hasDirectory(serial: number): boolean {

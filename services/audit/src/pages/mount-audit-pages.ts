@@ -6,6 +6,7 @@ import type { Checkpointer, WitnessKey } from '../checkpointer.ts';
 import type { ShareIndex } from '../share-index.ts';
 import { AUDIT_SERVICE_NAME } from './audit-page.ts';
 import { checkpointRoutes } from './checkpoint-panel.ts';
+import type { SilenceWatch } from './collection-panel.ts';
 import { searchPage } from './search-page.ts';
 import { sharePage } from './share-page.ts';
 import { publicKeyOfSeed } from './verify-latest-checkpoint.ts';
@@ -29,6 +30,8 @@ export interface AuditPagesDeps {
   readonly rateLimit: { readonly capacity: number; readonly refillPerSecond: number };
   /** NHS number or subject reference → subject reference (the API's own resolver). */
   readonly subjectRef: (subject: string) => string;
+  /** Agencies not collecting their inbox and late feeds, for the console's front page. */
+  readonly silence?: SilenceWatch | undefined;
 }
 
 const PAGE_PATHS = ['/', '/search', '/shares/*', '/checkpoint/*'];
@@ -68,7 +71,13 @@ export function mountAuditPages<E extends Env>(
     witnesses: options.witnesses,
     quorum: deps.exportQuorum,
   };
-  searchPage(pages, { index: deps.index, subjectRef: deps.subjectRef, agencies: options.agencies, trust });
+  searchPage(pages, {
+    index: deps.index,
+    subjectRef: deps.subjectRef,
+    agencies: options.agencies,
+    trust,
+    silence: deps.silence,
+  });
   sharePage(pages, deps.index);
   checkpointRoutes(pages, trust);
   app.route('/', pages as unknown as Hono<E>);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ShareIndex, ShareQuery } from '../share-index.ts';
 import { auditPage, sharesTable } from './audit-page.ts';
 import { type CheckpointTrust, checkpointPanel } from './checkpoint-panel.ts';
+import { collectionPanel, type SilenceWatch } from './collection-panel.ts';
 
 /** What the search page needs: the index, a subject resolver, and the agencies to filter by. */
 export interface SearchDeps {
@@ -14,6 +15,8 @@ export interface SearchDeps {
   readonly subjectRef: (subject: string) => string;
   readonly agencies: () => readonly { readonly id: string; readonly name: string }[];
   readonly trust: CheckpointTrust;
+  /** Agencies not collecting and late feeds, shown under the results when watched. */
+  readonly silence?: SilenceWatch | undefined;
 }
 
 const STATUSES = ['delivered', 'acknowledged', 'unacknowledged', 'rejected'] as const;
@@ -78,6 +81,7 @@ function page(c: Context<PageEnv>, deps: SearchDeps, s: Partial<Search>, results
   const body = html`<h1>Share log</h1>
 ${form(deps, csrf, s, error)}
 <section aria-labelledby="results-heading"><h2 id="results-heading">Shares</h2>${results}</section>
+${deps.silence ? collectionPanel(deps.silence) : ''}
 ${checkpointPanel(deps.trust, csrf)}`;
   return auditPage(c, { title: 'Share log', body, status: error ? 400 : 200 });
 }

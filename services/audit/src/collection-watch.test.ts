@@ -1,0 +1,103 @@
+import {
+  inboxConsumer,
+  jetstream,
+  jetstreamManager,
+  publishDurable,
+  runConsumer,
+  SHARES_STREAM,
+  shareSubject,
+} from '@cwtch/bus';
+import { describe, expect, it, vi } from 'vitest';
+import { CollectionWatch, readInboxConsumer } from './collection-watch.ts';
+import { useTestBus } from './test-bus.ts';
+
+const bus = useTestBus(['a-one', 'b-two'], ['audit', 'a-one']);
+
+describe('CollectionWatch (real nats-server)', () => {
+  it('sees a running connector collect, then go silent with a backlog once its pull request lapses', async () => {
+    const jsm = await jetstreamManager(bus.connection('audit'));
+    const watch = new CollectionWatch({
+      read: (agency) => readInboxConsumer(jsm, agency),
+      agencies: () => ['a-one', 'b-two', 'c-unprovisioned'],
+      thresholdMs: 300,
+    });
+    const js = jetstream(bus.connection('a-one'));
+    const collect = () =>
+      runConsumer(js, SHARES_STREAM, inboxConsumer('a-one'), async () => 'ack', { expiresMs: 1000 });
+    const consumer = collect();
+    try {
+      await vi.waitFor(
+        async () => {
+          await watch.poll();
+          expect(watch.answer().agencies['a-one']?.silentForMs).toBe(0);
+        },
+        { timeout: 10_000, interval: 100 },
+      );
+      // b-two's connector never pulled: it dates from the watch's start; no consumer, no entry.
+      expect(Object.keys(watch.answer().agencies)).toEqual(['a-one', 'b-two']);
+      expect(watch.silent().map((a) => a.agency)).not.toContain('a-one');
+    } finally {
+      await consumer.stop();
+    }
+
+    await publishDurable(
+      jetstream(bus.connection('audit')),
+      shareSubject('a-one', 'b-two'),
+      new Uint8Array([1]),
+      {
+        msgId: 'collection-watch-1',
+      },
+    );
+    await vi.waitFor(
+      async () => {
+        await watch.poll();
+        expect(watch.silent()).toContainEqual({
+          agency: 'a-one',
+          silentForMs: expect.any(Number),
+          backlog: 1,
+        });
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    const a = watch.answer().agencies['a-one']!;
+    expect(a.silentForMs).toBeGreaterThan(300);
+    expect(a.lastCollectedAt).toBeLessThan(Date.now() - 300);
+    const gauge = watch.metrics()[0]!;
+    expect(gauge.name).toBe('cwtch_agency_collection_silent_seconds');
+    expect(gauge.samples.find((s) => s.labels?.agency === 'a-one')?.value).toBeGreaterThan(0.3);
+
+    // Collecting again: the message is delivered and the pull request waits once more.
+    const again = collect();
+    try {
+      await vi.waitFor(
+        async () => {
+          await watch.poll();
+          expect(watch.answer().agencies['a-one']).toMatchObject({ silentForMs: 0, backlog: 0 });
+        },
+        { timeout: 10_000, interval: 100 },
+      );
+      expect(watch.silent().map((s) => s.agency)).toEqual(['b-two']);
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('keeps an agency’s last state when the bus does not answer for it', async () => {
+    let fail = false;
+    const watch = new CollectionWatch({
+      read: async () => {
+        if (fail) throw new Error('no responders');
+        return { waiting: 1, lastDelivered: null, backlog: 2 };
+      },
+      agencies: () => ['a-one'],
+      thresholdMs: 1000,
+    });
+    await watch.poll(1_000);
+    fail = true;
+    await watch.poll(60_000);
+    expect(watch.answer(60_000)).toEqual({
+      at: 60_000,
+      agencies: { 'a-one': { lastCollectedAt: 1_000, backlog: 2, silentForMs: 0 } },
+    });
+  });
+});
