@@ -15,6 +15,7 @@ export {
   SendNotificationResponse,
 } from './api/connector-api.ts';
 export { RegionFile } from './api/region-file.ts';
+export { RouteReason, RouteRequest, RouteResponse } from './api/route-api.ts';
 export {
   AuditEntry,
   AuditKeyEntry,

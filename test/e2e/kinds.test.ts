@@ -10,7 +10,8 @@ const NEW_KINDS: readonly (readonly [KindName, string, readonly string[], { en: 
   [
     'return-home-interview',
     'barnardos-cymru',
-    ['south-wales-police', 'swansea-cs'],
+    // Routed from the child's area (Swansea): its front door, police and health board.
+    ['south-wales-police', 'swansea-bay-health', 'swansea-cs'],
     { en: 'Police officer, not in uniform', cy: 'Swyddog heddlu, heb wisg' },
   ],
   [
@@ -63,7 +64,7 @@ async function detailPage(agency: string, id: string, lang: 'en' | 'cy'): Promis
 
 describe('notification kinds end to end in a cwtch dev region', () => {
   it.each(NEW_KINDS)(
-    '%s from %s goes where the routes say, and reads in English and Welsh with labels, no raw codes',
+    '%s from %s goes where routing says, and reads in English and Welsh with labels, no raw codes',
     async (kind, from, expected, label) => {
       const payload = await example(kind);
       const sent = await clientOf(region(), from).send({ kind, payload });

@@ -16,6 +16,8 @@ export const ErrorCode = {
   NO_AGREEMENT: 'NO_AGREEMENT',
   UNKNOWN_RECIPIENT: 'UNKNOWN_RECIPIENT',
   NO_RECIPIENTS: 'NO_RECIPIENTS',
+  /** Routing found an area the payload names with no front door (or none reachable) in the directory. */
+  NO_ROUTE_FOR_AREA: 'NO_ROUTE_FOR_AREA',
   /** Text that is not well-formed Unicode: invalid UTF-8 bytes or a lone surrogate. */
   TEXT_MALFORMED: 'TEXT_MALFORMED',
   RATE_LIMITED: 'RATE_LIMITED',

@@ -3,6 +3,8 @@ import type {
   InboxItem,
   InboxList,
   OutboxStatus,
+  RouteRequest,
+  RouteResponse,
   SendNotificationRequest,
   SendNotificationResponse,
 } from '@cwtch/contracts';
@@ -88,6 +90,8 @@ export interface OutboxShare extends Omit<OutboxStatus, 'recipients'> {
 export interface ConnectorClient {
   /** Sends a notification; resolves once every copy is durably on the bus (202). */
   send(request: SendNotificationRequest): Promise<SendNotificationResponse>;
+  /** Who a send without recipients would go to, and under which agreement: a dry run, nothing sealed. */
+  route(request: RouteRequest): Promise<RouteResponse>;
   inbox(filter?: InboxFilter): Promise<InboxItem[]>;
   get(id: string): Promise<InboxItem>;
   acknowledge(id: string): Promise<AcknowledgeResponse>;
@@ -142,6 +146,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
   const id = (v: string) => encodeURIComponent(v);
   return {
     send: (request) => call('POST', '/v1/notifications', request),
+    route: (request) => call('POST', '/v1/notifications/route', request),
     async inbox(filter = {}) {
       const q = new URLSearchParams(Object.entries(filter).map(([k, v]): [string, string] => [k, String(v)]));
       return (await call<InboxList>('GET', `/v1/inbox${q.size ? `?${q}` : ''}`)).items;

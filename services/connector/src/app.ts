@@ -5,6 +5,8 @@ import {
   InboxItem as InboxItemSchema,
   InboxList,
   InboxQuery,
+  RouteRequest,
+  RouteResponse,
   SendNotificationRequest,
   SendNotificationResponse,
 } from '@cwtch/contracts';
@@ -31,7 +33,7 @@ import type { InboxItem } from './inbox-store.ts';
 import { connectorGauges } from './metrics.ts';
 import { mountPages } from './pages/mount-pages.ts';
 import { discloseContentKey } from './receive-share.ts';
-import { sendNotification } from './send-notification.ts';
+import { dryRun, sendNotification } from './send-notification.ts';
 import { statementRoutes } from './statement-routes.ts';
 import type { Witness } from './witness.ts';
 
@@ -207,6 +209,29 @@ export function createApp(
         priority: body.priority,
       });
       return c.json(result, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/notifications/route',
+      summary: 'Who a send without recipients would go to (a dry run: nothing is sealed or sent)',
+      security: [{ bearer: [] }],
+      request: { body: { content: { 'application/json': { schema: RouteRequest } }, required: true } },
+      responses: {
+        200: json(RouteResponse, 'The recipients routing derives from the payload, each with its agreement'),
+        422: json(
+          ApiError,
+          'NO_ROUTE_FOR_AREA: an area the payload names has no front door in the directory',
+        ),
+        ...errors,
+      },
+    }),
+    (c) => {
+      requireRole(c.get('principal'), senders);
+      const body = c.req.valid('json');
+      return c.json(dryRun(ctx, body), 200);
     },
   );
 

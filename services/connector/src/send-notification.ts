@@ -1,8 +1,10 @@
 import { publishDurable, shareSubject } from '@cwtch/bus';
-import { checkSenderRules, kinds, type Priority, parseNotification } from '@cwtch/contracts';
+import { checkSenderRules, type KindName, kinds, type Priority, parseNotification } from '@cwtch/contracts';
 import { b64uEncode, sealEnvelope, sha256 } from '@cwtch/crypto';
+import type { Agreement } from '@cwtch/directory';
 import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
 import type { AgencyContext } from './agency-context.ts';
+import { type RouteAnswer, routeNotification } from './route-notification.ts';
 import { subjectReferenceOf } from './subject-reference-of.ts';
 
 /** A send request as the HTTP API accepts it. */
@@ -15,15 +17,23 @@ export interface SendRequest {
   readonly priority?: Priority | undefined;
 }
 
+/** A request whose payload met its contract and its sender rules, with the purpose it states. */
+export interface PreparedNotification {
+  readonly kind: KindName;
+  readonly version: number;
+  readonly value: unknown;
+  readonly purpose: string | undefined;
+}
+
 /**
- * Validates, checks the sharing agreement for every recipient, seals one envelope and publishes
- * a copy per recipient, resolving only when JetStream has stored every copy. Refuses the whole
- * request before anything is published when any check fails.
+ * Checks a request's payload against its kind's contract and the sender rules for this agency's
+ * type, and finds the purpose it states (the request's, else the payload's). Throws
+ * UNKNOWN_KIND or CONTRACT_INVALID with the issues.
  */
-export async function sendNotification(
+export function prepareNotification(
   ctx: AgencyContext,
-  req: SendRequest,
-): Promise<{ id: string; recipients: string[] }> {
+  req: Pick<SendRequest, 'kind' | 'payload' | 'purpose'>,
+): PreparedNotification {
   const parsed = parseNotification(req.kind, req.payload);
   if (!parsed.ok) {
     throw new CwtchError(
@@ -34,10 +44,7 @@ export async function sendNotification(
       { issues: parsed.issues },
     );
   }
-  const view = ctx.directory.view;
-  const now = Date.now();
-  const contract = kinds[parsed.kind];
-  const me = view.agency(ctx.agency);
+  const me = ctx.directory.view.agency(ctx.agency);
   if (!me) throw new CwtchError(ErrorCode.FORBIDDEN_ROLE, 'this agency is not in the directory');
   const senderIssues = checkSenderRules(parsed.kind, parsed.value, me.type);
   if (senderIssues.length > 0) {
@@ -50,28 +57,71 @@ export async function sendNotification(
   // The agreement is chosen for the purpose the request or the payload states.
   const payloadPurpose = (parsed.value as { purpose?: unknown }).purpose;
   const purpose = req.purpose ?? (typeof payloadPurpose === 'string' ? payloadPurpose : undefined);
-  const recipients = [
-    ...new Set(req.recipients?.length ? req.recipients : view.routeFor(ctx.agency, parsed.kind)),
-  ];
-  if (recipients.length === 0)
-    throw new CwtchError(ErrorCode.NO_RECIPIENTS, `no recipients given and no route for ${parsed.kind}`);
+  return { kind: parsed.kind, version: parsed.version, value: parsed.value, purpose };
+}
+
+/** `POST /v1/notifications/route`: who a send without recipients would go to; nothing is sealed. */
+export function dryRun(
+  ctx: AgencyContext,
+  req: Pick<SendRequest, 'kind' | 'payload' | 'purpose'>,
+): RouteAnswer {
+  const n = prepareNotification(ctx, req);
+  return routeNotification(ctx.directory.view, ctx.agency, n.kind, n.value, n.purpose);
+}
+
+/**
+ * The recipients of a prepared notification and the one agreement that covers them all: the
+ * ones named (each known, not this agency, each under an agreement), else those routing derives
+ * from the payload's areas (DESIGN §6a).
+ */
+function recipientsOf(
+  ctx: AgencyContext,
+  n: PreparedNotification,
+  named: readonly string[] | undefined,
+): { recipients: string[]; agreement: Agreement } {
+  const view = ctx.directory.view;
+  if (!named?.length) {
+    const route = routeNotification(view, ctx.agency, n.kind, n.value, n.purpose);
+    const agreement = view.directory.agreements.find((g) => g.id === route.agreement.id)!;
+    return { recipients: route.recipients.map((r) => r.agency), agreement };
+  }
+  const recipients = [...new Set(named)];
   for (const r of recipients) {
     if (!view.agency(r)) throw new CwtchError(ErrorCode.UNKNOWN_RECIPIENT, `unknown recipient "${r}"`);
     if (r === ctx.agency) throw new CwtchError(ErrorCode.BAD_REQUEST, 'an agency cannot send to itself');
-    if (!view.agreementFor(ctx.agency, r, parsed.kind, purpose)) {
+    if (!view.agreementFor(ctx.agency, r, n.kind, n.purpose)) {
       throw new CwtchError(
         ErrorCode.NO_AGREEMENT,
-        `no sharing agreement lets ${ctx.agency} send ${parsed.kind} to ${r}`,
+        `no sharing agreement lets ${ctx.agency} send ${n.kind} to ${r}`,
       );
     }
   }
-  const agreement = view.agreementFor(ctx.agency, recipients, parsed.kind, purpose);
+  const agreement = view.agreementFor(ctx.agency, recipients, n.kind, n.purpose);
   if (!agreement) {
     throw new CwtchError(
       ErrorCode.NO_AGREEMENT,
       'no single sharing agreement covers every recipient; send to each group separately',
     );
   }
+  return { recipients, agreement };
+}
+
+/**
+ * Validates, finds the recipients (named, or routed from the payload's areas) and the agreement
+ * that covers them, seals one envelope and publishes a copy per recipient, resolving only when
+ * JetStream has stored every copy. Refuses the whole request before anything is published when
+ * any check fails.
+ */
+export async function sendNotification(
+  ctx: AgencyContext,
+  req: SendRequest,
+): Promise<{ id: string; recipients: string[] }> {
+  const parsed = prepareNotification(ctx, req);
+  const { purpose } = parsed;
+  const view = ctx.directory.view;
+  const now = Date.now();
+  const contract = kinds[parsed.kind];
+  const { recipients, agreement } = recipientsOf(ctx, parsed, req.recipients);
   const signing = ctx.keyring.signingKey(view, now);
   const sealed = sealEnvelope({
     iat: now,

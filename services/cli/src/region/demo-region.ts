@@ -8,6 +8,8 @@ export interface DemoAgency {
   readonly type: AgencyType;
   readonly codes: readonly { scheme: string; value: string }[];
   readonly areas: readonly string[];
+  /** Who is alerted when a share to this agency passes its respond-by unanswered (DESIGN §6a). */
+  readonly escalation?: { readonly name: string; readonly phone?: string; readonly hours?: string };
 }
 
 /** The demo region of DESIGN §7, drawn from the boards' minutes. */
@@ -18,6 +20,11 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     type: 'childrens-services',
     codes: [{ scheme: 'ons_gss_lad', value: 'W06000011' }],
     areas: ['W06000011'],
+    escalation: {
+      name: 'Swansea Emergency Duty Team',
+      phone: '01632 960101',
+      hours: 'out of hours: 17:00–08:30, weekends',
+    },
   },
   {
     id: 'npt-cs',
@@ -25,6 +32,11 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     type: 'childrens-services',
     codes: [{ scheme: 'ons_gss_lad', value: 'W06000012' }],
     areas: ['W06000012'],
+    escalation: {
+      name: "Neath Port Talbot duty manager, Children's Services",
+      phone: '01632 960102',
+      hours: '24 hours',
+    },
   },
   {
     id: 'south-wales-police',
@@ -32,6 +44,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     type: 'police',
     codes: [{ scheme: 'ons_pfa', value: 'W15000003' }],
     areas: ['W06000011', 'W06000012', 'W06000013', 'W06000014', 'W06000015', 'W06000016', 'W06000024'],
+    escalation: { name: 'Public Protection Unit duty inspector', phone: '01632 960103', hours: '24 hours' },
   },
   {
     id: 'swansea-bay-health',
@@ -39,6 +52,11 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     type: 'health-board',
     codes: [{ scheme: 'nhs_ods', value: '7A3' }],
     areas: ['W06000011', 'W06000012'],
+    escalation: {
+      name: 'Named nurse for safeguarding children (on call)',
+      phone: '01632 960104',
+      hours: '24 hours',
+    },
   },
   {
     id: 'barnardos-cymru',
@@ -46,6 +64,11 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     type: 'voluntary',
     codes: [{ scheme: 'charity_no', value: '216250' }],
     areas: ['W92000004'],
+    escalation: {
+      name: "Barnardo's Cymru service manager",
+      phone: '01632 960105',
+      hours: '09:00–17:00 weekdays',
+    },
   },
   {
     id: 'hillside',
@@ -53,6 +76,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     type: 'childrens-home',
     codes: [{ scheme: 'ciw_service_ref', value: 'SIN-00001234' }],
     areas: ['W06000012'],
+    escalation: { name: 'Hillside registered manager (on call)', phone: '01632 960106', hours: '24 hours' },
   },
   {
     id: 'wrexham-cs',
@@ -60,6 +84,11 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     type: 'childrens-services',
     codes: [{ scheme: 'ons_gss_lad', value: 'W06000006' }],
     areas: ['W06000006'],
+    escalation: {
+      name: 'North Wales Emergency Duty Team',
+      phone: '01632 960107',
+      hours: 'out of hours: 17:00–08:30, weekends',
+    },
   },
   {
     id: 'north-wales-police',
@@ -67,6 +96,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     type: 'police',
     codes: [{ scheme: 'ons_pfa', value: 'W15000001' }],
     areas: ['W06000001', 'W06000002', 'W06000003', 'W06000004', 'W06000005', 'W06000006'],
+    escalation: { name: 'Force control room duty inspector', phone: '01632 960108', hours: '24 hours' },
   },
   {
     id: 'wg-board',
@@ -74,9 +104,35 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     type: 'safeguarding-board',
     codes: [{ scheme: 'ons_gss_lad', value: 'W06000011' }],
     areas: ['W06000011', 'W06000012'],
+    escalation: {
+      name: 'Western Bay board business manager',
+      phone: '01632 960109',
+      hours: '09:00–17:00 weekdays',
+    },
+  },
+  {
+    id: 'dudley-cs',
+    name: "Dudley Metropolitan Borough Council Children's Services",
+    type: 'childrens-services',
+    codes: [{ scheme: 'ons_gss_lad', value: 'E08000027' }],
+    areas: ['E08000027'],
+    escalation: {
+      name: 'Dudley Emergency Duty Team',
+      phone: '01632 960110',
+      hours: 'out of hours: 17:00–08:45, weekends',
+    },
+  },
+  {
+    id: 'west-midlands-police',
+    name: 'West Midlands Police',
+    type: 'police',
+    codes: [{ scheme: 'ons_pfa', value: 'E23000014' }],
+    areas: ['E08000025', 'E08000026', 'E08000027', 'E08000028', 'E08000029', 'E08000030', 'E08000031'],
+    escalation: { name: 'Force contact centre duty inspector', phone: '01632 960111', hours: '24 hours' },
   },
 ];
 
+const CROSS_BORDER_LOCATE = ['dudley-cs', 'west-midlands-police'];
 const WESTERN_BAY = ['swansea-cs', 'npt-cs', 'south-wales-police', 'swansea-bay-health', 'barnardos-cymru'];
 const ALL_WALES_LOCATE = [
   'swansea-cs',
@@ -124,6 +180,18 @@ export const DEMO_AGREEMENTS: readonly Agreement[] = [
     kinds: ['missing-episode', 'out-of-area-move'],
     purposes: ['locate_missing_child', 'safeguarding_child_at_risk'],
     lawfulBasis: 'UK GDPR 6(1)(e), 9(2)(g); DPA 2018 Sch 1 para 18; SSWBA 2014 s130',
+  },
+  {
+    // After the all-Wales agreement: a share within Wales keeps that agreement.
+    id: 'waspi-isp-cross-border-missing-2026',
+    title: 'Missing children and out-of-area movements across the border: Wales and the West Midlands',
+    framework: 'WASPI',
+    type: 'ISP',
+    senders: [...ALL_WALES_LOCATE, ...CROSS_BORDER_LOCATE],
+    recipients: [...ALL_WALES_LOCATE, ...CROSS_BORDER_LOCATE],
+    kinds: ['missing-episode', 'out-of-area-move'],
+    purposes: ['locate_missing_child', 'safeguarding_child_at_risk'],
+    lawfulBasis: 'UK GDPR 6(1)(e), 9(2)(g); DPA 2018 Sch 1 para 18; CA 2004 s11; SSWBA 2014 s130',
   },
   {
     id: 'waspi-dda-secure-placements-2026',

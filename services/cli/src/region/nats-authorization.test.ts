@@ -18,11 +18,14 @@ describe('demo region NATS permissions', () => {
   it('lets hillside send only to the agencies its agreements name, and never with a wildcard', () => {
     expect(shares('hillside').sort()).toEqual(
       [
+        // Across the border too: a Welsh secure home may hold a Dudley child.
+        'dudley-cs',
         'north-wales-police',
         'npt-cs',
         'south-wales-police',
         'swansea-bay-health',
         'swansea-cs',
+        'west-midlands-police',
         'wrexham-cs',
       ].map((to) => shareSubject(to, 'hillside')),
     );

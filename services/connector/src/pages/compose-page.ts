@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { KindName, kinds, labelFor, Priority } from '@cwtch/contracts';
+import { authorityName, KindName, kinds, labelFor, Priority } from '@cwtch/contracts';
 import { CSRF_FIELD, html, type Lang, type PageEnv, Role, requireRole, type SafeHtml } from '@cwtch/http';
 import { CwtchError, type Issue, isCwtchError } from '@cwtch/runtime';
 import type { Context, Hono } from 'hono';
 import type { AgencyContext } from '../agency-context.ts';
-import { sendNotification } from '../send-notification.ts';
+import type { RouteAnswer } from '../route-notification.ts';
+import { dryRun, sendNotification } from '../send-notification.ts';
 import { agencyName, connectorPage } from './connector-page.ts';
 import { type FormBody, formPayload } from './form-payload.ts';
 import { fromLondonLocal } from './london-time.ts';
@@ -20,9 +21,27 @@ const W = {
   choose: { en: 'Which kind of notification?', cy: 'Pa fath o hysbysiad?' },
   recipients: { en: 'Recipients', cy: 'Derbynwyr' },
   recipientsHint: {
-    en: 'Only agencies a sharing agreement covers are listed; the usual route is ticked.',
-    cy: "Dim ond asiantaethau y mae cytundeb rhannu yn eu cwmpasu a restrir; mae'r llwybr arferol wedi'i dicio.",
+    en: 'Only agencies a sharing agreement covers are listed; the usual route is ticked. Tick none to send to the agencies serving the areas the notification names.',
+    cy: "Dim ond asiantaethau y mae cytundeb rhannu yn eu cwmpasu a restrir; mae'r llwybr arferol wedi'i dicio. Peidiwch â thicio dim i anfon at yr asiantaethau sy'n gwasanaethu'r ardaloedd a enwir yn yr hysbysiad.",
   },
+  route: { en: 'Find who serves these areas', cy: "Canfod pwy sy'n gwasanaethu'r ardaloedd hyn" },
+  routeTitle: { en: 'Who this will go to', cy: 'At bwy yr aiff hwn' },
+  routeHint: {
+    en: 'Found from the areas the notification names; they are ticked above. Nothing has been sent yet.',
+    cy: "Wedi'u canfod o'r ardaloedd a enwir yn yr hysbysiad; maent wedi'u ticio uchod. Nid oes dim wedi'i anfon eto.",
+  },
+  agreement: { en: 'Sharing agreement', cy: 'Cytundeb rhannu' },
+  leftOut: { en: 'Left out', cy: 'Wedi’u gadael allan' },
+  noAgreement: { en: 'no sharing agreement covers it', cy: 'nid oes cytundeb rhannu yn ei gwmpasu' },
+  'front-door': { en: 'front door for', cy: 'drws ffrynt ar gyfer' },
+  police: { en: 'police for', cy: 'heddlu ar gyfer' },
+  'health-board': { en: 'health board for', cy: 'bwrdd iechyd ar gyfer' },
+  rule: { en: 'the usual route for this kind', cy: "y llwybr arferol i'r math hwn" },
+  home: { en: 'home', cy: 'cartref' },
+  host: { en: 'host', cy: 'lletyol' },
+  responsible: { en: 'responsible', cy: 'cyfrifol' },
+  area: { en: 'missing from', cy: 'ar goll o' },
+  'found-at': { en: 'found in', cy: 'wedi’i ganfod yn' },
   priority: { en: 'Priority', cy: 'Blaenoriaeth' },
   respondBy: { en: 'Respond by (optional)', cy: 'Ymateb erbyn (dewisol)' },
   send: { en: 'Send', cy: 'Anfon' },
@@ -94,6 +113,37 @@ interface ComposeState {
   issues: readonly Issue[];
   problem?: string | undefined;
   grow: ReadonlySet<string>;
+  route?: RouteAnswer | undefined;
+}
+
+/** Why routing named an agency, in words: "front door for Dudley (home, responsible)". */
+function reasonsText(because: RouteAnswer['recipients'][number]['because'], lang: Lang): string {
+  const parts = new Map<string, string[]>();
+  for (const b of because) {
+    const key = b.area ? `${W[b.role][lang]} ${authorityName(b.area.la, lang) ?? b.area.la}` : W.rule[lang];
+    const roles = parts.get(key) ?? [];
+    if (b.area && !roles.includes(W[b.area.role][lang])) roles.push(W[b.area.role][lang]);
+    parts.set(key, roles);
+  }
+  return [...parts].map(([k, roles]) => (roles.length ? `${k} (${roles.join(', ')})` : k)).join('; ');
+}
+
+/** The dry run's answer: who a send will reach, why, under which agreement, and who is left out. */
+function routePanel(s: ComposeState, lang: Lang): SafeHtml {
+  if (!s.route) return html``;
+  const r = s.route;
+  return html`<section class="route-answer" id="route-answer" role="status" aria-live="polite"><h2>${W.routeTitle[lang]}</h2>
+<p class="hint">${W.routeHint[lang]}</p>
+<ul>${r.recipients.map((x) => html`<li data-agency="${x.agency}"><strong>${x.name}</strong>: ${reasonsText(x.because, lang)}</li>`)}</ul>
+<p>${W.agreement[lang]}: ${r.agreement.title} (${r.agreement.id})</p>
+${
+  r.skipped.some((x) => x.reason === 'NO_AGREEMENT')
+    ? html`<p>${W.leftOut[lang]}: ${r.skipped
+        .filter((x) => x.reason === 'NO_AGREEMENT')
+        .map((x) => `${x.name} (${W.noAgreement[lang]})`)
+        .join('; ')}</p>`
+    : ''
+}</section>`;
 }
 
 function errorSummary(s: ComposeState, lang: Lang): SafeHtml {
@@ -107,7 +157,13 @@ ${s.problem ? html`<p>${s.problem}</p>` : ''}
   })}</ul></div>`;
 }
 
-function form(ctx: AgencyContext, c: Context<PageEnv>, s: ComposeState, lang: Lang, status: 200 | 400 | 403) {
+function form(
+  ctx: AgencyContext,
+  c: Context<PageEnv>,
+  s: ComposeState,
+  lang: Lang,
+  status: 200 | 400 | 403 | 422,
+) {
   const allowed = sendable(ctx).get(s.kind) ?? [];
   const errors = new Map<string, string[]>();
   for (const i of s.issues)
@@ -126,7 +182,8 @@ ${allowed.map((a) => html`<label class="check"><input type="checkbox" name="_to"
   )}</select></div>
 <div class="field"><label for="f-respondBy">${W.respondBy[lang]}</label><input id="f-respondBy" name="_respondBy" type="datetime-local" step="1" value="${s.respondBy}"></div>
 ${schemaForm(kindSchema(s.kind), { values: s.values, errors, grow: s.grow, lang, kind: s.kind })}
-<p><button type="submit" id="send">${W.send[lang]}</button></p>
+${routePanel(s, lang)}
+<p><button type="submit" id="route" name="_route" value="1" class="secondary">${W.route[lang]}</button> <button type="submit" id="send">${W.send[lang]}</button></p>
 </form>`;
   return connectorPage(c, ctx, { title: kindTitle(s.kind, lang), body, lang, section: 'compose', status });
 }
@@ -186,6 +243,16 @@ export function composePage(pages: Hono<PageEnv>, ctx: AgencyContext, options: {
     };
     if (state.grow.size > 0) return form(ctx, c, state, lang, 200);
     try {
+      if (list(body._route).length > 0) {
+        const route = dryRun(ctx, { kind: kind.data, payload: values });
+        return form(
+          ctx,
+          c,
+          { ...state, route, recipients: route.recipients.map((r) => r.agency) },
+          lang,
+          200,
+        );
+      }
       const at = respondBy ? Date.parse(fromLondonLocal(respondBy)) : undefined;
       const sent = await sendNotification(ctx, {
         kind: kind.data,
@@ -198,7 +265,7 @@ export function composePage(pages: Hono<PageEnv>, ctx: AgencyContext, options: {
     } catch (e) {
       if (!(e instanceof CwtchError) || !isCwtchError(e)) throw e;
       if (e.code === 'BUS_UNAVAILABLE' || e.code === 'INTERNAL') throw e;
-      const status = e.code === 'NO_AGREEMENT' ? 403 : 400;
+      const status = e.code === 'NO_AGREEMENT' ? 403 : e.code === 'NO_ROUTE_FOR_AREA' ? 422 : 400;
       return form(ctx, c, { ...state, issues: e.issues ?? [], problem: e.message }, lang, status);
     }
   });

@@ -32,7 +32,13 @@ function nav(session: PageSession | undefined, lang: Lang, current: Section): Na
 export function connectorPage(
   c: Context<PageEnv>,
   ctx: AgencyContext,
-  o: { title: string; body: SafeHtml; lang: Lang; section?: Section; status?: 200 | 400 | 403 | 404 | 409 },
+  o: {
+    title: string;
+    body: SafeHtml;
+    lang: Lang;
+    section?: Section;
+    status?: 200 | 400 | 403 | 404 | 409 | 422;
+  },
 ): Response {
   const session = c.var.session as PageSession | undefined;
   const page = pageShell({
