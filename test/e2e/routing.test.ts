@@ -1,6 +1,7 @@
 import { CwtchApiError } from '@cwtch/sdk';
 import { describe, expect, it } from 'vitest';
 import { auditGet, clientOf } from '../attack/support.ts';
+import { cwtch } from '../support/cli.ts';
 import { eventually, example, useRegion } from '../support/region.ts';
 
 const region = useRegion();
@@ -102,5 +103,14 @@ describe('follow-the-child routing (DESIGN §6a)', () => {
     // Named recipients need no routing: the sender can still reach who it chooses.
     const named = await nwp.send({ kind: 'out-of-area-move', payload, recipients: ['wrexham-cs'] });
     expect(named.recipients).toEqual(['wrexham-cs']);
+  });
+
+  it('cwtch directory show lists the areas each agency serves and its escalation contact (the signed statement routing reads)', async () => {
+    const shown = await cwtch(['directory', 'show', '--data', region().dataDir]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(
+      /dudley-cs \(childrens-services\).*\n\s+serves Dudley E08000027\n\s+escalation: Dudley Emergency Duty Team, 01632 960110/,
+    );
+    expect(shown.stdout).toContain('west-midlands-police (police): West Midlands Police');
   });
 });

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connectBus } from '@cwtch/bus';
-import { RegionFile } from '@cwtch/contracts';
+import { authorityName, RegionFile } from '@cwtch/contracts';
 import { generateAgencyKeys, initCrypto, parsePrivateKeyFile } from '@cwtch/crypto';
 import { type Directory, publishDirectory } from '@cwtch/directory';
 import {
@@ -85,10 +85,23 @@ function show(directory: Directory): string {
   ];
   for (const a of directory.agencies) {
     lines.push(`${a.id} (${a.type}): ${a.name}`);
+    // The areas it serves: what follow-the-child routing reads (DESIGN §6a).
+    lines.push(
+      `  serves ${a.areas.map((la) => (authorityName(la, 'en') ? `${authorityName(la, 'en')} ${la}` : la)).join(', ')}`,
+    );
+    if (a.escalation) {
+      const e = a.escalation;
+      lines.push(`  escalation: ${e.name}${e.phone ? `, ${e.phone}` : ''}${e.hours ? ` (${e.hours})` : ''}`);
+    }
     for (const k of a.keys) {
       const state = k.status === 'revoked' ? `revoked at ${t(k.revokedAt)}: ${k.reason ?? ''}` : 'active';
       lines.push(`  ${k.use} ${k.kid} from ${t(k.nbf)} until ${t(k.exp)} ${state}`);
     }
+  }
+  if (directory.feeds?.length) {
+    lines.push('expected feeds:');
+    for (const f of directory.feeds)
+      lines.push(`  ${f.agency} sends ${f.kind} at least every ${f.everyHours} h`);
   }
   lines.push('agreements:');
   for (const g of directory.agreements) {
