@@ -22,9 +22,26 @@ export const SendNotificationRequest = z
   .meta({ id: 'SendNotificationRequest' });
 export type SendNotificationRequest = z.infer<typeof SendNotificationRequest>;
 
-/** `202` answer: the share id and who it went to. */
+/** `202` answer: the share id, who it went to, and a warning per recipient not collecting its inbox. */
 export const SendNotificationResponse = z
-  .strictObject({ id: z.string(), recipients: z.array(AgencyId) })
+  .strictObject({
+    id: z.string(),
+    recipients: z.array(AgencyId),
+    warnings: z
+      .array(
+        z.strictObject({
+          code: z.literal('RECIPIENT_NOT_COLLECTING'),
+          agency: AgencyId,
+          message: z.string(),
+          silentForMs: z.number().int().nonnegative(),
+        }),
+      )
+      .optional()
+      .meta({
+        description:
+          'Present when a recipient has not collected its inbox for longer than the region allows: the share waits for it; phone them if it cannot wait',
+      }),
+  })
   .meta({ id: 'SendNotificationResponse' });
 export type SendNotificationResponse = z.infer<typeof SendNotificationResponse>;
 

@@ -88,7 +88,10 @@ export interface OutboxShare extends Omit<OutboxStatus, 'recipients'> {
 
 /** The typed client of a Cwtch connector (DESIGN §9): what an agency's case system uses. */
 export interface ConnectorClient {
-  /** Sends a notification; resolves once every copy is durably on the bus (202). */
+  /**
+   * Sends a notification; resolves once every copy is durably on the bus (202), with `warnings`
+   * naming each recipient that has stopped collecting its inbox (`RECIPIENT_NOT_COLLECTING`).
+   */
   send(request: SendNotificationRequest): Promise<SendNotificationResponse>;
   /** Who a send without recipients would go to, and under which agreement: a dry run, nothing sealed. */
   route(request: RouteRequest): Promise<RouteResponse>;

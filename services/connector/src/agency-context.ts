@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type { JetStreamClient } from '@cwtch/bus';
 import type { DirectoryWatcher } from '@cwtch/directory';
 import type { Logger } from '@cwtch/runtime';
+import type { CollectionView } from './collection-state.ts';
 import type { InboxStore } from './inbox-store.ts';
 import type { Keyring } from './keyring.ts';
 import type { Metrics } from './metrics.ts';
@@ -19,4 +20,6 @@ export interface AgencyContext {
   readonly metrics: Metrics;
   /** Emits `notification` (an inbox item summary) and `receipt` events for live views. */
   readonly events: EventEmitter;
+  /** Which agencies have stopped collecting their inbox (from the audit service; never blocks). */
+  readonly collection: CollectionView;
 }

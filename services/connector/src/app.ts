@@ -153,6 +153,7 @@ export function createApp(
 
   app.get('/healthz', (c) => {
     const witness = options.witness?.status() ?? null;
+    const collection = ctx.collection.status();
     // A witness that saw the log fork keeps the connector unhealthy until an operator looks.
     return c.json(
       {
@@ -160,6 +161,8 @@ export function createApp(
         agency: ctx.agency,
         directorySerial: ctx.directory.view.serial,
         witness,
+        // How fresh this connector's knowledge of who is collecting is (send-time warnings).
+        collection: { at: isoOrNull(collection.at), stale: collection.stale },
       },
       witness?.state === 'fork' ? 503 : 200,
     );

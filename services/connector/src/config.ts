@@ -38,6 +38,15 @@ export const ConnectorConfig = z.object({
   CWTCH_LOG_ORIGIN: z.string().min(1).default('cwtch.example/audit/v1'),
   /** The witness's own Ed25519 seed file (base64url); no witness runs without it. */
   CWTCH_WITNESS_KEY_FILE: z.string().optional(),
+  /**
+   * Each pull request on the inbox lapses after this long (at least 1000): a frozen connector
+   * shows as not collecting within it, and a running one renews it.
+   */
+  CWTCH_PULL_EXPIRES_MS: z.coerce.number().int().min(1000).default(10_000),
+  /** A recipient not collecting its inbox for longer than this gets a warning on every send to it. */
+  CWTCH_SILENCE_THRESHOLD_MS: z.coerce.number().int().positive().default(900_000),
+  /** Ask the audit service this often which agencies are collecting. */
+  CWTCH_COLLECTION_POLL_MS: z.coerce.number().int().positive().default(5000),
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Written once listening: `{port, pid}`, so a supervisor learns an ephemeral port. */
   CWTCH_READY_FILE: z.string().optional(),

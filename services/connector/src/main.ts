@@ -17,6 +17,7 @@ import { createLogger, OWNER_ONLY_UMASK, parseConfig, repairOwnerOnly } from '@c
 import { serve } from '@hono/node-server';
 import type { AgencyContext } from './agency-context.ts';
 import { createApp } from './app.ts';
+import { CollectionState } from './collection-state.ts';
 import { ConnectorConfig } from './config.ts';
 import { flushReceipts } from './flush-receipts.ts';
 import { InboxStore } from './inbox-store.ts';
@@ -65,6 +66,12 @@ directory.onChange(
 await directory.start(nc);
 const store = new InboxStore(join(config.CWTCH_AGENCY_DIR, 'inbox.sqlite'));
 const js = jetstream(nc);
+const collection = new CollectionState(nc, {
+  thresholdMs: config.CWTCH_SILENCE_THRESHOLD_MS,
+  refreshMs: config.CWTCH_COLLECTION_POLL_MS,
+  logger,
+});
+collection.start();
 
 const ctx: AgencyContext = {
   agency: config.CWTCH_AGENCY,
@@ -77,6 +84,7 @@ const ctx: AgencyContext = {
   logger,
   metrics: new Metrics(),
   events: new EventEmitter().setMaxListeners(1000),
+  collection,
 };
 
 // Receipts decided before a crash or outage but never published go out every few seconds, each
@@ -122,7 +130,7 @@ const consumer = runConsumer(
   inboxConsumer(config.CWTCH_AGENCY),
   (msg) =>
     parseSubject(msg.subject)?.type === 'receipt' ? receiveReceipt(ctx, msg) : receiveShare(ctx, msg),
-  { logger },
+  { logger, expiresMs: config.CWTCH_PULL_EXPIRES_MS },
 );
 
 const pages = await createPageAuth(pagesConfig, {
@@ -164,6 +172,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'stopping');
   clearInterval(flushTimer);
+  collection.stop();
   witness?.stop();
   server.close();
   await consumer.stop();

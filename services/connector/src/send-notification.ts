@@ -4,6 +4,7 @@ import { b64uEncode, sealEnvelope, sha256 } from '@cwtch/crypto';
 import type { Agreement } from '@cwtch/directory';
 import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
 import type { AgencyContext } from './agency-context.ts';
+import type { SendWarning } from './collection-state.ts';
 import { type RouteAnswer, routeNotification } from './route-notification.ts';
 import { subjectReferenceOf } from './subject-reference-of.ts';
 
@@ -115,7 +116,7 @@ function recipientsOf(
 export async function sendNotification(
   ctx: AgencyContext,
   req: SendRequest,
-): Promise<{ id: string; recipients: string[] }> {
+): Promise<{ id: string; recipients: string[]; warnings?: SendWarning[] }> {
   const parsed = prepareNotification(ctx, req);
   const { purpose } = parsed;
   const view = ctx.directory.view;
@@ -168,5 +169,7 @@ export async function sendNotification(
   ctx.store.markPublished(sealed.id);
   ctx.metrics.inc('cwtch_shares_sent_total', 'Shares published, per kind', { kind: parsed.kind });
   ctx.logger.debug({ id: sealed.id, kind: parsed.kind, recipients }, 'share published');
-  return { id: sealed.id, recipients };
+  // A recipient that has stopped collecting still gets its copy; the sender is told at once.
+  const warnings = ctx.collection.warningsFor(recipients);
+  return { id: sealed.id, recipients, ...(warnings.length > 0 ? { warnings } : {}) };
 }

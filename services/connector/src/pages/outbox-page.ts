@@ -10,6 +10,7 @@ import { timeCell } from './inbox-rows.ts';
 import { ID } from './notification-page.ts';
 import { handoverPanel, recallForm, recallRoute, responsesCell } from './outbox-statements.ts';
 import { kindTitle, langOf, t } from './page-text.ts';
+import { silenceNotice } from './silence-notice.ts';
 import { st } from './statement-text.ts';
 
 /** A status's word: the page's own words for receipts, the statement words for the rest. */
@@ -44,7 +45,8 @@ function outboxOf(ctx: AgencyContext, id: string): OutboxItem {
 /**
  * `GET /outbox/{id}`: a share this agency sent, with each recipient's signed receipts
  * (delivered, acknowledged and by whom, rejected, accepted, declined, actioned, deleted), who
- * took over a handover, and the recall form for managers, updated live as receipts arrive;
+ * took over a handover, a line for each recipient yet to receive it that has stopped collecting
+ * its inbox, and the recall form for managers, updated live as receipts arrive;
  * `GET /outbox/{id}/recipients`: the rows alone.
  */
 export function outboxPage(pages: Hono<PageEnv>, ctx: AgencyContext): void {
@@ -61,6 +63,11 @@ export function outboxPage(pages: Hono<PageEnv>, ctx: AgencyContext): void {
 <thead><tr>${cols.map((k) => html`<th scope="col">${t(lang, k)}</th>`)}<th scope="col">${st(lang, 'responses')}</th></tr></thead>
 ${recipientRows(ctx, o, lang)}
 </table>
+${silenceNotice(
+  ctx,
+  o.recipients.filter((r) => recipientStatus(r) === 'sent').map((r) => r.agency),
+  lang,
+)}
 ${handoverPanel(ctx, o, lang)}
 ${recallForm(o, lang, c.var.session.csrf, roles)}`;
     return connectorPage(c, ctx, { title: t(lang, 'outbox'), body, lang, section: 'outbox' });
