@@ -55,6 +55,13 @@ describe('FeedWatch', () => {
     expect(watch.late(400 * HOUR)).toHaveLength(1);
   });
 
+  it('holds the shorter period where the directory names an agency and kind twice', () => {
+    const { watch } = watchOf([feed, { ...feed, everyHours: 1 }, feed], new Map());
+    watch.check(0);
+    expect(watch.late(HOUR + 1)).toEqual([{ ...feed, everyHours: 1, lastAt: null, late: true }]);
+    expect(watch.metrics(HOUR + 1)[0]?.samples).toHaveLength(1);
+  });
+
   it('forgets a feed the directory no longer names', () => {
     const feeds = [feed];
     const { watch } = watchOf(feeds, new Map());

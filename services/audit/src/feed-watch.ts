@@ -21,8 +21,17 @@ export interface FeedWatchOptions {
   readonly logger?: Logger | undefined;
 }
 
-const keyOf = (f: { agency: string; kind: string; everyHours: number }) =>
-  `${f.agency} ${f.kind} ${f.everyHours}`;
+const keyOf = (f: { agency: string; kind: string }) => `${f.agency} ${f.kind}`;
+
+/** One feed per agency and kind: where the directory names a pair twice, the shorter period holds. */
+function distinct(feeds: readonly ExpectedFeed[]): ExpectedFeed[] {
+  const byKey = new Map<string, ExpectedFeed>();
+  for (const f of feeds) {
+    const seen = byKey.get(keyOf(f));
+    if (!seen || f.everyHours < seen.everyHours) byKey.set(keyOf(f), f);
+  }
+  return [...byKey.values()];
+}
 
 /**
  * The directory's expected feeds (DESIGN §6a: a kind an agency sends at a cadence) against the
@@ -41,7 +50,7 @@ export class FeedWatch {
 
   /** Every expected feed as of `now`. */
   feeds(now = Date.now()): FeedState[] {
-    const feeds = this.options.feeds();
+    const feeds = distinct(this.options.feeds());
     const keys = new Set(feeds.map(keyOf));
     for (const k of this.#since.keys()) if (!keys.has(k)) this.#since.delete(k);
     return feeds.map((f) => {
