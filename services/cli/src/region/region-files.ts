@@ -19,6 +19,7 @@ import {
   verifyDirectory,
 } from '@cwtch/directory';
 import { createDevIssuer, type DevIssuer } from '@cwtch/http';
+import { DEMO_FEEDS } from './demo-feeds.ts';
 import { DEMO_AGENCIES, DEMO_AGREEMENTS, DEMO_ROUTES } from './demo-region.ts';
 
 /** Writes a file atomically with the given mode (0600, like everything in a data folder), its folders 0700. */
@@ -149,6 +150,7 @@ async function createDemoDirectory(dataDir: string): Promise<Directory> {
     agencies,
     agreements: DEMO_AGREEMENTS.map((g) => ({ ...g })),
     routes: DEMO_ROUTES.map((r) => ({ ...r })),
+    feeds: DEMO_FEEDS.map((f) => ({ ...f })),
   };
 }
 
