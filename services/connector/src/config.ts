@@ -47,6 +47,10 @@ export const ConnectorConfig = z.object({
   CWTCH_SILENCE_THRESHOLD_MS: z.coerce.number().int().positive().default(900_000),
   /** Ask the audit service this often which agencies are collecting. */
   CWTCH_COLLECTION_POLL_MS: z.coerce.number().int().positive().default(5000),
+  /** Escalation step 2 re-alerts this long after a share's respond-by (step 1 is at the respond-by). */
+  CWTCH_ESCALATION_STEP2_MS: z.coerce.number().int().positive().default(1_800_000),
+  /** How often the escalation ladder looks for respond-by times that have passed. */
+  CWTCH_ESCALATION_CHECK_MS: z.coerce.number().int().min(100).default(5000),
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Written once listening: `{port, pid}`, so a supervisor learns an ephemeral port. */
   CWTCH_READY_FILE: z.string().optional(),

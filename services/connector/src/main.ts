@@ -19,6 +19,7 @@ import type { AgencyContext } from './agency-context.ts';
 import { createApp } from './app.ts';
 import { CollectionState } from './collection-state.ts';
 import { ConnectorConfig } from './config.ts';
+import { watchEscalations } from './escalation.ts';
 import { flushReceipts } from './flush-receipts.ts';
 import { InboxStore } from './inbox-store.ts';
 import { Keyring } from './keyring.ts';
@@ -101,6 +102,13 @@ const flushTimer = setInterval(() => {
     });
 }, 5000);
 
+// Respond-by times that pass unanswered climb the ladder; stored state, so restarts resume it.
+const stopEscalations = watchEscalations(
+  ctx,
+  { step2AfterMs: config.CWTCH_ESCALATION_STEP2_MS },
+  config.CWTCH_ESCALATION_CHECK_MS,
+);
+
 const witness =
   config.CWTCH_WITNESS_KEY_FILE && config.CWTCH_LOG_KEY
     ? new Witness(
@@ -172,6 +180,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'stopping');
   clearInterval(flushTimer);
+  stopEscalations();
   collection.stop();
   witness?.stop();
   server.close();
