@@ -40,6 +40,12 @@ export interface KindDefinition<N extends string, T> {
   respondBy?(payload: T): number | null;
   /** Every local authority the payload names, for routing (DESIGN §6a). */
   areas(payload: T): RoutingArea[];
+  /**
+   * True when the share hands a child over (an out-of-area move, a missing child found
+   * elsewhere): it stays open until a recipient accepts, and its respond-by asks each recipient
+   * to accept or decline as well as acknowledge (DESIGN §6a). Defaults to false.
+   */
+  handover?(payload: T): boolean;
   /** One line for an inbox row, in `lang`; never more than the child's situation in brief. */
   summary(payload: T, lang: Lang): string;
   /** The child's identifier for the subject reference; defaults to {@link subjectKey}. */
@@ -64,6 +70,8 @@ export interface KindContract<N extends string = string> {
   senderRules(payload: unknown, sender: AgencyType): ContractIssue[];
   /** Local authorities a parsed payload names, with their part (empty for anything else). */
   areas(payload: unknown): RoutingArea[];
+  /** True when a parsed payload hands a child over and needs an acceptance (false for anything else). */
+  handover(payload: unknown): boolean;
   /** One line for an inbox row ('' for anything that is not a parsed payload of this kind). */
   summary(payload: unknown, lang: Lang): string;
 }
@@ -115,6 +123,7 @@ export function defineKind<const N extends string, T>(def: KindDefinition<N, T>)
     ...(respondBy ? { respondBy: guarded((p: T) => respondBy(p), null) } : {}),
     senderRules: senderRules ? guarded((p: T, s: AgencyType) => senderRules(p, s), []) : () => [],
     areas: guarded((p: T) => def.areas(p), []),
+    handover: guarded((p: T) => def.handover?.(p) ?? false, false),
     summary: guarded((p: T, lang: Lang) => def.summary(p, lang), ''),
   });
 }

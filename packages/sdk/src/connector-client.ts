@@ -84,6 +84,23 @@ export interface OutboxShare extends Omit<OutboxStatus, 'recipients'> {
     readonly deletedAt: string | null;
   })[];
   readonly takenOverBy: { readonly agency: string; readonly at: string; readonly by: string | null } | null;
+  readonly respondBy: string | null;
+  /** A handover: open until a recipient accepts. */
+  readonly handover: boolean;
+  /** Every escalation step either party took (DESIGN §6a), oldest first. */
+  readonly escalations: readonly OutboxEscalation[];
+}
+
+/** One step of a share's escalation ladder, as the sender's outbox shows it. */
+export interface OutboxEscalation {
+  readonly by: string;
+  readonly to: string;
+  readonly step: 'ESCALATION_STEP_1' | 'ESCALATION_STEP_2';
+  readonly at: string;
+  /** Who was alerted. */
+  readonly alerted: string | null;
+  /** The recipient's escalation contact from the directory. */
+  readonly contact: string | null;
 }
 
 /** The typed client of a Cwtch connector (DESIGN §9): what an agency's case system uses. */

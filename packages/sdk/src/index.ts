@@ -4,6 +4,7 @@ export {
   CwtchApiError,
   createConnectorClient,
   type InboxFilter,
+  type OutboxEscalation,
   type OutboxShare,
   type OutboxStatement,
   type RespondRequest,

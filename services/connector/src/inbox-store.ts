@@ -48,11 +48,38 @@ export interface StatementIn {
   readonly note: string | null;
 }
 
+/** A verified statement another party signed about a share, as the store records it. */
+export interface SignedStatement {
+  readonly id: string;
+  /** Its signer. */
+  readonly agency: string;
+  readonly status: ReceiptStatus;
+  readonly at: number;
+  readonly actor: string | null;
+  readonly reason: string | null;
+  readonly headerHash: string;
+  readonly bodyHash: string;
+}
+
+/** One step of an escalation ladder, by either party of a share (an `escalated` statement). */
+export interface Escalation {
+  readonly by: string;
+  readonly to: string;
+  readonly step: string;
+  readonly at: number;
+  /** Who was alerted. */
+  readonly alerted: string | null;
+}
+
 /** A share this agency sent, with what each recipient has said about it. */
 export interface OutboxItem {
   readonly id: string;
   readonly kind: string;
   readonly createdAt: number;
+  /** The share's respond-by, when it has one: the sender's escalation ladder starts there. */
+  readonly respondBy: number | null;
+  /** A handover (DESIGN §6a): open until a recipient accepts. */
+  readonly handover: boolean;
   readonly headerHash: string;
   readonly bodyHash: string;
   readonly recipients: readonly {
@@ -64,6 +91,13 @@ export interface OutboxItem {
     statements: readonly StatementIn[];
     /** This agency's recall from this recipient, if any. */
     recalled: { at: number; reason: string | null } | null;
+    /** Escalation steps about this recipient: ours (`sender`) and its own (`recipient`), oldest first. */
+    escalations: readonly {
+      side: 'sender' | 'recipient';
+      step: string;
+      at: number;
+      alerted: string | null;
+    }[];
   }[];
 }
 
@@ -175,6 +209,17 @@ export class InboxStore {
         'ALTER TABLE inbox ADD COLUMN recalled_at INTEGER; ALTER TABLE inbox ADD COLUMN recall_reason TEXT',
       );
     this.#db.exec('CREATE INDEX IF NOT EXISTS rejected_by_message ON rejected (message_id)');
+    // Escalation ladders (DESIGN §6a): what is still watched, so a restart resumes every deadline.
+    if (!columns.includes('watch_done'))
+      this.#db.exec('ALTER TABLE inbox ADD COLUMN watch_done INTEGER NOT NULL DEFAULT 0');
+    const outboxColumns = (this.#db.prepare('PRAGMA table_info(outbox)').all() as Row[]).map((c) => c.name);
+    if (!outboxColumns.includes('respond_by'))
+      this.#db.exec(
+        'ALTER TABLE outbox ADD COLUMN respond_by INTEGER; ALTER TABLE outbox ADD COLUMN handover INTEGER NOT NULL DEFAULT 0; ALTER TABLE outbox ADD COLUMN watch_done INTEGER NOT NULL DEFAULT 0',
+      );
+    this.#db.exec(
+      'CREATE INDEX IF NOT EXISTS inbox_watch ON inbox (watch_done, respond_by); CREATE INDEX IF NOT EXISTS outbox_watch ON outbox (watch_done, respond_by)',
+    );
     // A refusal names its message id and sender only when a signature vouches for them; rows
     // written before that rule held the claims of unauthenticated copies too.
     this.#db.exec(
@@ -392,12 +437,85 @@ export class InboxStore {
     headerHash: string;
     bodyHash: string;
     recipients: readonly string[];
+    respondBy?: number | null;
+    handover?: boolean;
   }): void {
     this.#db
       .prepare(
-        'INSERT INTO outbox (id, kind, created_at, header_hash, body_hash, recipients) VALUES (?,?,?,?,?,?)',
+        'INSERT INTO outbox (id, kind, created_at, header_hash, body_hash, recipients, respond_by, handover, watch_done) VALUES (?,?,?,?,?,?,?,?,?)',
       )
-      .run(o.id, o.kind, o.createdAt, o.headerHash, o.bodyHash, JSON.stringify(o.recipients));
+      .run(
+        o.id,
+        o.kind,
+        o.createdAt,
+        o.headerHash,
+        o.bodyHash,
+        JSON.stringify(o.recipients),
+        o.respondBy ?? null,
+        o.handover ? 1 : 0,
+        o.respondBy ? 0 : 1,
+      );
+  }
+
+  /** Inbox items whose respond-by has passed and whose ladder is still watched, oldest deadline first. */
+  watchedInbox(now: number, limit = 500): InboxItem[] {
+    return (
+      this.#db
+        .prepare(
+          `SELECT * FROM inbox WHERE watch_done = 0 AND respond_by IS NOT NULL AND respond_by <= ? ORDER BY respond_by LIMIT ${Math.trunc(limit)}`,
+        )
+        .all(now) as Row[]
+    ).map(toInboxItem);
+  }
+
+  /** Shares sent whose respond-by has passed and whose ladder is still watched, oldest deadline first. */
+  watchedOutbox(now: number, limit = 500): OutboxItem[] {
+    const ids = this.#db
+      .prepare(
+        `SELECT id FROM outbox WHERE watch_done = 0 AND respond_by IS NOT NULL AND respond_by <= ? ORDER BY respond_by LIMIT ${Math.trunc(limit)}`,
+      )
+      .all(now) as Row[];
+    return ids.flatMap((r) => this.outbox(String(r.id)) ?? []);
+  }
+
+  /** Stops watching a ladder: every party answered, or its last step was taken. */
+  endWatch(table: 'inbox' | 'outbox', id: string): void {
+    this.#db.prepare(`UPDATE ${table} SET watch_done = 1 WHERE id = ?`).run(id);
+  }
+
+  /** Every escalation step either party took about one share (`self`: this agency), oldest first. */
+  escalations(id: string, self: string): Escalation[] {
+    const made = this.statementsMade(id)
+      .filter((s) => s.status === 'escalated')
+      .map((s) => ({ by: self, to: s.addressee, step: s.reason ?? '', at: s.at, alerted: s.actor }));
+    const heard = (
+      this.#db
+        .prepare(`SELECT * FROM statement_in WHERE id = ? AND status = 'escalated' ORDER BY at, rowid`)
+        .all(id) as Row[]
+    ).map((r) => ({
+      by: String(r.agency),
+      to: self,
+      step: r.reason === null ? '' : String(r.reason),
+      at: Number(r.at),
+      alerted: r.actor === null ? null : String(r.actor),
+    }));
+    return [...made, ...heard].sort((a, b) => a.at - b.at);
+  }
+
+  /**
+   * Records the sender's statement about a notification in this inbox (an escalation); false when
+   * no stored item of that sender has these hashes.
+   */
+  addStatementFromSender(r: SignedStatement): boolean {
+    const item = this.get(r.id);
+    if (!item || item.from !== r.agency || item.headerHash !== r.headerHash || item.bodyHash !== r.bodyHash)
+      return false;
+    this.#db
+      .prepare(
+        'INSERT OR IGNORE INTO statement_in (id, agency, status, at, actor, reason, note) VALUES (?,?,?,?,?,?,NULL)',
+      )
+      .run(r.id, r.agency, r.status, r.at, r.actor, r.reason);
+    return true;
   }
 
   markPublished(id: string): void {
@@ -405,18 +523,12 @@ export class InboxStore {
   }
 
   /** Records a verified receipt for a share this agency sent; false if unknown share or recipient. */
-  addReceipt(r: {
-    id: string;
-    agency: string;
-    status: ReceiptStatus;
-    at: number;
-    actor: string | null;
-    reason: string | null;
-    headerHash: string;
-    bodyHash: string;
-    /** A sealed note (opened only when shown to this agency's users). */
-    note?: string | undefined;
-  }): boolean {
+  addReceipt(
+    r: SignedStatement & {
+      /** A sealed note (opened only when shown to this agency's users). */
+      note?: string | undefined;
+    },
+  ): boolean {
     const o = this.#db.prepare('SELECT * FROM outbox WHERE id = ?').get(r.id) as Row | undefined;
     if (!o || o.header_hash !== r.headerHash || o.body_hash !== r.bodyHash) return false;
     if (!(JSON.parse(String(o.recipients)) as string[]).includes(r.agency)) return false;
@@ -452,11 +564,18 @@ export class InboxStore {
         `SELECT * FROM statement_in WHERE id = ? AND status IN ('accepted','declined','actioned','deleted') ORDER BY at, rowid`,
       )
       .all(id) as Row[];
-    const recalls = this.statementsMade(id).filter((s) => s.status === 'recalled');
+    const mine = this.statementsMade(id);
+    const recalls = mine.filter((s) => s.status === 'recalled');
+    const made = mine.filter((s) => s.status === 'escalated');
+    const heard = this.#db
+      .prepare(`SELECT * FROM statement_in WHERE id = ? AND status = 'escalated' ORDER BY at, rowid`)
+      .all(id) as Row[];
     return {
       id,
       kind: String(o.kind),
       createdAt: Number(o.created_at),
+      respondBy: o.respond_by === null || o.respond_by === undefined ? null : Number(o.respond_by),
+      handover: o.handover === 1,
       headerHash: String(o.header_hash),
       bodyHash: String(o.body_hash),
       recipients: (JSON.parse(String(o.recipients)) as string[]).map((agency) => {
@@ -480,6 +599,19 @@ export class InboxStore {
           recalled: ((r) => (r ? { at: r.at, reason: r.reason } : null))(
             recalls.find((s) => s.addressee === agency),
           ),
+          escalations: [
+            ...made
+              .filter((s) => s.addressee === agency)
+              .map((s) => ({ side: 'sender' as const, step: s.reason ?? '', at: s.at, alerted: s.actor })),
+            ...heard
+              .filter((s) => s.agency === agency)
+              .map((s) => ({
+                side: 'recipient' as const,
+                step: s.reason === null ? '' : String(s.reason),
+                at: Number(s.at),
+                alerted: s.actor === null ? null : String(s.actor),
+              })),
+          ].sort((a, b) => a.at - b.at),
         };
       }),
     };

@@ -8,8 +8,9 @@ import { destroyRecalled } from './destroy-recalled.ts';
 /**
  * Takes a statement addressed to this agency: checks its signature against the directory and
  * that its signer is the subject's recipient; a recipient's statement about one of our shares is
- * recorded for the outbox (a note stays sealed until one of our users views it), and a sender's
- * `recalled` about a notification in our inbox destroys our copy. Anything else is terminated
+ * recorded for the outbox (a note stays sealed until one of our users views it), a sender's
+ * `recalled` about a notification in our inbox destroys our copy, and its `escalated` is recorded
+ * beside it. Anything else is terminated
  * and logged (never a note).
  */
 export async function receiveReceipt(ctx: AgencyContext, msg: JsMsg): Promise<Disposition> {
@@ -35,7 +36,7 @@ export async function receiveReceipt(ctx: AgencyContext, msg: JsMsg): Promise<Di
       ctx.logger.warn({ seq: msg.seq, id: body.id }, 'recall for no share of that sender here');
       return 'term';
     }
-    const ok = ctx.store.addReceipt({
+    const fields = {
       id: body.id,
       agency: body.by.agency,
       status: body.status,
@@ -44,8 +45,22 @@ export async function receiveReceipt(ctx: AgencyContext, msg: JsMsg): Promise<Di
       reason: body.reason,
       headerHash: body.hh,
       bodyHash: body.b,
-      note: body.note,
-    });
+    };
+    // The sender of a notification in our inbox escalates it: our managers see the sender chasing.
+    if (body.status === 'escalated' && ctx.store.get(body.id)?.from === body.by.agency) {
+      if (!ctx.store.addStatementFromSender(fields)) {
+        ctx.logger.warn({ seq: msg.seq, id: body.id }, 'escalation does not match the share held here');
+        return 'term';
+      }
+      ctx.events.emit('escalated', {
+        id: body.id,
+        side: 'sender',
+        agency: body.by.agency,
+        step: body.reason,
+      });
+      return 'ack';
+    }
+    const ok = ctx.store.addReceipt({ ...fields, note: body.note });
     if (!ok) {
       ctx.logger.warn({ seq: msg.seq, id: body.id }, 'receipt for an unknown share');
       return 'term';
@@ -53,7 +68,12 @@ export async function receiveReceipt(ctx: AgencyContext, msg: JsMsg): Promise<Di
     ctx.metrics.inc('cwtch_receipts_received_total', 'Receipts recorded, per status', {
       status: body.status,
     });
-    ctx.events.emit('receipt', { id: body.id, agency: body.by.agency, status: body.status });
+    ctx.events.emit(body.status === 'escalated' ? 'escalated' : 'receipt', {
+      id: body.id,
+      agency: body.by.agency,
+      status: body.status,
+      ...(body.status === 'escalated' ? { side: 'recipient', step: body.reason } : {}),
+    });
     return 'ack';
   } catch (e) {
     ctx.logger.warn({ seq: msg.seq, code: isCwtchError(e) ? e.code : 'INTERNAL' }, 'receipt refused');

@@ -123,6 +123,7 @@ export async function sendNotification(
   const now = Date.now();
   const contract = kinds[parsed.kind];
   const { recipients, agreement } = recipientsOf(ctx, parsed, req.recipients);
+  const respondBy = req.respondBy ?? contract.respondBy?.(parsed.value) ?? null;
   const signing = ctx.keyring.signingKey(view, now);
   const sealed = sealEnvelope({
     iat: now,
@@ -133,7 +134,7 @@ export async function sendNotification(
     purpose: purpose ?? agreement.purposes[0]!,
     basis: agreement.lawfulBasis,
     priority: req.priority ?? contract.priority,
-    respondBy: req.respondBy ?? contract.respondBy?.(parsed.value) ?? null,
+    respondBy,
     subject: subjectReferenceOf(ctx.subjectKey, parsed.kind, parsed.value),
     plaintext: new TextEncoder().encode(JSON.stringify(parsed.value)),
     sender: { agency: ctx.agency, kid: signing.kid, signSecretKey: signing.secretKey },
@@ -146,6 +147,8 @@ export async function sendNotification(
     headerHash: b64uEncode(sha256(sealed.headerBytes)),
     bodyHash: b64uEncode(sealed.bodyHash),
     recipients,
+    respondBy,
+    handover: contract.handover(parsed.value),
   });
   await Promise.all(
     recipients.map((to) =>

@@ -61,7 +61,8 @@ export async function sendStatement(
     signing.secretKey,
   );
   // Statuses stated once per pair share one key (a retry is deduplicated); outcomes are many.
-  const key = `rcpt.${share.id}.${ctx.agency}.${status}${status === 'actioned' ? `.${now}` : ''}${status === 'recalled' ? `.${to}` : ''}`;
+  // Escalations are one per step and addressee (a sender escalates to each late recipient).
+  const key = `rcpt.${share.id}.${ctx.agency}.${status}${status === 'actioned' ? `.${now}` : ''}${status === 'recalled' ? `.${to}` : ''}${status === 'escalated' ? `.${extra.reason}.${to}` : ''}`;
   const statement: StatementOut = {
     key,
     id: share.id,

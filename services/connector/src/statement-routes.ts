@@ -1,9 +1,10 @@
-import { ApiError, OutboxRecipient, OutboxStatus } from '@cwtch/contracts';
+import { ApiError, EscalationStep, OutboxRecipient, OutboxStatus } from '@cwtch/contracts';
 import { type Principal, Role, requireRole } from '@cwtch/http';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AgencyContext } from './agency-context.ts';
+import { escalationContact } from './escalation.ts';
 import type { OutboxItem } from './inbox-store.ts';
 import { handover, openedNote, recipientStatus } from './outbox-view.ts';
 import { RecallRequest, recallShare } from './recall-share.ts';
@@ -47,6 +48,23 @@ export const OutboxShare = OutboxStatus.extend({
     .object({ agency: z.string(), at: z.iso.datetime(), by: z.string().nullable() })
     .nullable()
     .meta({ description: 'The first recipient that accepted the handover' }),
+  respondBy: z.iso.datetime().nullable(),
+  handover: z.boolean().meta({ description: 'A handover: open until a recipient accepts' }),
+  escalations: z
+    .array(
+      z.object({
+        by: z.string().meta({ description: 'Who escalated: this agency, or the recipient' }),
+        to: z.string(),
+        step: EscalationStep,
+        at: z.iso.datetime(),
+        alerted: z.string().nullable().meta({ description: 'Who was alerted' }),
+        contact: z
+          .string()
+          .nullable()
+          .meta({ description: "The recipient's escalation contact from the directory (to phone)" }),
+      }),
+    )
+    .meta({ description: 'Every step of the escalation ladder either party took, oldest first' }),
 }).meta({ id: 'OutboxShare' });
 export type OutboxShare = z.infer<typeof OutboxShare>;
 
@@ -81,6 +99,21 @@ export function outboxView(ctx: AgencyContext, o: OutboxItem): OutboxShare {
       deletedAt: isoOrNull(r.statements.find((s) => s.status === 'deleted')?.at),
     })),
     takenOverBy: took ? { agency: took.agency, at: iso(took.at), by: took.by } : null,
+    respondBy: isoOrNull(o.respondBy),
+    handover: o.handover,
+    escalations: o.recipients
+      .flatMap((r) =>
+        r.escalations.map((e) => ({
+          by: e.side === 'sender' ? ctx.agency : r.agency,
+          to: e.side === 'sender' ? r.agency : ctx.agency,
+          step: e.step as EscalationStep,
+          at: e.at,
+          alerted: e.alerted,
+          contact: escalationContact(ctx.directory.view, r.agency),
+        })),
+      )
+      .sort((a, b) => a.at - b.at)
+      .map((e) => ({ ...e, at: iso(e.at) })),
   };
 }
 

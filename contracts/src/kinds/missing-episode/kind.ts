@@ -42,6 +42,11 @@ export const missingEpisode = defineKind({
       ['area', p.reportedMissingFrom.la],
       ['found-at', p.foundAt?.la],
     ),
+  // Found in another area: that area's agencies are asked to take over until the child is home.
+  handover: (p) =>
+    p.foundAt?.la !== undefined &&
+    p.foundAt.la !== p.subject.responsibleAuthority &&
+    p.foundAt.la !== p.reportedMissingFrom.la,
   summary: (p, lang) =>
     line(
       p.episodeType && valueText(labels, 'episodeType', p.episodeType, lang),

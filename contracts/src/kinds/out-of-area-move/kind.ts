@@ -23,6 +23,8 @@ export const outOfAreaMove = defineKind({
       ['area', p.reportedMissingFrom?.la],
       ['found-at', p.foundAt?.la],
     ),
+  // The host force or authority is asked to take the child over.
+  handover: () => true,
   summary: (p, lang) =>
     line(
       valueText(labels, 'movementType', p.movementType, lang),

@@ -2,6 +2,7 @@ import { html, type Lang, type SafeHtml } from '@cwtch/http';
 import type { AgencyContext } from '../agency-context.ts';
 import type { InboxItem } from '../inbox-store.ts';
 import { agencyName } from './connector-page.ts';
+import { escalationMark } from './escalation-view.ts';
 import { countdown, formatTime, kindSummary, kindTitle, t } from './page-text.ts';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -60,7 +61,7 @@ ${
 <td>${childName(i.payload)}</td>
 <td>${timeCell(i.receivedAt, lang)}</td>
 <td>${deadlineCell(i, lang, now)}</td>
-<td class="status-${i.status}">${t(lang, i.status)}${i.acknowledgedBy ? html`<br><span class="muted">${i.acknowledgedBy}</span>` : ''}</td>
+<td class="status-${i.status}">${t(lang, i.status)}${i.acknowledgedBy ? html`<br><span class="muted">${i.acknowledgedBy}</span>` : ''}${escalationMark(ctx, i, lang, now)}</td>
 </tr>`,
       )
 }

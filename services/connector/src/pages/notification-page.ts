@@ -5,6 +5,7 @@ import { acknowledgeNotification } from '../acknowledge-notification.ts';
 import type { AgencyContext } from '../agency-context.ts';
 import type { InboxItem } from '../inbox-store.ts';
 import { agencyName, connectorPage } from './connector-page.ts';
+import { escalationPanel } from './escalation-view.ts';
 import { READERS } from './inbox-page.ts';
 import { childName, deadlineCell, inboxTable, priorityBadge, timeCell } from './inbox-rows.ts';
 import { kindSummary, kindTitle, knownKind, langOf, purposeText, t } from './page-text.ts';
@@ -65,6 +66,7 @@ export function notificationPage(pages: Hono<PageEnv>, ctx: AgencyContext): void
 <h1>${title}</h1>
 <p class="kind-summary">${kindSummary(item.kind, item.payload, lang)}</p>
 ${summary(ctx, item, lang)}
+${escalationPanel(ctx, item, lang)}
 ${recallNotice(item, lang)}
 ${item.recalled ? '' : ackPanel(item, lang, c.var.session.csrf)}
 ${respondPanel(ctx, item, lang, c.var.session.csrf, c.var.principal.roles)}

@@ -6,18 +6,20 @@ import type { OutboxItem } from '../inbox-store.ts';
 import { handover, openedNote } from '../outbox-view.ts';
 import { RecallRequest, recallShare } from '../recall-share.ts';
 import { agencyName } from './connector-page.ts';
+import { recipientEscalations } from './escalation-view.ts';
 import { timeCell } from './inbox-rows.ts';
 import { ID } from './notification-page.ts';
 import { REASON_CODES, reasonLabel, st } from './statement-text.ts';
 
 type Recipient = OutboxItem['recipients'][number];
 
-/** One recipient's responses, its recall and its proof of deletion, for the sender's own users. */
+/** One recipient's responses, escalations, its recall and its proof of deletion, for the sender's own users. */
 export function responsesCell(ctx: AgencyContext, r: Recipient, lang: Lang): SafeHtml {
   const lines: SafeHtml[] = r.statements.map((s) => {
     const note = s.status === 'deleted' ? null : openedNote(ctx, s.note);
     return html`<li data-status="${s.status}"><strong>${st(lang, s.status as 'accepted')}</strong>${s.reason ? html`: ${reasonLabel(s.reason, lang)}` : ''}${s.actor ? html` — ${st(lang, 'by')} ${s.actor}` : ''}, ${timeCell(s.at, lang)}${note ? html`<br><q class="note">${note}</q>` : ''}</li>`;
   });
+  lines.push(...recipientEscalations(ctx, r.agency, r.escalations, lang));
   if (r.recalled)
     lines.unshift(
       html`<li data-status="recalled"><strong>${st(lang, 'recalled')}</strong>: ${reasonLabel(r.recalled.reason ?? 'OTHER', lang)}, ${timeCell(r.recalled.at, lang)}</li>`,

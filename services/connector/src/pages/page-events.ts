@@ -5,12 +5,13 @@ import type { AgencyContext } from '../agency-context.ts';
 import { READERS } from './inbox-page.ts';
 
 /** The events a page hears about, each with ids and routing metadata only (no payload). */
-const EVENTS = ['notification', 'acknowledged', 'receipt'] as const;
+const EVENTS = ['notification', 'acknowledged', 'receipt', 'escalated'] as const;
 
 /**
  * `GET /events`: server-sent events for the signed-in pages (the session cookie authenticates
  * it, as `EventSource` cannot send a bearer token): `notification` (id, kind, from, priority),
- * `acknowledged` (id) and `receipt` (id, agency, status). The page script fetches what changed.
+ * `acknowledged` (id), `receipt` (id, agency, status) and `escalated` (id, side, agency, step). The
+ * page script fetches what changed.
  */
 export function pageEvents(pages: Hono<PageEnv>, ctx: AgencyContext): void {
   pages.get('/events', (c) => {

@@ -3,8 +3,13 @@
 (() => {
   const cy = document.documentElement.lang === 'cy';
   const words = cy
-    ? { in: 'mewn', late: 'yn hwyr o', arrived: 'Hysbysiad newydd' }
-    : { in: 'in', late: 'overdue by', arrived: 'New notification' };
+    ? { in: 'mewn', late: 'yn hwyr o', arrived: 'Hysbysiad newydd', escalated: 'Uwchgyfeiriwyd hysbysiad' }
+    : {
+        in: 'in',
+        late: 'overdue by',
+        arrived: 'New notification',
+        escalated: 'A notification was escalated',
+      };
   const baseTitle = document.title;
   let unseen = 0;
 
@@ -92,7 +97,7 @@
   }
   setInterval(tick, 30000);
 
-  const live = document.querySelector('#inbox-rows, #outbox-recipients, #ack-panel');
+  const live = document.querySelector('#inbox-rows, #outbox-recipients, #ack-panel, #sent-overdue-rows');
   if (!live || !window.EventSource) return;
   const source = new EventSource('/events');
   const on = (name, handler) =>
@@ -114,5 +119,13 @@
   on('receipt', (event) => {
     const rows = document.getElementById('outbox-recipients');
     if (rows && rows.getAttribute('data-share') === event.id) refresh('#outbox-recipients');
+  });
+  // A step of the escalation ladder: the overdue views and the outbox follow it.
+  on('escalated', (event) => {
+    refresh('#inbox-rows').then(tick);
+    refresh('#sent-overdue-rows');
+    const rows = document.getElementById('outbox-recipients');
+    if (rows && rows.getAttribute('data-share') === event.id) refresh('#outbox-recipients');
+    announce(words.escalated);
   });
 })();
