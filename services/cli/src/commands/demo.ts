@@ -41,6 +41,14 @@ const PEOPLE: Readonly<Record<string, readonly [front: [string, string], manager
     ['PC Iwan Hughes', 'Missing person coordinator'],
     ['DS Bethan Owen', 'Public protection unit sergeant'],
   ],
+  'dudley-cs': [
+    ['Priya Sharma', 'Social worker, Dudley MASH'],
+    ['Mark Bennett', 'Team manager, Dudley MASH'],
+  ],
+  'west-midlands-police': [
+    ['DC Kevin Walsh', 'Missing persons unit'],
+    ['DS Joanne Clarke', 'Public protection unit sergeant'],
+  ],
   'wg-board': [
     ['Mererid Lewis', 'Board support officer'],
     ['Aled Price', 'Board business manager'],
