@@ -100,6 +100,12 @@ describe('the escalation ladder (DESIGN §6a)', () => {
     ])
       expect(has(logged, row), row.join(' ')).toBe(true);
 
+    // The auditor can ask for every escalated share.
+    const escalated = await auditGet<AuditShares>(run, '/v1/shares?status=escalated');
+    expect(escalated.items.map((i) => i.id)).toContain(id);
+    const accepted = await auditGet<AuditShares>(run, '/v1/shares?status=accepted');
+    expect(accepted.items.map((i) => i.id)).not.toContain(id);
+
     // An acknowledgement ends the ladder: nothing more is signed, and the overdue page lets it go.
     await clientOf(run, 'south-wales-police', 'frontdoor').acknowledge(id);
     await eventually(

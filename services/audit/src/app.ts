@@ -20,7 +20,7 @@ import type { Checkpointer } from './checkpointer.ts';
 import { renderAuditMetrics } from './metrics.ts';
 import type { SilenceWatch } from './pages/collection-panel.ts';
 import { type AuditPagesOptions, mountAuditPages } from './pages/mount-audit-pages.ts';
-import type { IndexedShare, ShareIndex } from './share-index.ts';
+import { type IndexedShare, SHARE_STATUS_FILTERS, type ShareIndex } from './share-index.ts';
 
 type Env = { Variables: { principal: Principal } };
 
@@ -50,7 +50,7 @@ const SharesQuery = z.strictObject({
   kind: z.string().max(64).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
-  status: z.enum(['delivered', 'acknowledged', 'unacknowledged', 'rejected']).optional(),
+  status: z.enum(SHARE_STATUS_FILTERS).optional(),
   /** The newest this many matching shares (default 1,000). */
   limit: z.coerce.number().int().min(1).max(100_000).default(1000),
 });

@@ -61,7 +61,7 @@ export interface ShareQuery {
   readonly since?: number | undefined;
   readonly until?: number | undefined;
   /** `unacknowledged`: delivered to someone who has not acknowledged. */
-  readonly status?: 'delivered' | 'acknowledged' | 'unacknowledged' | 'rejected' | undefined;
+  readonly status?: ShareStatusFilter | undefined;
 }
 
 const text = (b64u: string) => new TextDecoder().decode(Buffer.from(b64u, 'base64url'));
@@ -257,7 +257,26 @@ function push(map: Map<string, IndexedShare[]>, key: string, share: IndexedShare
   else map.set(key, [share]);
 }
 
-function matchesStatus(s: IndexedShare, status: NonNullable<ShareQuery['status']>): boolean {
+/**
+ * What `?status=` asks of a share: every copy `delivered` or `acknowledged`; some copy delivered
+ * and not yet `unacknowledged`; or some statement of that status logged about it (`rejected`,
+ * `accepted`, `declined`, `actioned`, `escalated` by either party, `recalled`, `deleted`).
+ */
+export const SHARE_STATUS_FILTERS = [
+  'delivered',
+  'acknowledged',
+  'unacknowledged',
+  'rejected',
+  'accepted',
+  'declined',
+  'actioned',
+  'escalated',
+  'recalled',
+  'deleted',
+] as const;
+export type ShareStatusFilter = (typeof SHARE_STATUS_FILTERS)[number];
+
+function matchesStatus(s: IndexedShare, status: ShareStatusFilter): boolean {
   const has = (agency: string, st: string) => s.receipts.some((r) => r.agency === agency && r.status === st);
   switch (status) {
     case 'delivered':
@@ -268,5 +287,7 @@ function matchesStatus(s: IndexedShare, status: NonNullable<ShareQuery['status']
       return s.to.some((a) => has(a, 'delivered') && !has(a, 'acknowledged'));
     case 'rejected':
       return s.receipts.some((r) => r.status === 'rejected');
+    default:
+      return s.statements.some((r) => r.status === status);
   }
 }

@@ -3,7 +3,7 @@ import { CSRF_FIELD, html, type PageEnv, Role, requireRole, type SafeHtml } from
 import { isCwtchError } from '@cwtch/runtime';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import type { ShareIndex, ShareQuery } from '../share-index.ts';
+import { SHARE_STATUS_FILTERS, type ShareIndex, type ShareQuery } from '../share-index.ts';
 import { auditPage, sharesTable } from './audit-page.ts';
 import { type CheckpointTrust, checkpointPanel } from './checkpoint-panel.ts';
 import { collectionPanel, type SilenceWatch } from './collection-panel.ts';
@@ -19,7 +19,7 @@ export interface SearchDeps {
   readonly silence?: SilenceWatch | undefined;
 }
 
-const STATUSES = ['delivered', 'acknowledged', 'unacknowledged', 'rejected'] as const;
+const STATUSES = SHARE_STATUS_FILTERS;
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 const day = z.iso.date().optional();
 
