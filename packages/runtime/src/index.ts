@@ -1,6 +1,7 @@
 export { parseConfig } from './config.ts';
 export { CwtchError, ErrorCode, type Issue, isCwtchError } from './errors.ts';
 export { createLogger, type Logger, silentLogger } from './logger.ts';
+export { isMonth, monthOf, monthRange, previousMonth } from './month.ts';
 export {
   mkdirOwnerOnly,
   OWNER_DIR_MODE,
