@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { abductionWarningNotice } from './abduction-warning-notice/kind.ts';
+import { boardStatistics } from './board-statistics/kind.ts';
 import { careHomeRegistration } from './care-home-registration/kind.ts';
 import { careHomeTransition } from './care-home-transition/kind.ts';
 import type { ContractIssue } from './contract-issue.ts';
@@ -27,6 +28,7 @@ const KIND_LIST = [
   careHomeRegistration,
   nrmReferral,
   abductionWarningNotice,
+  boardStatistics,
 ] as const;
 
 /** A notification kind's name (DESIGN §9): agreements, routes and benches take this type. */
