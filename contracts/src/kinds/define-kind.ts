@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Priority } from '../envelope/header.ts';
+import type { BoardFact } from './board-statistics/items.ts';
 import type { ContractIssue } from './contract-issue.ts';
 import type { Label, LabelGroup } from './shared/label-groups.ts';
 import type { AgencyType } from './shared/sender.ts';
@@ -46,6 +47,11 @@ export interface KindDefinition<N extends string, T> {
    * to accept or decline as well as acknowledge (DESIGN §6a). Defaults to false.
    */
   handover?(payload: T): boolean;
+  /**
+   * What the payload contributes to the board's monthly figures (DESIGN §6b), derived at the
+   * sender's edge: codes and counts only, never the payload. Defaults to none.
+   */
+  boardFacts?(payload: T): BoardFact[];
   /** One line for an inbox row, in `lang`; never more than the child's situation in brief. */
   summary(payload: T, lang: Lang): string;
   /** The child's identifier for the subject reference; defaults to {@link subjectKey}. */
@@ -72,6 +78,8 @@ export interface KindContract<N extends string = string> {
   areas(payload: unknown): RoutingArea[];
   /** True when a parsed payload hands a child over and needs an acceptance (false for anything else). */
   handover(payload: unknown): boolean;
+  /** The board facts of a parsed payload (empty for anything else). */
+  boardFacts(payload: unknown): BoardFact[];
   /** One line for an inbox row ('' for anything that is not a parsed payload of this kind). */
   summary(payload: unknown, lang: Lang): string;
 }
@@ -124,6 +132,7 @@ export function defineKind<const N extends string, T>(def: KindDefinition<N, T>)
     senderRules: senderRules ? guarded((p: T, s: AgencyType) => senderRules(p, s), []) : () => [],
     areas: guarded((p: T) => def.areas(p), []),
     handover: guarded((p: T) => def.handover?.(p) ?? false, false),
+    boardFacts: guarded((p: T) => def.boardFacts?.(p) ?? [], []),
     summary: guarded((p: T, lang: Lang) => def.summary(p, lang), ''),
   });
 }

@@ -1,3 +1,4 @@
+import type { BoardFact } from '../board-statistics/items.ts';
 import { areaList, defineKind } from '../define-kind.ts';
 import { londonMidnight } from '../shared/dates.ts';
 import { dayText, line, say, valueText } from '../shared/summary-text.ts';
@@ -17,6 +18,12 @@ export const careHomeTransition = defineKind({
   respondBy: (p) =>
     p.plannedArrivalAt === undefined ? londonMidnight(p.plannedMoveDate) : Date.parse(p.plannedArrivalAt),
   areas: (p) => areaList(['responsible', p.responsibleAuthority], ['area', p.areaAuthority]),
+  boardFacts: (p) => {
+    const facts: BoardFact[] = [{ item: 'transitions', authority: p.responsibleAuthority }];
+    if (p.notificationTiming === 'before_placement')
+      facts.push({ item: 'transitions_notified_before_arrival', authority: p.responsibleAuthority });
+    return facts;
+  },
   summary: (p, lang) =>
     line(
       `${valueText(labels, 'responsibleAuthority', p.responsibleAuthority, lang)} → ${valueText(labels, 'areaAuthority', p.areaAuthority, lang)}`,

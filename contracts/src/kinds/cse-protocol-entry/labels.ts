@@ -117,4 +117,8 @@ export const labels: LabelGroup = {
   }),
   policeOccurrenceRef: l('Police occurrence reference', 'Cyfeirnod digwyddiad yr heddlu'),
   ppnRef: l('Public Protection Notice reference', "Cyfeirnod Hysbysiad Diogelu'r Cyhoedd"),
+  youthJusticeInvolvement: l(
+    'Known to the youth justice service',
+    "Yn hysbys i'r gwasanaeth cyfiawnder ieuenctid",
+  ),
 };

@@ -99,6 +99,8 @@ export const CseProtocolEntry = z
     familyGroupConferences: z.array(FamilyGroupConference).max(10).optional(),
     policeOccurrenceRef: text(64).optional(),
     ppnRef: text(64).optional(),
+    /** Known to the youth justice service (the boards count these children). */
+    youthJusticeInvolvement: z.boolean().optional(),
   })
   .superRefine((entry, ctx) => {
     refineNotificationBase(entry, ctx);

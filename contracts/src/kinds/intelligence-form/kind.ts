@@ -16,6 +16,7 @@ export const intelligenceForm = defineKind({
   policeOnly: [['policeEvaluation'], ['legacyGrade5x5x5'], ['outcome']],
   labels,
   areas: (p) => areaList(['responsible', p.subject?.responsibleAuthority]),
+  boardFacts: (p) => [{ item: 'intelligence_forms_to_police', authority: p.subject?.responsibleAuthority }],
   summary: (p, lang) =>
     line(
       p.themes.map((t) => valueText(labels, 'themes', t, lang)).join(', '),

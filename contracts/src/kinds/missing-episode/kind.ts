@@ -1,3 +1,4 @@
+import { ageBand, type BoardFact, foundWhere } from '../board-statistics/items.ts';
 import type { ContractIssue } from '../contract-issue.ts';
 import { areaList, defineKind } from '../define-kind.ts';
 import { dayText, line, say, valueText } from '../shared/summary-text.ts';
@@ -47,6 +48,29 @@ export const missingEpisode = defineKind({
     p.foundAt?.la !== undefined &&
     p.foundAt.la !== p.subject.responsibleAuthority &&
     p.foundAt.la !== p.reportedMissingFrom.la,
+  boardFacts: (p) => {
+    const authority = p.subject.responsibleAuthority;
+    const grade = p.policeRiskGrade ?? 'not_graded';
+    const facts: BoardFact[] = [
+      { item: p.episodeType === 'A' ? 'absent_episodes' : 'missing_episodes', authority, by: grade },
+    ];
+    if (p.foundAt) {
+      facts.push({
+        item: 'missing_found',
+        authority,
+        by: foundWhere(p.reportedMissingFrom.la, p.foundAt.la),
+      });
+    }
+    if (p.firstMissingDate) {
+      facts.push({
+        item: 'first_missing_children',
+        authority,
+        by: ageBand(p.subject.dateOfBirth, p.firstMissingDate),
+        child: true,
+      });
+    }
+    return facts;
+  },
   summary: (p, lang) =>
     line(
       p.episodeType && valueText(labels, 'episodeType', p.episodeType, lang),

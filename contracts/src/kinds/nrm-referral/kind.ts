@@ -1,3 +1,4 @@
+import type { BoardFact } from '../board-statistics/items.ts';
 import { areaList, defineKind } from '../define-kind.ts';
 import { line, say, valueText } from '../shared/summary-text.ts';
 import { labels } from './labels.ts';
@@ -17,6 +18,14 @@ export const nrmReferral = defineKind({
   senders: ['childrens-services', 'police', 'voluntary'],
   labels,
   areas: (p) => areaList(['responsible', p.subject.responsibleAuthority]),
+  boardFacts: (p) => {
+    const authority = p.subject.responsibleAuthority;
+    const facts: BoardFact[] = [
+      { item: p.personType === 'child' ? 'nrm_referrals_child' : 'nrm_referrals_adult', authority },
+    ];
+    if (p.ictgReferral?.made) facts.push({ item: 'guardian_referrals', authority });
+    return facts;
+  },
   summary: (p, lang) =>
     line(
       valueText(labels, 'personType', p.personType, lang),

@@ -23,6 +23,11 @@ export const outOfAreaMove = defineKind({
       ['area', p.reportedMissingFrom?.la],
       ['found-at', p.foundAt?.la],
     ),
+  // One move, seen from both ends: out of the home authority, into the host.
+  boardFacts: (p) => [
+    { item: 'moves_out', authority: p.homeLa },
+    { item: 'moves_in', authority: p.hostLa },
+  ],
   // The host force or authority is asked to take the child over.
   handover: () => true,
   summary: (p, lang) =>

@@ -1,3 +1,4 @@
+import type { BoardFact } from '../board-statistics/items.ts';
 import { areaList, defineKind } from '../define-kind.ts';
 import { dayText, line, say, valueText } from '../shared/summary-text.ts';
 import { labels } from './labels.ts';
@@ -14,6 +15,15 @@ export const returnHomeInterview = defineKind({
   senders: ['childrens-services', 'police', 'voluntary'],
   labels,
   areas: (p) => areaList(['responsible', p.subject.responsibleAuthority]),
+  boardFacts: (p) => {
+    const authority = p.subject.responsibleAuthority;
+    const facts: BoardFact[] = [];
+    if (p.offered === 'yes') facts.push({ item: 'return_interviews_offered', authority });
+    if (p.accepted === 'yes') facts.push({ item: 'return_interviews_accepted', authority });
+    if (p.heldAt !== undefined && p.withinTimescale === true)
+      facts.push({ item: 'return_interviews_in_timescale', authority });
+    return facts;
+  },
   summary: (p, lang) =>
     line(
       p.heldAt !== undefined
