@@ -90,8 +90,8 @@ export function agreementPeers(
  * What an agency's connector may do (DESIGN §5): publish share copies only to the agencies an
  * agreement lets it send to (`cwtch.share.<to>.<self>`) and statements (receipts, recalls,
  * escalations) only to the agencies it shares with either way (`cwtch.receipt.<peer>.<self>`), pull from its own durable consumer, read the directory,
- * ask the audit service for proofs and for recipients' collection state, and receive replies
- * only on its own inbox prefix. No stream reads, no consumer creation, no other API.
+ * ask the audit service for proofs, recipients' collection state and the log's monthly figures,
+ * and receive replies only on its own inbox prefix. No stream reads, no consumer creation, no other API.
  * Publishing to an agency outside its agreements is a permissions violation.
  */
 export function agencyPermissions(agency: string, peers: AgencyPeers): NatsPermissions {
@@ -110,6 +110,8 @@ export function agencyPermissions(agency: string, peers: AgencyPeers): NatsPermi
       AUDIT_API.consistency,
       // Sender: ask which recipients have stopped collecting their inbox.
       AUDIT_API.collection,
+      // The board's connector: what the log knows of each agency in a month, to reconcile.
+      AUDIT_API.figures,
       cosignatureSubject(agency),
       deadLetterSubject(agency),
     ],

@@ -14,13 +14,15 @@ export function cosignatureSubject(witness: string): string {
 }
 /**
  * Request/reply subjects of the audit service's API: proofs (witnesses and auditors) and each
- * agency's collection of its inbox (connectors, to warn a sender about a recipient gone quiet).
+ * agency's collection of its inbox (connectors, to warn a sender about a recipient gone quiet),
+ * and the log's figures per agency for a month (the board's connector, to reconcile its sheet).
  */
 export const AUDIT_API = {
   checkpoint: 'cwtch.audit.api.checkpoint',
   consistency: 'cwtch.audit.api.consistency',
   inclusion: 'cwtch.audit.api.inclusion',
   collection: 'cwtch.audit.api.collection',
+  figures: 'cwtch.audit.api.figures',
 } as const;
 
 /** Stream of envelopes a connector refused for good, each with its reason (for operators). */

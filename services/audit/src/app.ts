@@ -17,6 +17,7 @@ import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import type { AuditLogWriter } from './audit-log-writer.ts';
 import type { Checkpointer } from './checkpointer.ts';
+import { FiguresRequest, logFigures } from './log-figures.ts';
 import { renderAuditMetrics } from './metrics.ts';
 import type { SilenceWatch } from './pages/collection-panel.ts';
 import { type AuditPagesOptions, mountAuditPages } from './pages/mount-audit-pages.ts';
@@ -193,6 +194,14 @@ export function createAuditApp(deps: AuditAppDeps) {
   app.get('/v1/rejections', (c) =>
     c.json({ items: deps.index.rejections().map((r) => ({ ...r, loggedAt: iso(r.loggedAt) })) }),
   );
+
+  // What the log knows about each agency in a calendar month, from metadata alone (DESIGN §6b).
+  app.get('/v1/figures', (c) => {
+    const { month } = parseQuery(FiguresRequest, c.req.query());
+    return c.json(
+      logFigures(deps.index.shares(), month, { now: Date.now(), logSize: deps.writer.tree.size }),
+    );
+  });
 
   app.get('/v1/checkpoint', async (c) => {
     await deps.checkpoints.tick(true);

@@ -20,6 +20,7 @@ import { CollectionWatch, readInboxConsumer } from './collection-watch.ts';
 import { AuditConfig } from './config.ts';
 import { FeedWatch } from './feed-watch.ts';
 import { catchUpInOrder, eventLogger } from './log-events.ts';
+import { logFigures } from './log-figures.ts';
 import { auditBusFigures } from './metrics.ts';
 import { serveProofApi } from './proof-api.ts';
 import { ShareIndex } from './share-index.ts';
@@ -92,7 +93,14 @@ const feeds = new FeedWatch({
   lastSent: (agency, kind) => index.lastSent(agency, kind),
   logger,
 });
-const stopProofApi = serveProofApi(nc, writer, checkpoints, logger, () => collection.answer());
+const stopProofApi = serveProofApi(
+  nc,
+  writer,
+  checkpoints,
+  logger,
+  () => collection.answer(),
+  (month) => logFigures(index.shares(), month, { now: Date.now(), logSize: writer.tree.size }),
+);
 checkpoints.start();
 await checkpoints.followCosignatures();
 

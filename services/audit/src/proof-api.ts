@@ -3,6 +3,7 @@ import { type Logger, silentLogger } from '@cwtch/runtime';
 import type { AuditLogWriter } from './audit-log-writer.ts';
 import type { Checkpointer } from './checkpointer.ts';
 import type { CollectionAnswer } from './collection-watch.ts';
+import { FiguresRequest, type LogFigures } from './log-figures.ts';
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
@@ -20,12 +21,23 @@ function pair(data: Uint8Array, a: string, b: string): [number, number] | null {
   }
 }
 
+/** The month a `.figures` request asks for, or null. */
+function monthIn(data: Uint8Array): string | null {
+  try {
+    const r = FiguresRequest.safeParse(JSON.parse(new TextDecoder().decode(data)));
+    return r.success ? r.data.month : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The read-only proof service on NATS (crypto reference §3.3) that witnesses use:
  * `cwtch.audit.api.checkpoint` → the latest signed note; `.consistency {from, to}` and
  * `.inclusion {index, size}` → `{hashes}` (standard base64) or `{error}`. Connectors also ask
  * `.collection` → `{at, agencies: {<id>: {lastCollectedAt, backlog, silentForMs}}}` (times in ms),
- * each agency's collection of its inbox, to warn a sender at send time.
+ * each agency's collection of its inbox, to warn a sender at send time, and `.figures {month}` →
+ * what the log knows of each agency that month ({@link LogFigures}), for the board's connector.
  */
 export function serveProofApi(
   nc: NatsConnection,
@@ -33,6 +45,7 @@ export function serveProofApi(
   checkpoints: Checkpointer,
   logger: Logger = silentLogger,
   collection?: () => CollectionAnswer,
+  figures?: (month: string) => LogFigures,
 ) {
   const reply = (respond: (data: string) => boolean, body: unknown): void => {
     respond(JSON.stringify(body));
@@ -63,6 +76,11 @@ export function serveProofApi(
       }
       if (msg.subject === AUDIT_API.collection)
         return reply(respond, collection ? collection() : { error: 'collection is not watched here' });
+      if (msg.subject === AUDIT_API.figures) {
+        const month = monthIn(msg.data);
+        if (!figures) return reply(respond, { error: 'figures are not computed here' });
+        return reply(respond, month ? figures(month) : { error: 'need {"month": "YYYY-MM"}' });
+      }
       return reply(respond, { error: 'unknown request' });
     },
   });

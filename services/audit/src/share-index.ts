@@ -186,6 +186,11 @@ export class ShareIndex implements LoggedShares {
     return this.#shares.get(id);
   }
 
+  /** Every share, in the order its first copy was logged. */
+  shares(): IterableIterator<IndexedShare> {
+    return this.#shares.values();
+  }
+
   query(q: ShareQuery, limit = 1000): IndexedShare[] {
     const out: IndexedShare[] = [];
     // Start from the narrowest index the query allows; shares sit in each list in log order.
