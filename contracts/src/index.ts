@@ -44,8 +44,16 @@ export {
   ReceiptWire,
   UNNAMED_ACTOR,
 } from './envelope/receipt.ts';
-export { ActionOutcome, DeclineReason, EscalationStep, RecallReason } from './envelope/receipt-reasons.ts';
 export {
+  ActionOutcome,
+  DeclineReason,
+  EmbargoReason,
+  EscalationStep,
+  RecallReason,
+} from './envelope/receipt-reasons.ts';
+export {
+  type EmbargoStatement,
+  embargoInForce,
   RECIPIENT_STATUSES,
   SENDER_STATUSES,
   type Statement,

@@ -32,3 +32,16 @@ export type RecallReason = z.infer<typeof RecallReason>;
 /** The step of an escalation ladder an `escalated` statement records. */
 export const EscalationStep = z.enum(['ESCALATION_STEP_1', 'ESCALATION_STEP_2']);
 export type EscalationStep = z.infer<typeof EscalationStep>;
+
+/**
+ * Why a sender withholds a share from subject access reports (an `embargoed` statement's
+ * `reason`): telling the child or family that it exists could prejudice what it is about.
+ */
+export const EmbargoReason = z.enum([
+  'CRIMINAL_INVESTIGATION',
+  'CHILD_PROTECTION_ENQUIRY',
+  'RISK_OF_SERIOUS_HARM',
+  'LEGAL_PROCEEDINGS',
+  'OTHER',
+]);
+export type EmbargoReason = z.infer<typeof EmbargoReason>;

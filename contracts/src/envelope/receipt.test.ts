@@ -84,6 +84,24 @@ describe('ReceiptBody reasons and notes by status', () => {
     expect(issues({ status: 'recalled', reason: 'MISDIRECTED', note: 'c2VhbGVk' })).toEqual([]);
     expect(issues({ status: 'escalated', reason: 'ESCALATION_STEP_2' })).toEqual([]);
     expect(issues({ status: 'rejected', reason: 'EXPIRED' })).toEqual([]);
+    expect(
+      issues({ status: 'embargoed', reason: 'CRIMINAL_INVESTIGATION', actor: 'DS Rhys Morgan', until: 1 }),
+    ).toEqual([]);
+  });
+
+  it('takes a review date and an owner on embargoed and nowhere else', () => {
+    expect(issues({ status: 'embargoed', reason: 'OTHER', actor: 'Owner' })).toEqual([
+      'until: embargoed needs a review date',
+    ]);
+    expect(issues({ status: 'embargoed', reason: 'OTHER', actor: null, until: 1 })).toEqual([
+      'actor: embargoed names its owner',
+    ]);
+    expect(issues({ status: 'embargoed', reason: 'MISDIRECTED', actor: 'Owner', until: 1 })).toEqual([
+      'reason: is not a reason embargoed may give',
+    ]);
+    expect(issues({ status: 'recalled', reason: 'MISDIRECTED', until: 1 })).toEqual([
+      'until: recalled has no review date',
+    ]);
   });
 
   it('refuses a missing or foreign reason, a reason where none belongs, and a misplaced note', () => {

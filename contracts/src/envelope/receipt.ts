@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { AgencyId, B64u, EpochMs, KeyId } from './header.ts';
-import { ActionOutcome, DeclineReason, EscalationStep, RecallReason } from './receipt-reasons.ts';
+import {
+  ActionOutcome,
+  DeclineReason,
+  EmbargoReason,
+  EscalationStep,
+  RecallReason,
+} from './receipt-reasons.ts';
 
 /** Longest `actor` a receipt carries, in UTF-16 code units (what `string.length` counts). */
 export const ACTOR_MAX_LENGTH = 128;
@@ -41,7 +47,8 @@ export function normaliseActor(name: string): string {
  * What a statement between the parties of a share says (docs/protocol.md §7). A recipient signs
  * `delivered`, `rejected` (`reason`: the check that failed), `acknowledged`, `accepted`,
  * `declined` (a {@link DeclineReason}), `actioned` (an {@link ActionOutcome}) and `deleted`; the
- * sender signs `recalled` (a {@link RecallReason}); either signs `escalated` (an {@link EscalationStep}).
+ * sender signs `recalled` (a {@link RecallReason}) and `embargoed` (an {@link EmbargoReason}, with
+ * its owner as `actor` and its review date as `until`); either signs `escalated` (an {@link EscalationStep}).
  */
 export const ReceiptStatus = z.enum([
   'delivered',
@@ -53,6 +60,7 @@ export const ReceiptStatus = z.enum([
   'escalated',
   'recalled',
   'deleted',
+  'embargoed',
 ]);
 export type ReceiptStatus = z.infer<typeof ReceiptStatus>;
 
@@ -65,8 +73,16 @@ const REASONS: Partial<Record<ReceiptStatus, z.ZodType<string>>> = {
   actioned: ActionOutcome,
   recalled: RecallReason,
   escalated: EscalationStep,
+  embargoed: EmbargoReason,
 };
-const NEEDS_REASON = new Set<ReceiptStatus>(['rejected', 'declined', 'actioned', 'recalled', 'escalated']);
+const NEEDS_REASON = new Set<ReceiptStatus>([
+  'rejected',
+  'declined',
+  'actioned',
+  'recalled',
+  'escalated',
+  'embargoed',
+]);
 const MAY_HAVE_NOTE = new Set<ReceiptStatus>(['declined', 'actioned', 'recalled']);
 
 /**
@@ -97,6 +113,11 @@ export const ReceiptBody = z
      * `crypto_box_seal` to its current encryption key, base64url. Absent when there is none.
      */
     note: B64u.min(1).max(8192).optional(),
+    /**
+     * The review date of an `embargoed` statement (and only of one): the share is withheld from
+     * subject access reports until then. One at or before `at` lifts the embargo.
+     */
+    until: EpochMs.optional(),
   })
   .superRefine((r, ctx) => {
     if (NEEDS_REASON.has(r.status) !== (r.reason !== null)) {
@@ -116,6 +137,17 @@ export const ReceiptBody = z
     }
     if (r.note !== undefined && !MAY_HAVE_NOTE.has(r.status)) {
       ctx.addIssue({ code: 'custom', path: ['note'], message: `${r.status} carries no note` });
+    }
+    if ((r.status === 'embargoed') !== (r.until !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['until'],
+        message:
+          r.status === 'embargoed' ? 'embargoed needs a review date' : `${r.status} has no review date`,
+      });
+    }
+    if (r.status === 'embargoed' && r.actor === null) {
+      ctx.addIssue({ code: 'custom', path: ['actor'], message: 'embargoed names its owner' });
     }
   });
 export type ReceiptBody = z.infer<typeof ReceiptBody>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptStatus } from './receipt.ts';
-import { type Statement, statementOrderIssue } from './statement-order.ts';
+import { embargoInForce, type Statement, statementOrderIssue } from './statement-order.ts';
 
 const share = { from: 'hillside', recipients: ['swansea-cs', 'south-wales-police'] };
 const r = (status: ReceiptStatus, reason: string | null = null, by = 'swansea-cs'): Statement => ({
@@ -91,5 +91,37 @@ describe('statementOrderIssue', () => {
     expect(ok([r('delivered')], r('recalled', 'MISDIRECTED'))).toMatch(
       /^unlinked: a recipient cannot state recalled/,
     );
+  });
+
+  it('lets the sender embargo a share to any recipient, any number of times, even after a recall', () => {
+    expect(ok([], s('embargoed', 'CRIMINAL_INVESTIGATION'))).toBeNull();
+    expect(
+      ok([s('embargoed', 'CRIMINAL_INVESTIGATION')], s('embargoed', 'CRIMINAL_INVESTIGATION')),
+    ).toBeNull();
+    expect(
+      ok([r('delivered'), s('recalled', 'MISDIRECTED'), r('deleted')], s('embargoed', 'OTHER')),
+    ).toBeNull();
+    // A recipient cannot embargo, and a non-party cannot be told.
+    expect(ok([r('delivered')], r('embargoed', 'OTHER'))).toMatch(
+      /^unlinked: a recipient cannot state embargoed/,
+    );
+    expect(ok([], s('embargoed', 'OTHER', 'npt-cs'))).toMatch(/^unlinked: .*not a party/);
+    // An embargo changes nothing else: the recipient answers as before, the recall still stands once.
+    expect(ok([s('embargoed', 'OTHER'), r('delivered')], r('accepted'))).toBeNull();
+    expect(ok([s('embargoed', 'OTHER')], s('recalled', 'MISDIRECTED'))).toBeNull();
+  });
+});
+
+describe('embargoInForce', () => {
+  const e = (until: number) => ({ status: 'embargoed' as const, until });
+  it('is the last embargoed statement while its review date is ahead, and nothing after it', () => {
+    expect(embargoInForce([], 1000)).toBeNull();
+    expect(embargoInForce([{ status: 'recalled' }], 1000)).toBeNull();
+    expect(embargoInForce([e(2000)], 1000)).toEqual(e(2000));
+    expect(embargoInForce([e(2000)], 2000)).toBeNull();
+    // A later statement moves the review date, or lifts the embargo with a date already past.
+    expect(embargoInForce([e(2000), e(5000)], 3000)).toEqual(e(5000));
+    expect(embargoInForce([e(5000), e(900)], 1000)).toBeNull();
+    expect(embargoInForce([e(5000), { status: 'escalated' }], 1000)).toEqual(e(5000));
   });
 });

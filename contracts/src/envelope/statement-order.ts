@@ -19,7 +19,7 @@ export const RECIPIENT_STATUSES: ReadonlySet<ReceiptStatus> = new Set([
   'escalated',
   'deleted',
 ]);
-export const SENDER_STATUSES: ReadonlySet<ReceiptStatus> = new Set(['recalled', 'escalated']);
+export const SENDER_STATUSES: ReadonlySet<ReceiptStatus> = new Set(['recalled', 'escalated', 'embargoed']);
 
 /** Why a statement may not be logged: it is not between the share's parties, or out of order. */
 export interface StatementIssue {
@@ -57,6 +57,8 @@ function orderIssue(
   if (!(fromSender ? SENDER_STATUSES : RECIPIENT_STATUSES).has(next.status)) {
     return `!${fromSender ? 'the sender' : 'a recipient'} cannot state ${next.status}`;
   }
+  // An embargo may be set, moved or lifted at any time, even after a recall: the share happened.
+  if (next.status === 'embargoed') return null;
   const between = logged.filter((s) => s.by === next.by && s.to === next.to);
   const has = (status: ReceiptStatus) => between.some((s) => s.status === status);
   if (next.status === 'escalated') {
@@ -94,4 +96,25 @@ function orderIssue(
     default:
       return has('delivered') ? null : `${next.status} before delivered`;
   }
+}
+
+/** A statement as the embargo rule reads it: its status and, on `embargoed`, its review date. */
+export interface EmbargoStatement {
+  readonly status: ReceiptStatus;
+  /** The review date (epoch ms); set on `embargoed` statements only. */
+  readonly until?: number | null | undefined;
+}
+
+/**
+ * The embargo in force on a share at `now` (docs/protocol.md §7), given the statements its
+ * sender signed about it in log order: the last `embargoed` one, when its review date is still
+ * after `now`; else null. A later statement replaces an earlier one, so one dated in the past
+ * lifts the embargo.
+ *
+ * @example
+ * embargoInForce(share.receipts.filter((r) => r.agency === share.from), Date.now())
+ */
+export function embargoInForce<S extends EmbargoStatement>(bySender: readonly S[], now: number): S | null {
+  const last = bySender.findLast((s) => s.status === 'embargoed');
+  return typeof last?.until === 'number' && last.until > now ? last : null;
 }

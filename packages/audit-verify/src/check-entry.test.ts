@@ -103,6 +103,20 @@ describe('statements between the parties (docs/protocol.md §7)', () => {
     expect(await findings(b)).toEqual([]);
   });
 
+  it('accepts the sender’s embargoes, set, moved and lifted, before and after a recall', async () => {
+    const b = started();
+    const m = b.seal(cs, [police], 'embargoed');
+    b.share(m, police.agency);
+    const owner = { to: police.agency, reason: 'CRIMINAL_INVESTIGATION', actor: 'DS Rhys Morgan' };
+    b.receipt(cs, m, 'embargoed', { ...owner, until: b.clock + 86_400_000 });
+    b.receipt(police, m);
+    b.receipt(cs, m, 'embargoed', { ...owner, until: b.clock + 30 * 86_400_000 });
+    b.receipt(cs, m, 'recalled', { to: police.agency, reason: 'MISDIRECTED' });
+    b.receipt(police, m, 'deleted');
+    b.receipt(cs, m, 'embargoed', { ...owner, until: b.clock });
+    expect(await findings(b)).toEqual([]);
+  });
+
   it('flags a statement out of order, and a recall by someone who is not the sender', async () => {
     const b = started();
     const m = b.seal(cs, [police], 'too soon');

@@ -163,7 +163,7 @@ export class BundleBuilder {
     by: Party,
     sealed: SealedEnvelope,
     status: ReceiptStatus = 'delivered',
-    options: { to?: string; reason?: string } = {},
+    options: { to?: string; reason?: string; actor?: string; until?: number } = {},
   ): number {
     const to = options.to ?? sealed.header.from.agency;
     const reason = options.reason ?? (status === 'rejected' ? 'NOT_ADDRESSED_TO_ME' : null);
@@ -171,7 +171,8 @@ export class BundleBuilder {
       ...{ v: 1 as const, typ: 'cwtch.receipt.v1' as const, id: sealed.id, status },
       ...{ by: { agency: by.agency, kid: by.keys.signing.kid }, to, at: this.clock },
       ...{ hh: b64uEncode(sha256(sealed.headerBytes)), b: b64uEncode(sealed.bodyHash) },
-      ...{ actor: null, reason },
+      ...{ actor: options.actor ?? null, reason },
+      ...(options.until === undefined ? {} : { until: options.until }),
     };
     const wire = JSON.parse(new TextDecoder().decode(signReceipt(body, by.keys.signing.secretKey))) as object;
     const src = { seq: ++this.#seq, subj: `cwtch.receipt.${to}.${by.agency}` };
