@@ -89,6 +89,13 @@ export interface OutboxShare extends Omit<OutboxStatus, 'recipients'> {
   readonly handover: boolean;
   /** Every escalation step either party took (DESIGN §6a), oldest first. */
   readonly escalations: readonly OutboxEscalation[];
+  /** The embargo in force: withheld from subject access reports until its review date. */
+  readonly embargo: {
+    readonly reason: string;
+    readonly owner: string;
+    readonly until: string;
+    readonly at: string;
+  } | null;
 }
 
 /** One step of a share's escalation ladder, as the sender's outbox shows it. */
@@ -125,6 +132,14 @@ export interface ConnectorClient {
     id: string,
     request: { readonly reason: string; readonly note?: string },
   ): Promise<{ id: string; recipients: string[]; recalledAt: string }>;
+  /**
+   * Withholds a share this agency sent from subject access reports until `reviewBy` (YYYY-MM-DD,
+   * an `EmbargoReason`, the `owner` responsible); a date today or earlier lifts the embargo.
+   */
+  embargo(
+    id: string,
+    request: { readonly reason: string; readonly owner: string; readonly reviewBy: string },
+  ): Promise<{ id: string; recipients: string[]; until: string; inForce: boolean }>;
   health(): Promise<{ status: string; agency: string; directorySerial: number }>;
 }
 
@@ -137,6 +152,7 @@ export interface ConnectorClient {
  * const status = await hillside.outbox(id);
  * await swansea.respond(id, { status: 'declined', reason: 'NOT_OUR_AREA', note: 'Now with Wrexham' });
  * await hillside.recall(id, { reason: 'MISDIRECTED' });
+ * await hillside.embargo(id, { reason: 'CRIMINAL_INVESTIGATION', owner: 'DS Rhys Morgan', reviewBy: '2026-09-01' });
  */
 export function createConnectorClient(options: ConnectorClientOptions): ConnectorClient {
   const doFetch = options.fetch ?? fetch;
@@ -180,6 +196,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
     },
     respond: (messageId, request) => call('POST', `/v1/inbox/${id(messageId)}/respond`, request),
     recall: (messageId, request) => call('POST', `/v1/outbox/${id(messageId)}/recall`, request),
+    embargo: (messageId, request) => call('POST', `/v1/outbox/${id(messageId)}/embargo`, request),
     health: () => call('GET', '/healthz'),
   };
 }

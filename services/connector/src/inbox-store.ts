@@ -503,8 +503,8 @@ export class InboxStore {
   }
 
   /**
-   * Records the sender's statement about a notification in this inbox (an escalation); false when
-   * no stored item of that sender has these hashes.
+   * Records the sender's statement about a notification in this inbox (an escalation or an
+   * embargo); false when no stored item of that sender has these hashes.
    */
   addStatementFromSender(r: SignedStatement): boolean {
     const item = this.get(r.id);

@@ -9,9 +9,8 @@ import { destroyRecalled } from './destroy-recalled.ts';
  * Takes a statement addressed to this agency: checks its signature against the directory and
  * that its signer is the subject's recipient; a recipient's statement about one of our shares is
  * recorded for the outbox (a note stays sealed until one of our users views it), a sender's
- * `recalled` about a notification in our inbox destroys our copy, and its `escalated` is recorded
- * beside it. Anything else is terminated
- * and logged (never a note).
+ * `recalled` about a notification in our inbox destroys our copy, and its `escalated` and
+ * `embargoed` are recorded beside it. Anything else is terminated and logged (never a note).
  */
 export async function receiveReceipt(ctx: AgencyContext, msg: JsMsg): Promise<Disposition> {
   const now = Date.now();
@@ -58,6 +57,14 @@ export async function receiveReceipt(ctx: AgencyContext, msg: JsMsg): Promise<Di
         agency: body.by.agency,
         step: body.reason,
       });
+      return 'ack';
+    }
+    // The sender embargoes a notification in our inbox (withheld from subject access): noted here.
+    if (body.status === 'embargoed') {
+      if (!ctx.store.addStatementFromSender(fields)) {
+        ctx.logger.warn({ seq: msg.seq, id: body.id }, 'embargo for no share of that sender here');
+        return 'term';
+      }
       return 'ack';
     }
     const ok = ctx.store.addReceipt({ ...fields, note: body.note });

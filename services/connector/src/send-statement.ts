@@ -34,7 +34,13 @@ export async function sendStatement(
   share: ShareRef,
   to: string,
   status: ReceiptStatus,
-  extra: { actor?: string | null; reason?: string | null; note?: string | undefined } = {},
+  extra: {
+    actor?: string | null;
+    reason?: string | null;
+    note?: string | undefined;
+    /** The review date of an `embargoed` statement. */
+    until?: number | undefined;
+  } = {},
 ): Promise<StatementOut> {
   const now = Date.now();
   const view = ctx.directory.view;
@@ -57,12 +63,14 @@ export async function sendStatement(
       actor: extra.actor ?? null,
       reason: extra.reason ?? null,
       ...(note === undefined ? {} : { note }),
+      ...(extra.until === undefined ? {} : { until: extra.until }),
     },
     signing.secretKey,
   );
   // Statuses stated once per pair share one key (a retry is deduplicated); outcomes are many.
-  // Escalations are one per step and addressee (a sender escalates to each late recipient).
-  const key = `rcpt.${share.id}.${ctx.agency}.${status}${status === 'actioned' ? `.${now}` : ''}${status === 'recalled' ? `.${to}` : ''}${status === 'escalated' ? `.${extra.reason}.${to}` : ''}`;
+  // Escalations are one per step and addressee (a sender escalates to each late recipient);
+  // embargoes are many, one per addressee each time.
+  const key = `rcpt.${share.id}.${ctx.agency}.${status}${status === 'actioned' ? `.${now}` : ''}${status === 'recalled' ? `.${to}` : ''}${status === 'escalated' ? `.${extra.reason}.${to}` : ''}${status === 'embargoed' ? `.${to}.${now}` : ''}`;
   const statement: StatementOut = {
     key,
     id: share.id,

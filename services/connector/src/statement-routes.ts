@@ -4,6 +4,7 @@ import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AgencyContext } from './agency-context.ts';
+import { EmbargoRequest, embargoShare, outboxEmbargo } from './embargo-share.ts';
 import { escalationContact } from './escalation.ts';
 import type { OutboxItem } from './inbox-store.ts';
 import { handover, openedNote, recipientStatus } from './outbox-view.ts';
@@ -65,6 +66,15 @@ export const OutboxShare = OutboxStatus.extend({
       }),
     )
     .meta({ description: 'Every step of the escalation ladder either party took, oldest first' }),
+  embargo: z
+    .object({
+      reason: z.string(),
+      owner: z.string(),
+      until: z.iso.datetime().meta({ description: 'Review date: withheld from subject access until then' }),
+      at: z.iso.datetime(),
+    })
+    .nullable()
+    .meta({ description: 'The embargo in force (docs/protocol.md §7), if any' }),
 }).meta({ id: 'OutboxShare' });
 export type OutboxShare = z.infer<typeof OutboxShare>;
 
@@ -114,6 +124,7 @@ export function outboxView(ctx: AgencyContext, o: OutboxItem): OutboxShare {
       )
       .sort((a, b) => a.at - b.at)
       .map((e) => ({ ...e, at: iso(e.at) })),
+    embargo: ((e) => (e ? { ...e, until: iso(e.until), at: iso(e.at) } : null))(outboxEmbargo(ctx, o.id)),
   };
 }
 
@@ -138,8 +149,8 @@ const readers = [Role.system, Role.frontdoor, Role.manager] as const;
 
 /**
  * The statements between a share's parties (DESIGN §6a, docs/protocol.md §7): a recipient's
- * `POST /v1/inbox/{id}/respond`, the sender's `GET /v1/outbox`, `GET /v1/outbox/{id}` and
- * `POST /v1/outbox/{id}/recall`.
+ * `POST /v1/inbox/{id}/respond`, the sender's `GET /v1/outbox`, `GET /v1/outbox/{id}`,
+ * `POST /v1/outbox/{id}/recall` and `POST /v1/outbox/{id}/embargo`.
  */
 export function statementRoutes(app: OpenAPIHono<Env>, ctx: AgencyContext): void {
   app.openapi(
@@ -229,6 +240,37 @@ export function statementRoutes(app: OpenAPIHono<Env>, ctx: AgencyContext): void
       requireRole(c.get('principal'), [Role.manager, Role.system]);
       const r = await recallShare(ctx, c.req.valid('param').id, c.req.valid('json'));
       return c.json({ id: r.id, recipients: r.recipients, recalledAt: iso(r.at) }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/outbox/{id}/embargo',
+      summary:
+        'Withhold a share from subject access reports until a review date (a date today or earlier lifts it)',
+      security: [{ bearer: [] }],
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: EmbargoRequest } }, required: true },
+      },
+      responses: {
+        202: json(
+          z.object({
+            id: z.string(),
+            recipients: z.array(z.string()),
+            until: z.iso.datetime(),
+            inForce: z.boolean().meta({ description: 'False when the review date has come: lifted' }),
+          }),
+          'Signed embargo statements on the bus, one to each recipient',
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      requireRole(c.get('principal'), [Role.manager, Role.system]);
+      const r = await embargoShare(ctx, c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ id: r.id, recipients: r.recipients, until: iso(r.until), inForce: r.inForce }, 202);
     },
   );
 }

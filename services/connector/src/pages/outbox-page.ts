@@ -5,6 +5,7 @@ import type { AgencyContext } from '../agency-context.ts';
 import type { OutboxItem } from '../inbox-store.ts';
 import { recipientStatus } from '../outbox-view.ts';
 import { agencyName, connectorPage } from './connector-page.ts';
+import { embargoPanel, embargoRoute } from './embargo-panel.ts';
 import { READERS } from './inbox-page.ts';
 import { timeCell } from './inbox-rows.ts';
 import { ID } from './notification-page.ts';
@@ -46,7 +47,8 @@ function outboxOf(ctx: AgencyContext, id: string): OutboxItem {
  * `GET /outbox/{id}`: a share this agency sent, with each recipient's signed receipts
  * (delivered, acknowledged and by whom, rejected, accepted, declined, actioned, deleted), who
  * took over a handover, a line for each recipient yet to receive it that has stopped collecting
- * its inbox, and the recall form for managers, updated live as receipts arrive;
+ * its inbox, the recall form and the subject access embargo for managers, updated live as
+ * receipts arrive;
  * `GET /outbox/{id}/recipients`: the rows alone.
  */
 export function outboxPage(pages: Hono<PageEnv>, ctx: AgencyContext): void {
@@ -69,11 +71,13 @@ ${silenceNotice(
   lang,
 )}
 ${handoverPanel(ctx, o, lang)}
-${recallForm(o, lang, c.var.session.csrf, roles)}`;
+${recallForm(o, lang, c.var.session.csrf, roles)}
+${embargoPanel(ctx, o, lang, c.var.session.csrf, roles)}`;
     return connectorPage(c, ctx, { title: t(lang, 'outbox'), body, lang, section: 'outbox' });
   });
 
   recallRoute(pages, ctx);
+  embargoRoute(pages, ctx);
 
   pages.get(`/outbox/${ID}/recipients`, (c) => {
     requireRole(c.var.principal, READERS);

@@ -1,4 +1,4 @@
-import { ActionOutcome, DeclineReason, RecallReason } from '@cwtch/contracts';
+import { ActionOutcome, DeclineReason, type EmbargoReason, RecallReason } from '@cwtch/contracts';
 import type { Lang } from '@cwtch/http';
 
 /** The words of handover, outcomes and recall on the connector's pages, in English and Welsh. */
@@ -45,6 +45,18 @@ const WORDS = {
   outboxNav: ['Outbox', 'Blwch anfon'],
   recipients: ['Recipients', 'Derbynwyr'],
   open: ['Open', 'Agor'],
+  embargo: ['Subject access embargo', 'Embargo mynediad gwrthrych'],
+  embargoHint: [
+    'While telling the child or family could prejudice an investigation or put someone at risk, withhold this share from subject access reports until a review date. The report says only that some entries are withheld until then. Every recipient is told; the log keeps each change.',
+    'Tra gallai dweud wrth y plentyn neu’r teulu niweidio ymchwiliad neu roi rhywun mewn perygl, ataliwch y rhannu hwn rhag adroddiadau mynediad gwrthrych tan ddyddiad adolygu. Dim ond bod rhai cofnodion wedi’u hatal tan hynny y mae’r adroddiad yn ei ddweud. Dywedir wrth bob derbynnydd; mae’r log yn cadw pob newid.',
+  ],
+  embargoedUntil: ['Withheld from subject access until', 'Wedi’i atal rhag mynediad gwrthrych tan'],
+  owner: ['Owner (who is responsible)', 'Perchennog (pwy sy’n gyfrifol)'],
+  ownedBy: ['owner', 'perchennog'],
+  reviewBy: ['Review date', 'Dyddiad adolygu'],
+  embargoButton: ['Withhold until the review date', 'Atal tan y dyddiad adolygu'],
+  moveEmbargo: ['Change the embargo', 'Newid yr embargo'],
+  liftEmbargo: ['Lift the embargo now', 'Codi’r embargo nawr'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** One word of the statement pages. */
@@ -55,7 +67,10 @@ export function st(lang: Lang, key: StatementWord): string {
 }
 
 /** Every reason code a statement may carry, labelled in both languages. */
-const REASONS: Record<DeclineReason | ActionOutcome | RecallReason, readonly [string, string]> = {
+const REASONS: Record<
+  DeclineReason | ActionOutcome | RecallReason | EmbargoReason,
+  readonly [string, string]
+> = {
   NOT_OUR_AREA: ['Not our area', 'Nid ein hardal ni'],
   NOT_OUR_SERVICE: ['Not our service', 'Nid ein gwasanaeth ni'],
   ALREADY_KNOWN: ['Already known to us', 'Eisoes yn hysbys i ni'],
@@ -73,6 +88,10 @@ const REASONS: Record<DeclineReason | ActionOutcome | RecallReason, readonly [st
   WRONG_CHILD: ['About the wrong child', 'Am y plentyn anghywir'],
   SENT_IN_ERROR: ['Sent in error', 'Anfonwyd trwy gamgymeriad'],
   SUPERSEDED: ['Superseded by a later notification', 'Disodlwyd gan hysbysiad diweddarach'],
+  CRIMINAL_INVESTIGATION: ['Criminal investigation', 'Ymchwiliad troseddol'],
+  CHILD_PROTECTION_ENQUIRY: ['Child protection enquiry', 'Ymholiad amddiffyn plant'],
+  RISK_OF_SERIOUS_HARM: ['Risk of serious harm', 'Perygl o niwed difrifol'],
+  LEGAL_PROCEEDINGS: ['Legal proceedings', 'Achos cyfreithiol'],
   OTHER: ['Other', 'Arall'],
 };
 
