@@ -3,6 +3,7 @@ import { subjectReference } from '@cwtch/crypto';
 import {
   identityKey,
   type Principal,
+  parseStrictJson,
   Role,
   rateLimit,
   requireRole,
@@ -22,6 +23,7 @@ import { renderAuditMetrics } from './metrics.ts';
 import type { SilenceWatch } from './pages/collection-panel.ts';
 import { type AuditPagesOptions, mountAuditPages } from './pages/mount-audit-pages.ts';
 import { type IndexedShare, SHARE_STATUS_FILTERS, type ShareIndex } from './share-index.ts';
+import { type SubjectAccessReport, SubjectAccessRequest, subjectAccessReport } from './subject-access.ts';
 
 type Env = { Variables: { principal: Principal } };
 
@@ -76,7 +78,22 @@ function shareView(s: IndexedShare) {
     bodyHash: s.bodyHash,
     keys: s.keys,
     copies: s.copies.map((c) => ({ to: c.to, index: c.index, loggedAt: iso(c.loggedAt) })),
-    receipts: s.receipts.map((r) => ({ ...r, at: iso(r.at), loggedAt: iso(r.loggedAt) })),
+    receipts: s.receipts.map((r) => ({
+      ...r,
+      at: iso(r.at),
+      ...(r.until === undefined ? {} : { until: iso(r.until) }),
+      loggedAt: iso(r.loggedAt),
+    })),
+  };
+}
+
+/** A subject access report as `POST /v1/subject-access` answers it (times as ISO strings). */
+export function subjectAccessView(r: SubjectAccessReport) {
+  return {
+    subject: r.subject,
+    generatedAt: iso(r.generatedAt),
+    entries: r.entries.map((e) => ({ ...e, loggedAt: iso(e.loggedAt) })),
+    withheld: r.withheldUntil === null ? null : { until: iso(r.withheldUntil) },
   };
 }
 
@@ -177,6 +194,15 @@ export function createAuditApp(deps: AuditAppDeps) {
     const s = deps.index.get(c.req.param('id'));
     if (!s) throw new CwtchError(ErrorCode.NOT_FOUND, 'no such share in the log');
     return c.json(shareView(s));
+  });
+
+  // The subject travels in the body, never the URL, so no access log or history holds an NHS number.
+  app.post('/v1/subject-access', async (c) => {
+    const body = SubjectAccessRequest.safeParse(parseStrictJson(new Uint8Array(await c.req.arrayBuffer())));
+    if (!body.success)
+      throw new CwtchError(ErrorCode.BAD_REQUEST, 'send {"subject": NHS number or subject reference}');
+    const subject = subjectRefOf(body.data.subject, deps.subjectKey);
+    return c.json(subjectAccessView(subjectAccessReport(deps.index, subject, Date.now())));
   });
 
   app.get('/v1/entries/:index', async (c) => {

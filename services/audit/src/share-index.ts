@@ -13,6 +13,8 @@ export interface IndexedReceipt {
   readonly at: number;
   readonly actor: string | null;
   readonly reason: string | null;
+  /** The review date of an `embargoed` statement (docs/protocol.md §7); absent on the others. */
+  readonly until?: number;
   readonly index: number;
   readonly loggedAt: number;
 }
@@ -142,6 +144,7 @@ export class ShareIndex implements LoggedShares {
         at: body.at,
         actor: body.actor,
         reason: body.reason,
+        ...(body.until === undefined ? {} : { until: body.until }),
         index: e.i,
         loggedAt: e.ts,
       };
@@ -265,7 +268,8 @@ function push(map: Map<string, IndexedShare[]>, key: string, share: IndexedShare
 /**
  * What `?status=` asks of a share: every copy `delivered` or `acknowledged`; some copy delivered
  * and not yet `unacknowledged`; or some statement of that status logged about it (`rejected`,
- * `accepted`, `declined`, `actioned`, `escalated` by either party, `recalled`, `deleted`).
+ * `accepted`, `declined`, `actioned`, `escalated` by either party, `recalled`, `deleted`,
+ * `embargoed`: ever, in force or not).
  */
 export const SHARE_STATUS_FILTERS = [
   'delivered',
@@ -278,6 +282,7 @@ export const SHARE_STATUS_FILTERS = [
   'escalated',
   'recalled',
   'deleted',
+  'embargoed',
 ] as const;
 export type ShareStatusFilter = (typeof SHARE_STATUS_FILTERS)[number];
 

@@ -1,24 +1,37 @@
-import { html, type PageEnv, type PageSession, pageShell, type SafeHtml } from '@cwtch/http';
+import { html, type Lang, type PageEnv, type PageSession, pageShell, type SafeHtml } from '@cwtch/http';
 import type { Context } from 'hono';
 import type { IndexedShare } from '../share-index.ts';
 
 /** The masthead name of the auditor console. */
 export const AUDIT_SERVICE_NAME = 'Regional share log';
 
-/** Renders an auditor console page in the shared shell (English; the log holds codes, not prose). */
+/**
+ * Renders an auditor console page in the shared shell (English, the log holds codes, not prose;
+ * a document for someone outside, such as a subject access report, may be in Welsh).
+ */
 export function auditPage(
   c: Context<PageEnv>,
-  o: { title: string; body: SafeHtml; status?: 200 | 400 | 404 },
+  o: { title: string; body: SafeHtml; status?: 200 | 400 | 404; lang?: Lang },
 ): Response {
   const session = c.var.session as PageSession | undefined;
+  const cy = o.lang === 'cy';
   const page = pageShell({
     title: o.title,
     service: AUDIT_SERVICE_NAME,
-    lang: 'en',
+    lang: o.lang ?? 'en',
     body: o.body,
     principal: session?.principal,
     csrf: session?.csrf,
-    nav: session ? [{ href: '/', label: 'Search the log', current: c.req.path === '/' }] : [],
+    nav: session
+      ? [
+          { href: '/', label: cy ? 'Chwilio’r log' : 'Search the log', current: c.req.path === '/' },
+          {
+            href: '/subject-access',
+            label: cy ? 'Mynediad gwrthrych' : 'Subject access',
+            current: c.req.path === '/subject-access',
+          },
+        ]
+      : [],
   });
   return c.html(String(page), o.status ?? 200);
 }

@@ -9,6 +9,7 @@ import { checkpointRoutes } from './checkpoint-panel.ts';
 import type { SilenceWatch } from './collection-panel.ts';
 import { searchPage } from './search-page.ts';
 import { sharePage } from './share-page.ts';
+import { subjectAccessPage } from './subject-access-page.ts';
 import { publicKeyOfSeed } from './verify-latest-checkpoint.ts';
 
 /** What `main.ts` hands the auditor console besides the API's own dependencies. */
@@ -34,14 +35,14 @@ export interface AuditPagesDeps {
   readonly silence?: SilenceWatch | undefined;
 }
 
-const PAGE_PATHS = ['/', '/search', '/shares/*', '/checkpoint/*'];
+const PAGE_PATHS = ['/', '/search', '/shares/*', '/checkpoint/*', '/subject-access'];
 const require = createRequire(import.meta.url);
 
 /**
- * Mounts the auditor console (DESIGN §9: audit service `/`): search, share timelines, the
- * latest checkpoint with a server-side verify, and the evidence bundle download (`/v1/export`
- * takes the auditor's session cookie as well as a bearer token). Auditors only; no payload
- * exists here to show.
+ * Mounts the auditor console (DESIGN §9: audit service `/`): search, share timelines, subject
+ * access reports, the latest checkpoint with a server-side verify, and the evidence bundle
+ * download (`/v1/export` takes the auditor's session cookie as well as a bearer token).
+ * Auditors only; no payload exists here to show.
  */
 export function mountAuditPages<E extends Env>(
   app: Hono<E>,
@@ -79,6 +80,7 @@ export function mountAuditPages<E extends Env>(
     silence: deps.silence,
   });
   sharePage(pages, deps.index);
+  subjectAccessPage(pages, { index: deps.index, subjectRef: deps.subjectRef, agencies: options.agencies });
   checkpointRoutes(pages, trust);
   app.route('/', pages as unknown as Hono<E>);
 }

@@ -35,7 +35,7 @@ export function timeline(s: IndexedShare, now: number): Event[] {
       at: r.at,
       what: r.status,
       // A sender's statement (a recall) names the recipient it is addressed to; a note stays sealed.
-      detail: html`by <strong>${r.agency}</strong>${r.to !== s.from ? html` to <strong>${r.to}</strong>` : ''}${r.actor ? html` (${r.actor})` : ''}${r.reason ? html`: ${r.reason}` : ''}, ${r.status === 'deleted' ? 'signed proof of deletion' : r.agency === s.from ? 'signed statement' : 'signed receipt'}`,
+      detail: html`by <strong>${r.agency}</strong>${r.to !== s.from ? html` to <strong>${r.to}</strong>` : ''}${r.actor ? html` (${r.actor})` : ''}${r.reason ? html`: ${r.reason}` : ''}${r.until === undefined ? '' : html`, review date ${when(r.until)}`}, ${r.status === 'deleted' ? 'signed proof of deletion' : r.agency === s.from ? 'signed statement' : 'signed receipt'}`,
       index: r.index,
     })),
   ];
