@@ -158,6 +158,16 @@ export {
   CawnType,
 } from './kinds/abduction-warning-notice/schema.ts';
 export {
+  AgeBand,
+  BOARD_ITEMS,
+  type BoardFact,
+  BoardItem,
+  FoundWhere,
+  PostcodeDistrict,
+} from './kinds/board-statistics/items.ts';
+export { ITEM_LABELS as BOARD_ITEM_LABELS } from './kinds/board-statistics/labels.ts';
+export { BoardFigure, BoardStatistics, Suppression } from './kinds/board-statistics/schema.ts';
+export {
   CareHomeRegistration,
   Provider,
   RegistrationEvent,

@@ -112,3 +112,17 @@ describe('checkSenderRules', () => {
     }
   });
 });
+
+describe('de-identified figures', () => {
+  it('need no DPA Part 3 basis from police: they carry no personal data', () => {
+    const parsed = parseNotification('board-statistics', {
+      ...loadExample('board-statistics'),
+      sender: { agencyType: 'police', org: { scheme: 'ons_pfa', value: 'W15000003' } },
+    });
+    if (!parsed.ok) throw new Error('example does not parse');
+    expect(checkSenderRules('board-statistics', parsed.value, 'police')).toEqual([]);
+    expect(checkSenderRules('board-statistics', parsed.value, 'safeguarding-board')).toContainEqual(
+      expect.objectContaining({ code: 'SENDER_NOT_ALLOWED' }),
+    );
+  });
+});

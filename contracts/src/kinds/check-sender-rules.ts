@@ -14,6 +14,12 @@ const PUBLIC_AUTHORITIES: readonly AgencyType[] = [
   'regulator',
 ];
 
+/** True when a kind's payload states a lawful basis: it carries personal data (not de-identified figures). */
+function carriesLawfulBasis(kind: KindName): boolean {
+  const shape = (kinds[kind].schema as unknown as { shape?: Record<string, unknown> }).shape;
+  return shape !== undefined && Object.hasOwn(shape, 'lawfulBasis');
+}
+
 /** The field paths of `kind` that a non-police sender must leave out. */
 export function policeOnlyFields(kind: KindName): readonly (readonly string[])[] {
   return kinds[kind].policeOnly;
@@ -39,7 +45,7 @@ function at(value: unknown, path: readonly string[]): unknown {
  * - the sender's type must be one the kind allows (the kind's `senders`);
  * - `sender.agencyType` in the payload must be the directory's type for the sender;
  * - police-only fields ({@link policeOnlyFields}) from anyone else are refused;
- * - police senders must give `lawfulBasis.dpaPart3`;
+ * - police senders must give `lawfulBasis.dpaPart3` (in a kind that states a lawful basis);
  * - public authorities may not rely on UK GDPR Art 6(1)(f);
  * - then the kind's own sender rules (its folder's `kind.ts`).
  *
@@ -61,7 +67,7 @@ export function checkSenderRules(kind: KindName, payload: unknown, senderType: A
     for (const path of policeOnlyFields(kind)) {
       if (at(payload, path) !== undefined) add([...path], 'may be filled by police only', 'POLICE_ONLY');
     }
-  } else if (at(payload, ['lawfulBasis', 'dpaPart3']) === undefined) {
+  } else if (carriesLawfulBasis(kind) && at(payload, ['lawfulBasis', 'dpaPart3']) === undefined) {
     add(['lawfulBasis', 'dpaPart3'], 'is required from police (DPA 2018 Part 3)', 'REQUIRED_FOR_SENDER');
   }
   const art6 = at(payload, ['lawfulBasis', 'ukGdprArt6']);

@@ -31,6 +31,8 @@ export interface KindDefinition<N extends string, T> {
   readonly priority: Priority;
   /** Agency types that may send this kind (checked by `checkSenderRules`). */
   readonly senders: readonly AgencyType[];
+  /** Computed by the connector, never composed by a person (no compose form). Defaults to false. */
+  readonly computed?: boolean;
   /** Field paths that only police may fill. */
   readonly policeOnly?: readonly (readonly string[])[];
   /** Labels of every field (English and Welsh) and, for coded fields, of every value. */
@@ -66,6 +68,8 @@ export interface KindContract<N extends string = string> {
   readonly schema: z.ZodType;
   readonly priority: Priority;
   readonly senders: readonly AgencyType[];
+  /** Computed by the connector, never composed by a person (no compose form). */
+  readonly computed: boolean;
   readonly policeOnly: readonly (readonly string[])[];
   readonly labels: LabelGroup;
   /** The child's identifier for the pseudonymous subject reference: NHS number, else UPN, else name and date of birth. */
@@ -125,6 +129,7 @@ export function defineKind<const N extends string, T>(def: KindDefinition<N, T>)
     schema: def.schema,
     priority: def.priority,
     senders: def.senders,
+    computed: def.computed ?? false,
     policeOnly: def.policeOnly ?? [],
     labels: def.labels,
     subjectIdentifier: def.subjectIdentifier ?? subjectKey,

@@ -141,6 +141,51 @@ export interface ConnectorClient {
     request: { readonly reason: string; readonly owner: string; readonly reviewBy: string },
   ): Promise<{ id: string; recipients: string[]; until: string; inForce: boolean }>;
   health(): Promise<{ status: string; agency: string; directorySerial: number }>;
+  /** Computes this agency's de-identified figures for a month at its edge and sends them to its board. */
+  sendBoardStatistics(
+    month: string,
+  ): Promise<{ id: string; recipients: string[]; month: string; figures: number }>;
+  /** On a board's connector: the month's merged sheet, the log's figures and the reconciliation. */
+  boardSheet(month: string): Promise<BoardSheetResponse>;
+}
+
+/** A cell of the board's sheet: published sum, withheld parts, and the text shown ("<5", "12+"). */
+export interface BoardSheetCell {
+  readonly value: number;
+  readonly withheld: number;
+  readonly parts: number;
+  readonly text: string;
+}
+
+/** `GET /v1/board/sheet` (DESIGN §9). */
+export interface BoardSheetResponse {
+  readonly month: string;
+  readonly columns: readonly { readonly key: string; readonly name: string }[];
+  readonly rows: readonly {
+    readonly item: string;
+    readonly by: string | null;
+    readonly unit: 'children' | 'count';
+    readonly label: { readonly en: string; readonly cy: string };
+    readonly cells: Readonly<Record<string, BoardSheetCell>>;
+  }[];
+  readonly reporters: readonly {
+    readonly agency: string;
+    readonly id: string;
+    readonly generatedAt: string;
+  }[];
+  readonly missing: readonly string[];
+  readonly log: { readonly generatedAt: string; readonly logSize: number } | null;
+  readonly reconciliation: {
+    readonly available: boolean;
+    readonly lines: readonly {
+      readonly agency: string;
+      readonly kind: string | null;
+      readonly reported: number | null;
+      readonly withheld?: 'primary' | 'secondary';
+      readonly logged: number;
+      readonly outcome: 'agrees' | 'agrees-under-5' | 'unchecked' | 'differs' | 'not-reported';
+    }[];
+  };
 }
 
 /**
@@ -198,5 +243,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
     recall: (messageId, request) => call('POST', `/v1/outbox/${id(messageId)}/recall`, request),
     embargo: (messageId, request) => call('POST', `/v1/outbox/${id(messageId)}/embargo`, request),
     health: () => call('GET', '/healthz'),
+    sendBoardStatistics: (month) => call('POST', '/v1/board/statistics', { month }),
+    boardSheet: (month) => call('GET', `/v1/board/sheet?month=${encodeURIComponent(month)}`),
   };
 }

@@ -1,4 +1,6 @@
 export {
+  type BoardSheetCell,
+  type BoardSheetResponse,
   type ConnectorClient,
   type ConnectorClientOptions,
   CwtchApiError,

@@ -5,6 +5,7 @@ import { OWNER_ONLY_UMASK } from '@cwtch/runtime';
 import { CwtchApiError } from '@cwtch/sdk';
 import { auditCommand } from './commands/audit.ts';
 import { benchCommand } from './commands/bench/bench.ts';
+import { boardCommand } from './commands/board.ts';
 import { demoCommand, demoIssuer, playDemo } from './commands/demo.ts';
 import { startDevRegion } from './commands/dev.ts';
 import { directoryCommand } from './commands/directory.ts';
@@ -20,6 +21,7 @@ const USAGE = `cwtch: the Cwtch command line
   cwtch audit export [--region FILE] [--out BUNDLE]     an evidence bundle (JSON lines)
   cwtch audit verify BUNDLE [--trust FILE | --region FILE]   offline check; exit 1 on any finding
   cwtch audit disclose BUNDLE --id ID --key CONTENT-KEY     open exactly one disclosed share
+  cwtch board send --month YYYY-MM [--region FILE] [--as AGENCY]   the board's figures, on demand
   cwtch bench [--mode both|durable|default] [--count N] [--rate R] [--seconds S] [--out DIR]
   cwtch directory show [--data DIR] [--json]
   cwtch directory rotate --agency A --use sig|enc [--overlap-days 7] [--data DIR]
@@ -135,6 +137,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   directory: directoryCommand,
   bench: benchCommand,
   audit: auditCommand,
+  board: boardCommand,
 };
 const run = command ? commands[command] : undefined;
 if (!run) {

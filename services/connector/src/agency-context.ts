@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type { JetStreamClient } from '@cwtch/bus';
 import type { DirectoryWatcher } from '@cwtch/directory';
 import type { Logger } from '@cwtch/runtime';
+import type { LogFigures } from './board/log-figures-client.ts';
 import type { CollectionView } from './collection-state.ts';
 import type { InboxStore } from './inbox-store.ts';
 import type { Keyring } from './keyring.ts';
@@ -22,4 +23,6 @@ export interface AgencyContext {
   readonly events: EventEmitter;
   /** Which agencies have stopped collecting their inbox (from the audit service; never blocks). */
   readonly collection: CollectionView;
+  /** The share log's figures for a month (the board's connector reconciles its sheet with them). */
+  readonly logFigures?: ((month: string) => Promise<LogFigures | null>) | undefined;
 }

@@ -29,6 +29,7 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { acknowledgeNotification } from './acknowledge-notification.ts';
 import type { AgencyContext } from './agency-context.ts';
+import { boardRoutes } from './board/board-routes.ts';
 import type { InboxItem } from './inbox-store.ts';
 import { connectorGauges } from './metrics.ts';
 import { mountPages } from './pages/mount-pages.ts';
@@ -321,6 +322,7 @@ export function createApp(
   );
 
   statementRoutes(app, ctx);
+  boardRoutes(app, ctx);
 
   app.post('/v1/inbox/:id/disclose', async (c) => {
     const principal = c.get('principal');

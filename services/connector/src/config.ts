@@ -51,6 +51,8 @@ export const ConnectorConfig = z.object({
   CWTCH_ESCALATION_STEP2_MS: z.coerce.number().int().positive().default(1_800_000),
   /** How often the escalation ladder looks for respond-by times that have passed. */
   CWTCH_ESCALATION_CHECK_MS: z.coerce.number().int().min(100).default(5000),
+  /** Look this often whether last month's figures are due to the board (`0`: never on a schedule). */
+  CWTCH_BOARD_SCHEDULE_MS: z.coerce.number().int().min(0).default(3_600_000),
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Written once listening: `{port, pid}`, so a supervisor learns an ephemeral port. */
   CWTCH_READY_FILE: z.string().optional(),

@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import type { ReceiptStatus } from '@cwtch/contracts';
+import type { BoardFact, ReceiptStatus } from '@cwtch/contracts';
 import type { ErrorCode } from '@cwtch/runtime';
 
 /** One notification in this agency's inbox (plaintext rests only here). */
@@ -59,6 +59,14 @@ export interface SignedStatement {
   readonly reason: string | null;
   readonly headerHash: string;
   readonly bodyHash: string;
+}
+
+/** A share this agency sent, as the board's figures see it (no payload: its derived facts). */
+export interface SentFacts {
+  readonly kind: string;
+  readonly at: number;
+  readonly subject: string | null;
+  readonly facts: readonly BoardFact[];
 }
 
 /** One step of an escalation ladder, by either party of a share (an `escalated` statement). */
@@ -213,6 +221,13 @@ export class InboxStore {
     if (!columns.includes('watch_done'))
       this.#db.exec('ALTER TABLE inbox ADD COLUMN watch_done INTEGER NOT NULL DEFAULT 0');
     const outboxColumns = (this.#db.prepare('PRAGMA table_info(outbox)').all() as Row[]).map((c) => c.name);
+    // The board's figures are counted from what a share's sender derived at send time (its kind's
+    // board facts and the subject reference), never from a payload: the outbox keeps no plaintext.
+    if (!outboxColumns.includes('facts'))
+      this.#db.exec('ALTER TABLE outbox ADD COLUMN subject TEXT; ALTER TABLE outbox ADD COLUMN facts TEXT');
+    this.#db.exec(
+      'CREATE TABLE IF NOT EXISTS board_sent (month TEXT PRIMARY KEY, id TEXT NOT NULL, at INTEGER NOT NULL)',
+    );
     if (!outboxColumns.includes('respond_by'))
       this.#db.exec(
         'ALTER TABLE outbox ADD COLUMN respond_by INTEGER; ALTER TABLE outbox ADD COLUMN handover INTEGER NOT NULL DEFAULT 0; ALTER TABLE outbox ADD COLUMN watch_done INTEGER NOT NULL DEFAULT 0',
@@ -439,10 +454,12 @@ export class InboxStore {
     recipients: readonly string[];
     respondBy?: number | null;
     handover?: boolean;
+    subject?: string | null;
+    facts?: readonly BoardFact[];
   }): void {
     this.#db
       .prepare(
-        'INSERT INTO outbox (id, kind, created_at, header_hash, body_hash, recipients, respond_by, handover, watch_done) VALUES (?,?,?,?,?,?,?,?,?)',
+        'INSERT INTO outbox (id, kind, created_at, header_hash, body_hash, recipients, respond_by, handover, watch_done, subject, facts) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
       )
       .run(
         o.id,
@@ -454,7 +471,39 @@ export class InboxStore {
         o.respondBy ?? null,
         o.handover ? 1 : 0,
         o.respondBy ? 0 : 1,
+        o.subject ?? null,
+        JSON.stringify(o.facts ?? []),
       );
+  }
+
+  /** What the board's figures count of the shares sent before `until`: kind, time, subject and facts. */
+  sentFacts(until: number): SentFacts[] {
+    return (
+      this.#db
+        .prepare(
+          'SELECT kind, created_at, subject, facts FROM outbox WHERE created_at < ? ORDER BY created_at, rowid',
+        )
+        .all(until) as Row[]
+    ).map((r) => ({
+      kind: String(r.kind),
+      at: Number(r.created_at),
+      subject: r.subject === null || r.subject === undefined ? null : String(r.subject),
+      facts: r.facts ? (JSON.parse(String(r.facts)) as BoardFact[]) : [],
+    }));
+  }
+
+  /** The board-statistics share sent for `month`, if any. */
+  boardSent(month: string): { id: string; at: number } | undefined {
+    const r = this.#db.prepare('SELECT id, at FROM board_sent WHERE month = ?').get(month) as Row | undefined;
+    return r ? { id: String(r.id), at: Number(r.at) } : undefined;
+  }
+
+  markBoardSent(month: string, id: string, at: number): void {
+    this.#db
+      .prepare(
+        'INSERT INTO board_sent (month, id, at) VALUES (?,?,?) ON CONFLICT (month) DO UPDATE SET id = excluded.id, at = excluded.at',
+      )
+      .run(month, id, at);
   }
 
   /** Inbox items whose respond-by has passed and whose ladder is still watched, oldest deadline first. */

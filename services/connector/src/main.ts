@@ -17,6 +17,8 @@ import { createLogger, OWNER_ONLY_UMASK, parseConfig, repairOwnerOnly } from '@c
 import { serve } from '@hono/node-server';
 import type { AgencyContext } from './agency-context.ts';
 import { createApp } from './app.ts';
+import { logFiguresClient } from './board/log-figures-client.ts';
+import { scheduleBoardStatistics } from './board/send-board-statistics.ts';
 import { CollectionState } from './collection-state.ts';
 import { ConnectorConfig } from './config.ts';
 import { watchEscalations } from './escalation.ts';
@@ -86,6 +88,7 @@ const ctx: AgencyContext = {
   metrics: new Metrics(),
   events: new EventEmitter().setMaxListeners(1000),
   collection,
+  logFigures: logFiguresClient(nc),
 };
 
 // Receipts decided before a crash or outage but never published go out every few seconds, each
@@ -108,6 +111,12 @@ const stopEscalations = watchEscalations(
   { step2AfterMs: config.CWTCH_ESCALATION_STEP2_MS },
   config.CWTCH_ESCALATION_CHECK_MS,
 );
+
+// Last month's figures go to the board once the month is over (see board/send-board-statistics.ts).
+const stopBoardSchedule =
+  config.CWTCH_BOARD_SCHEDULE_MS > 0
+    ? scheduleBoardStatistics(ctx, config.CWTCH_BOARD_SCHEDULE_MS)
+    : () => {};
 
 const witness =
   config.CWTCH_WITNESS_KEY_FILE && config.CWTCH_LOG_KEY
@@ -181,6 +190,7 @@ async function stop(signal: string): Promise<void> {
   logger.info({ signal }, 'stopping');
   clearInterval(flushTimer);
   stopEscalations();
+  stopBoardSchedule();
   collection.stop();
   witness?.stop();
   server.close();

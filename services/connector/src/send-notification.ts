@@ -149,6 +149,8 @@ export async function sendNotification(
     recipients,
     respondBy,
     handover: contract.handover(parsed.value),
+    subject: sealed.header.subject,
+    facts: contract.boardFacts(parsed.value),
   });
   await Promise.all(
     recipients.map((to) =>

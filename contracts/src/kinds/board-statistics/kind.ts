@@ -26,6 +26,8 @@ export const boardStatistics = defineKind({
     'regulator',
   ],
   labels,
+  // Computed at the edge from what the agency sent (POST /v1/board/statistics), never typed in.
+  computed: true,
   // About no child and no area: it goes where the directory's route for it says (the board).
   areas: () => [],
   // No child: no subject reference.

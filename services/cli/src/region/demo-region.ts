@@ -132,6 +132,8 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
   },
 ];
 
+/** Every partner reports de-identified monthly figures to the regional board (DESIGN §6b). */
+const BOARD_REPORTERS = DEMO_AGENCIES.map((a) => a.id).filter((id) => id !== 'wg-board');
 const CROSS_BORDER_LOCATE = ['dudley-cs', 'west-midlands-police'];
 const WESTERN_BAY = ['swansea-cs', 'npt-cs', 'south-wales-police', 'swansea-bay-health', 'barnardos-cymru'];
 const ALL_WALES_LOCATE = [
@@ -241,6 +243,19 @@ export const DEMO_AGREEMENTS: readonly Agreement[] = [
     purposes: ['exploitation_disruption', 'safeguarding_child_at_risk'],
     lawfulBasis: 'DPA 2018 Part 3, s35 and Sch 8 para 4; UK GDPR 6(1)(e); CA 2004 s28',
   },
+  {
+    // The board's data disclosure agreement: figures in, nothing identifiable, nothing out.
+    id: 'waspi-dda-board-figures-2026',
+    title: "De-identified monthly figures for the regional safeguarding board's data sheet",
+    framework: 'WASPI',
+    type: 'DDA',
+    senders: BOARD_REPORTERS,
+    recipients: ['wg-board'],
+    kinds: ['board-statistics'],
+    purposes: ['board_statistics'],
+    lawfulBasis:
+      'UK GDPR 6(1)(e); SSWBA 2014 s134 and s137 (the board may require information); de-identified statistics',
+  },
 ];
 
 /** Default recipients when a sender names nobody. */
@@ -261,4 +276,5 @@ export const DEMO_ROUTES: readonly Route[] = [
     from: 'hillside',
     to: ['swansea-cs', 'south-wales-police', 'swansea-bay-health'],
   },
+  ...BOARD_REPORTERS.map((from): Route => ({ kind: 'board-statistics', from, to: ['wg-board'] })),
 ];

@@ -26,6 +26,8 @@ describe('demo region NATS permissions', () => {
         'swansea-bay-health',
         'swansea-cs',
         'west-midlands-police',
+        // Its monthly figures (de-identified) to the board.
+        'wg-board',
         'wrexham-cs',
       ].map((to) => shareSubject(to, 'hillside')),
     );
@@ -35,14 +37,17 @@ describe('demo region NATS permissions', () => {
       );
   });
 
-  it('gives the safeguarding board, party to no identifiable agreement, no share or receipt subject', () => {
+  it('gives the safeguarding board, which only receives figures, no share subject and receipts only to its reporters', () => {
     expect(shares('wg-board')).toEqual([]);
-    expect(receipts('wg-board')).toEqual([]);
+    const reporters = DEMO_AGENCIES.map((a) => a.id).filter((id) => id !== 'wg-board');
+    expect(receipts('wg-board').sort()).toEqual(reporters.map((r) => `cwtch.receipt.${r}.wg-board`).sort());
   });
 
-  it('lets south-wales-police receipt only to agencies that may send to it', () => {
+  it('lets an agency make statements only to agencies it shares with, either way', () => {
     expect(receipts('south-wales-police')).toContain('cwtch.receipt.hillside.south-wales-police');
-    expect(receipts('south-wales-police')).not.toContain('cwtch.receipt.wg-board.south-wales-police');
+    // Barnardo's and Hillside both send to the police, never to each other.
+    expect(receipts('barnardos-cymru')).toContain('cwtch.receipt.south-wales-police.barnardos-cymru');
+    expect(receipts('barnardos-cymru')).not.toContain('cwtch.receipt.hillside.barnardos-cymru');
   });
 });
 

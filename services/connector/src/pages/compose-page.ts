@@ -62,6 +62,8 @@ function sendable(ctx: AgencyContext): Map<KindName, string[]> {
     for (const k of a.kinds) {
       const kind = KindName.safeParse(k);
       if (!kind.success || type === undefined || !kinds[kind.data].senders.includes(type)) continue;
+      // Figures computed at the edge (the board's) are never typed in.
+      if (kinds[kind.data].computed) continue;
       const set = out.get(kind.data) ?? new Set<string>();
       for (const r of a.recipients) if (r !== ctx.agency) set.add(r);
       out.set(kind.data, set);

@@ -12,19 +12,26 @@ import { t } from './page-text.ts';
 import { st } from './statement-text.ts';
 
 /** Which top-level page is showing, for `aria-current`. */
-export type Section = 'inbox' | 'compose' | 'outbox' | 'overdue' | 'other';
+export type Section = 'inbox' | 'compose' | 'outbox' | 'overdue' | 'board' | 'other';
 
 /** The connector page script: live updates, the high-priority cue, countdowns. */
 export const CONNECTOR_SCRIPT = '/assets/connector.js';
 
 /** The navigation a principal sees: managers get the overdue view; auditors never get here. */
-function nav(session: PageSession | undefined, lang: Lang, current: Section): NavLink[] {
+function nav(session: PageSession | undefined, lang: Lang, current: Section, board: boolean): NavLink[] {
   const roles = session?.principal.roles ?? [];
   const links: NavLink[] = [{ href: '/', label: t(lang, 'inbox'), current: current === 'inbox' }];
   if (roles.includes('manager'))
     links.push({ href: '/overdue', label: t(lang, 'overdue'), current: current === 'overdue' });
   links.push({ href: '/compose', label: t(lang, 'compose'), current: current === 'compose' });
   links.push({ href: '/outbox', label: st(lang, 'outboxNav'), current: current === 'outbox' });
+  // A safeguarding board's connector merges the partners' monthly figures into its data sheet.
+  if (board)
+    links.push({
+      href: '/board',
+      label: lang === 'cy' ? 'Taflen ddata' : 'Data sheet',
+      current: current === 'board',
+    });
   return links;
 }
 
@@ -48,7 +55,14 @@ export function connectorPage(
     body: o.body,
     principal: session?.principal,
     csrf: session?.csrf,
-    nav: session ? nav(session, o.lang, o.section ?? 'other') : [],
+    nav: session
+      ? nav(
+          session,
+          o.lang,
+          o.section ?? 'other',
+          ctx.directory.view.agency(ctx.agency)?.type === 'safeguarding-board',
+        )
+      : [],
     scripts: session ? [CONNECTOR_SCRIPT] : [],
     langSwitch: true,
   });

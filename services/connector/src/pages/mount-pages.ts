@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createPageApp, type PageAuth, type PageEnv, pageShell } from '@cwtch/http';
 import type { Env, Hono } from 'hono';
 import type { AgencyContext } from '../agency-context.ts';
+import { boardPage } from './board-page.ts';
 import { composePage } from './compose-page.ts';
 import { inboxPage } from './inbox-page.ts';
 import { notificationPage } from './notification-page.ts';
@@ -20,7 +21,18 @@ export interface ConnectorPagesOptions {
 }
 
 /** Every path the pages serve; the API under `/v1` is untouched by their middleware. */
-const PAGE_PATHS = ['/', '/inbox/*', '/overdue', '/overdue/*', '/compose', '/outbox', '/outbox/*', '/events'];
+const PAGE_PATHS = [
+  '/',
+  '/inbox/*',
+  '/overdue',
+  '/overdue/*',
+  '/compose',
+  '/outbox',
+  '/outbox/*',
+  '/board',
+  '/board.csv',
+  '/events',
+];
 
 const require = createRequire(import.meta.url);
 
@@ -62,6 +74,7 @@ export function mountPages<E extends Env>(
   composePage(pages, ctx, { demo: auth.signIn.mode === 'dev' });
   outboxListPage(pages, ctx);
   outboxPage(pages, ctx);
+  boardPage(pages, ctx);
   pageEvents(pages, ctx);
   app.route('/', pages as unknown as Hono<E>);
 }
