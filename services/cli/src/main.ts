@@ -7,6 +7,7 @@ import { auditCommand } from './commands/audit.ts';
 import { benchCommand } from './commands/bench/bench.ts';
 import { boardCommand } from './commands/board.ts';
 import { demoCommand, demoIssuer, playDemo } from './commands/demo.ts';
+import { DEMO_HELP, demoMonthCommand } from './commands/demo-month.ts';
 import { startDevRegion } from './commands/dev.ts';
 import { directoryCommand } from './commands/directory.ts';
 import { regionClient } from './commands/region-client.ts';
@@ -16,6 +17,8 @@ const USAGE = `cwtch: the Cwtch command line
   cwtch dev [--data DIR] [--sync always|2m] [--tls] [--demo]   start the demo region (default DIR .cwtch/dev);
                                                       --demo plays the stories of DESIGN §1 into it
   cwtch demo --region FILE                            play the demo stories into a running region
+  cwtch demo --month [--region FILE] [--seed N]       a synthetic month of traffic (dozens of children,
+                                                      hundreds of notifications; see cwtch demo --help)
   cwtch send --region FILE --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P]
   cwtch inbox --region FILE --as AGENCY [--status new|acknowledged] [--json]
   cwtch audit export [--region FILE] [--out BUNDLE]     an evidence bundle (JSON lines)
@@ -133,13 +136,17 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   dev,
   send,
   inbox,
-  demo: demoCommand,
+  demo: (args) => (args.includes('--month') ? demoMonthCommand(args) : demoCommand(args)),
   directory: directoryCommand,
   bench: benchCommand,
   audit: auditCommand,
   board: boardCommand,
 };
 const run = command ? commands[command] : undefined;
+if (command === 'demo' && (rest.includes('--help') || rest.includes('-h'))) {
+  process.stdout.write(DEMO_HELP);
+  process.exit(0);
+}
 if (!run) {
   process.stdout.write(USAGE);
   process.exit(command && command !== 'help' && command !== '--help' ? 2 : 0);
