@@ -36,7 +36,14 @@ export {
   type PageSession,
   type SignInMethod,
 } from './pages/page-auth.ts';
-export { pageError } from './pages/page-error.ts';
+export {
+  type ErrorPageRender,
+  type PageFallbacks,
+  pageError,
+  pageFallbacks,
+  requestLang,
+  wantsPage,
+} from './pages/page-error.ts';
 export { type Lang, type NavLink, type PageShellOptions, pageShell } from './pages/page-shell.ts';
 export {
   createPageTokenVerifier,

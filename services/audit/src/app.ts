@@ -2,6 +2,7 @@ import { isValidNhsNumber, normaliseNhsNumber } from '@cwtch/contracts';
 import { subjectReference } from '@cwtch/crypto';
 import {
   identityKey,
+  type PageFallbacks,
   type Principal,
   parseStrictJson,
   Role,
@@ -117,12 +118,18 @@ const nonNegative = z.coerce.number().int().nonnegative();
 /** The auditor API of DESIGN §9 (auditor role only; no payload is ever available here). */
 export function createAuditApp(deps: AuditAppDeps) {
   const app = new Hono<Env>();
+  let forBrowsers: PageFallbacks | undefined;
   app.onError((e, c) => {
     const { status, body } = toErrorResponse(e);
     if (status >= 500) deps.logger.error({ err: e }, 'request failed');
-    return c.json(body, status as 400);
+    // A person's browser gets an HTML page in the console's language; API clients keep JSON.
+    return forBrowsers?.error(c, e) ?? c.json(body, status as 400);
   });
-  app.notFound((c) => c.json({ error: { code: ErrorCode.NOT_FOUND, message: 'no such route' } }, 404));
+  app.notFound(
+    (c) =>
+      forBrowsers?.notFound(c) ??
+      c.json({ error: { code: ErrorCode.NOT_FOUND, message: 'no such route' } }, 404),
+  );
   app.use('*', secureHeaders());
   // The operator's health view: the log, and the agencies and feeds that have gone quiet.
   app.get('/healthz', (c) => {
@@ -150,7 +157,11 @@ export function createAuditApp(deps: AuditAppDeps) {
     return c.text(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
   if (deps.pages)
-    mountAuditPages(app, { ...deps, subjectRef: (s) => subjectRefOf(s, deps.subjectKey) }, deps.pages);
+    forBrowsers = mountAuditPages(
+      app,
+      { ...deps, subjectRef: (s) => subjectRefOf(s, deps.subjectKey) },
+      deps.pages,
+    );
   app.use('/v1/*', async (c, next) => {
     // An auditor's console session stands in for the token on the export link (set by the pages).
     const principal =

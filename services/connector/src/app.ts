@@ -13,6 +13,7 @@ import {
 import {
   identityKey,
   type PageAuth,
+  type PageFallbacks,
   type Principal,
   Role,
   rateLimit,
@@ -117,12 +118,18 @@ export function createApp(
       return undefined;
     },
   });
+  let forBrowsers: PageFallbacks | undefined;
   app.onError((e, c) => {
     const { status, body } = toErrorResponse(e);
     if (status >= 500) ctx.logger.error({ err: e }, 'request failed');
-    return c.json(body, status as 400);
+    // A person's browser gets an HTML page in the console's language; API clients keep JSON.
+    return forBrowsers?.error(c, e) ?? c.json(body, status as 400);
   });
-  app.notFound((c) => c.json({ error: { code: ErrorCode.NOT_FOUND, message: 'no such route' } }, 404));
+  app.notFound(
+    (c) =>
+      forBrowsers?.notFound(c) ??
+      c.json({ error: { code: ErrorCode.NOT_FOUND, message: 'no such route' } }, 404),
+  );
   app.use('*', secureHeaders());
   app.use(
     '/v1/*',
@@ -181,7 +188,7 @@ export function createApp(
   });
 
   if (options.pages)
-    mountPages(app, ctx, {
+    forBrowsers = mountPages(app, ctx, {
       auth: options.pages,
       maxBodyBytes: options.maxBodyBytes,
       rateLimit: options.rateLimit,

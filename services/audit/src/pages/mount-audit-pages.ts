@@ -1,5 +1,14 @@
 import { createRequire } from 'node:module';
-import { createPageApp, type PageAuth, pageShell, Role } from '@cwtch/http';
+import {
+  createPageApp,
+  type ErrorPageRender,
+  type PageAuth,
+  type PageFallbacks,
+  pageFallbacks,
+  pageShell,
+  Role,
+  requestLang,
+} from '@cwtch/http';
 import type { Logger } from '@cwtch/runtime';
 import type { Env, Hono } from 'hono';
 import type { Checkpointer, WitnessKey } from '../checkpointer.ts';
@@ -48,8 +57,10 @@ export function mountAuditPages<E extends Env>(
   app: Hono<E>,
   deps: AuditPagesDeps,
   options: AuditPagesOptions,
-): void {
+): PageFallbacks {
   const { auth } = options;
+  const render: ErrorPageRender = (c, title, body) =>
+    pageShell({ title, service: AUDIT_SERVICE_NAME, lang: requestLang(c), body });
   const pages = createPageApp({
     auth,
     logger: deps.logger,
@@ -57,7 +68,7 @@ export function mountAuditPages<E extends Env>(
     maxBodyBytes: 64 * 1024,
     pagePaths: PAGE_PATHS,
     assets: { 'htmx.min.js': require.resolve('htmx.org/dist/htmx.min.js') },
-    render: (_c, title, body) => pageShell({ title, service: AUDIT_SERVICE_NAME, lang: 'en', body }),
+    render,
   });
   // The export link: an auditor's session stands in for the bearer token (GET only, SameSite=Strict).
   pages.use('/v1/export', async (c, next) => {
@@ -83,4 +94,5 @@ export function mountAuditPages<E extends Env>(
   subjectAccessPage(pages, { index: deps.index, subjectRef: deps.subjectRef, agencies: options.agencies });
   checkpointRoutes(pages, trust);
   app.route('/', pages as unknown as Hono<E>);
+  return pageFallbacks(render);
 }

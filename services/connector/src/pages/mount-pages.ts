@@ -1,6 +1,14 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { createPageApp, type PageAuth, type PageEnv, pageShell } from '@cwtch/http';
+import {
+  createPageApp,
+  type ErrorPageRender,
+  type PageAuth,
+  type PageEnv,
+  type PageFallbacks,
+  pageFallbacks,
+  pageShell,
+} from '@cwtch/http';
 import type { Env, Hono } from 'hono';
 import type { AgencyContext } from '../agency-context.ts';
 import { boardPage } from './board-page.ts';
@@ -41,14 +49,23 @@ const require = createRequire(import.meta.url);
  * `/compose`, `/outbox/{id}`, plus `/overdue` for managers, `/events` for live updates, sign-in
  * and static files). Pages take the session cookie or a bearer token; every page carries the
  * strict CSP, is rate-limited per session and size-limited, and renders its errors as HTML.
+ * Returns the HTML answers for browsers outside the pages (unknown addresses, unhandled errors).
  */
 export function mountPages<E extends Env>(
   app: Hono<E>,
   ctx: AgencyContext,
   options: ConnectorPagesOptions,
-): void {
+): PageFallbacks {
   const { auth } = options;
   const service = () => ctx.directory.view.agency(ctx.agency)?.name ?? ctx.agency;
+  const render: ErrorPageRender = (c, title, body) =>
+    pageShell({
+      title,
+      service: service(),
+      lang: langOf(c),
+      body,
+      principal: (c.var.session as PageEnv['Variables']['session'] | undefined)?.principal,
+    });
   const pages = createPageApp({
     auth,
     logger: ctx.logger,
@@ -59,14 +76,7 @@ export function mountPages<E extends Env>(
       'htmx.min.js': require.resolve('htmx.org/dist/htmx.min.js'),
       'connector.js': fileURLToPath(new URL('./assets/connector.js', import.meta.url)),
     },
-    render: (c, title, body) =>
-      pageShell({
-        title,
-        service: service(),
-        lang: langOf(c),
-        body,
-        principal: (c.var.session as PageEnv['Variables']['session'] | undefined)?.principal,
-      }),
+    render,
   });
   inboxPage(pages, ctx);
   notificationPage(pages, ctx);
@@ -77,4 +87,5 @@ export function mountPages<E extends Env>(
   boardPage(pages, ctx);
   pageEvents(pages, ctx);
   app.route('/', pages as unknown as Hono<E>);
+  return pageFallbacks(render);
 }
