@@ -20,6 +20,8 @@ export type DirectoryKey = z.infer<typeof DirectoryKey>;
 export const Agency = z.strictObject({
   id: AgencyId,
   name: z.string().min(1).max(200),
+  /** The agency's name in Welsh, where it has one; optional, so older directories still parse. */
+  nameCy: z.string().min(1).max(200).optional(),
   type: AgencyType,
   codes: z.array(z.strictObject({ scheme: z.string().min(1), value: z.string().min(1) })),
   areas: z.array(z.string().min(1)),

@@ -5,6 +5,8 @@ import type { Agreement, Route } from '@cwtch/directory';
 export interface DemoAgency {
   readonly id: string;
   readonly name: string;
+  /** The agency's name in Welsh, where it has one. */
+  readonly nameCy?: string;
   readonly type: AgencyType;
   readonly codes: readonly { scheme: string; value: string }[];
   readonly areas: readonly string[];
@@ -17,6 +19,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
   {
     id: 'swansea-cs',
     name: "City and County of Swansea Children's Services",
+    nameCy: 'Gwasanaethau Plant Dinas a Sir Abertawe',
     type: 'childrens-services',
     codes: [{ scheme: 'ons_gss_lad', value: 'W06000011' }],
     areas: ['W06000011'],
@@ -29,6 +32,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
   {
     id: 'npt-cs',
     name: "Neath Port Talbot Children's Services",
+    nameCy: 'Gwasanaethau Plant Castell-nedd Port Talbot',
     type: 'childrens-services',
     codes: [{ scheme: 'ons_gss_lad', value: 'W06000012' }],
     areas: ['W06000012'],
@@ -41,6 +45,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
   {
     id: 'south-wales-police',
     name: 'South Wales Police',
+    nameCy: 'Heddlu De Cymru',
     type: 'police',
     codes: [{ scheme: 'ons_pfa', value: 'W15000003' }],
     areas: ['W06000011', 'W06000012', 'W06000013', 'W06000014', 'W06000015', 'W06000016', 'W06000024'],
@@ -49,6 +54,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
   {
     id: 'swansea-bay-health',
     name: 'Swansea Bay University Health Board',
+    nameCy: 'Bwrdd Iechyd Prifysgol Bae Abertawe',
     type: 'health-board',
     codes: [{ scheme: 'nhs_ods', value: '7A3' }],
     areas: ['W06000011', 'W06000012'],
@@ -73,6 +79,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
   {
     id: 'hillside',
     name: "Hillside Secure Children's Home",
+    nameCy: 'Cartref Plant Diogel Hillside',
     type: 'childrens-home',
     codes: [{ scheme: 'ciw_service_ref', value: 'SIN-00001234' }],
     areas: ['W06000012'],
@@ -81,6 +88,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
   {
     id: 'wrexham-cs',
     name: "Wrexham County Borough Council Children's Services",
+    nameCy: 'Gwasanaethau Plant Cyngor Bwrdd Sirol Wrecsam',
     type: 'childrens-services',
     codes: [{ scheme: 'ons_gss_lad', value: 'W06000006' }],
     areas: ['W06000006'],
@@ -93,6 +101,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
   {
     id: 'north-wales-police',
     name: 'North Wales Police',
+    nameCy: 'Heddlu Gogledd Cymru',
     type: 'police',
     codes: [{ scheme: 'ons_pfa', value: 'W15000001' }],
     areas: ['W06000001', 'W06000002', 'W06000003', 'W06000004', 'W06000005', 'W06000006'],
@@ -101,6 +110,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
   {
     id: 'wg-board',
     name: 'Western Bay Regional Safeguarding Board',
+    nameCy: "Bwrdd Diogelu Rhanbarthol Bae'r Gorllewin",
     type: 'safeguarding-board',
     codes: [{ scheme: 'ons_gss_lad', value: 'W06000011' }],
     areas: ['W06000011', 'W06000012'],

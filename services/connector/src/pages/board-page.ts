@@ -171,7 +171,7 @@ function charts(ctx: AgencyContext, sheet: BoardSheet, log: LogFigures | null, l
                   ? ''
                   : `; ${w(lang, 'medianAck')} ${Math.round(f.acknowledgement.medianMs / 60_000)} min`;
               return {
-                label: agencyName(ctx, agency),
+                label: agencyName(ctx, agency, lang),
                 value: pct,
                 text: `${pct}% ${w(lang, 'respondByMet')} (${f.respondBy.met}/${f.respondBy.due})${median}`,
               };
@@ -195,7 +195,7 @@ function reconciliationPanel(
 <div class="table-scroll"><table><thead><tr>${(['agency', 'kind', 'reported', 'logged', 'outcome'] as const).map((k) => html`<th scope="col">${w(lang, k)}</th>`)}</tr></thead>
 <tbody>${recon.lines.map(
     (l) => html`<tr data-agency="${l.agency}" data-kind="${l.kind ?? ''}" data-outcome="${l.outcome}">
-<td>${agencyName(ctx, l.agency)}</td><td>${l.kind === null ? w(lang, 'allKinds') : kindTitle(l.kind, lang)}</td>
+<td>${agencyName(ctx, l.agency, lang)}</td><td>${l.kind === null ? w(lang, 'allKinds') : kindTitle(l.kind, lang)}</td>
 <td>${l.reported === null ? (l.outcome === 'not-reported' ? '–' : '<5') : l.reported}</td><td>${l.logged}</td>
 <td class="${l.outcome === 'differs' || l.outcome === 'not-reported' ? 'error' : ''}">${w(lang, l.outcome)}</td></tr>`,
   )}</tbody></table></div></section>`;
@@ -229,10 +229,10 @@ export function boardPage(pages: Hono<PageEnv>, ctx: AgencyContext): void {
 <a href="/board.csv?month=${month}" id="csv" download>${w(lang, 'csv')}</a></form>
 ${
   sheet.reporters.length
-    ? html`<p>${w(lang, 'reporters')}: ${sheet.reporters.map((r, i) => html`${i ? ', ' : ''}${agencyName(ctx, r.agency)} (${w(lang, 'computed')} ${formatTime(Date.parse(r.generatedAt), lang)})`)}</p>`
+    ? html`<p>${w(lang, 'reporters')}: ${sheet.reporters.map((r, i) => html`${i ? ', ' : ''}${agencyName(ctx, r.agency, lang)} (${w(lang, 'computed')} ${formatTime(Date.parse(r.generatedAt), lang)})`)}</p>`
     : ''
 }
-${sheet.missing.length ? html`<p class="hint" id="missing">${w(lang, 'missing')}: ${sheet.missing.map((a) => agencyName(ctx, a)).join(', ')}</p>` : ''}
+${sheet.missing.length ? html`<p class="hint" id="missing">${w(lang, 'missing')}: ${sheet.missing.map((a) => agencyName(ctx, a, lang)).join(', ')}</p>` : ''}
 ${sheetTable(sheet, lang)}
 ${charts(ctx, sheet, view.log, lang)}
 ${reconciliationPanel(ctx, view.reconciliation, lang)}`;

@@ -177,7 +177,7 @@ ${errorSummary(s, lang)}
 ${csrf ? html`<input type="hidden" name="${CSRF_FIELD}" value="${csrf}">` : ''}
 <input type="hidden" name="_kind" value="${s.kind}">
 <fieldset id="f-recipients"><legend>${W.recipients[lang]}</legend><p class="hint">${W.recipientsHint[lang]}</p>
-${allowed.map((a) => html`<label class="check"><input type="checkbox" name="_to" value="${a}"${s.recipients.includes(a) ? html` checked` : ''}> ${agencyName(ctx, a)}</label>`)}
+${allowed.map((a) => html`<label class="check"><input type="checkbox" name="_to" value="${a}"${s.recipients.includes(a) ? html` checked` : ''}> ${agencyName(ctx, a, lang)}</label>`)}
 </fieldset>
 <div class="field"><label for="f-priority">${W.priority[lang]}</label><select id="f-priority" name="_priority"><option value="">${W.usual[lang]}: ${kinds[s.kind].priority}</option>${Priority.options.map(
     (p) => html`<option value="${p}"${s.priority === p ? html` selected` : ''}>${p}</option>`,

@@ -50,7 +50,7 @@ export function connectorPage(
   const session = c.var.session as PageSession | undefined;
   const page = pageShell({
     title: o.title,
-    service: ctx.directory.view.agency(ctx.agency)?.name ?? ctx.agency,
+    service: agencyName(ctx, ctx.agency, o.lang),
     lang: o.lang,
     body: o.body,
     principal: session?.principal,
@@ -69,7 +69,8 @@ export function connectorPage(
   return c.html(String(page), o.status ?? 200);
 }
 
-/** An agency's display name from the signed directory (its id if unknown). */
-export function agencyName(ctx: AgencyContext, id: string): string {
-  return ctx.directory.view.agency(id)?.name ?? id;
+/** An agency's display name from the signed directory, in Welsh where it has one (its id if unknown). */
+export function agencyName(ctx: AgencyContext, id: string, lang?: Lang): string {
+  const agency = ctx.directory.view.agency(id);
+  return (lang === 'cy' ? agency?.nameCy : undefined) ?? agency?.name ?? id;
 }

@@ -58,7 +58,7 @@ export function escalationList(ctx: AgencyContext, steps: readonly Escalation[],
           ? e.alerted
             ? html` — ${ew(lang, 'alerted')}: ${e.alerted}`
             : ''
-          : html` — ${agencyName(ctx, e.by)}: ${ew(lang, 'bySender')}`
+          : html` — ${agencyName(ctx, e.by, lang)}: ${ew(lang, 'bySender')}`
       }</li>`,
   )}</ul>`;
 }
@@ -94,7 +94,7 @@ export function sentLateRows(ctx: AgencyContext, lang: Lang, now: number): SafeH
           const r = o.recipients.find((x) => x.agency === agency)!;
           const last = r.escalations.at(-1)!;
           const contact = escalationContact(ctx.directory.view, agency);
-          return html`<li data-id="${o.id}" data-agency="${agency}"><a href="/outbox/${o.id}">${kindTitle(o.kind, lang)}</a>: ${ew(lang, 'waitingFor')} ${agencyName(ctx, agency)} — <strong class="escalated">${stepWord(last.step, lang)}</strong>, ${timeCell(last.at, lang)}${contact ? html` — ${ew(lang, 'call')} ${contact}` : ''}</li>`;
+          return html`<li data-id="${o.id}" data-agency="${agency}"><a href="/outbox/${o.id}">${kindTitle(o.kind, lang)}</a>: ${ew(lang, 'waitingFor')} ${agencyName(ctx, agency, lang)} — <strong class="escalated">${stepWord(last.step, lang)}</strong>, ${timeCell(last.at, lang)}${contact ? html` — ${ew(lang, 'call')} ${contact}` : ''}</li>`;
         })
   }</ul>`;
 }

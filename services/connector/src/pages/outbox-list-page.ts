@@ -32,7 +32,7 @@ ${
 <td><a href="/outbox/${o.id}">${kindTitle(o.kind, lang)}</a></td>
 <td><ul class="recipients">${o.recipients.map((r) => {
           const s = recipientStatus(r);
-          return html`<li data-agency="${r.agency}" data-status="${s}">${agencyName(ctx, r.agency)}: <span class="status-${s}">${word(s)}</span></li>`;
+          return html`<li data-agency="${r.agency}" data-status="${s}">${agencyName(ctx, r.agency, lang)}: <span class="status-${s}">${word(s)}</span></li>`;
         })}</ul></td>
 <td>${handoverPanel(ctx, o, lang)}</td>
 </tr>`,

@@ -26,7 +26,7 @@ function recipientRows(ctx: AgencyContext, o: OutboxItem, lang: Lang): SafeHtml 
 ${o.recipients.map((r) => {
   const status = recipientStatus(r);
   return html`<tr data-agency="${r.agency}">
-<th scope="row">${agencyName(ctx, r.agency)}</th>
+<th scope="row">${agencyName(ctx, r.agency, lang)}</th>
 <td class="status-${status}">${statusWord(status, lang)}${r.rejected?.reason ? html` (${r.rejected.reason})` : ''}</td>
 <td>${r.delivered ? timeCell(r.delivered.at, lang) : '—'}</td>
 <td>${r.acknowledged ? timeCell(r.acknowledged.at, lang) : '—'}</td>

@@ -31,7 +31,7 @@ export function responsesCell(ctx: AgencyContext, r: Recipient, lang: Lang): Saf
 export function handoverPanel(ctx: AgencyContext, o: OutboxItem, lang: Lang): SafeHtml {
   const took = handover(o);
   return took
-    ? html`<p class="handover ok"><strong>${st(lang, 'takenOverBy')} ${agencyName(ctx, took.agency)}</strong>${took.by ? html` (${took.by})` : ''}, ${timeCell(took.at, lang)}</p>`
+    ? html`<p class="handover ok"><strong>${st(lang, 'takenOverBy')} ${agencyName(ctx, took.agency, lang)}</strong>${took.by ? html` (${took.by})` : ''}, ${timeCell(took.at, lang)}</p>`
     : html`<p class="handover muted">${st(lang, 'handoverOpen')}</p>`;
 }
 

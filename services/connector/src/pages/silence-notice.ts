@@ -22,6 +22,6 @@ export function silenceNotice(ctx: AgencyContext, agencies: readonly string[], l
   if (silent.length === 0) return html``;
   return html`<div id="not-collecting" class="notice bad" role="status"><ul class="plain">${silent.map(
     (s) =>
-      html`<li data-agency="${s.agency}">${notCollecting(agencyName(ctx, s.agency), spanOf(s.ms), lang)}</li>`,
+      html`<li data-agency="${s.agency}">${notCollecting(agencyName(ctx, s.agency, lang), spanOf(s.ms), lang)}</li>`,
   )}</ul></div>`;
 }
