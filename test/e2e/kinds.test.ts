@@ -80,8 +80,19 @@ describe('notification kinds end to end in a cwtch dev region', () => {
         );
         expect(item).toMatchObject({ kind, from, payload });
         for (const lang of ['en', 'cy'] as const) {
-          const text = visibleText(await detailPage(to, sent.id, lang));
+          const markup = await detailPage(to, sent.id, lang);
+          const text = visibleText(markup);
           expect(text).toContain(kinds[kind].title[lang]);
+          // The page leads with what to do: the panel comes before the details, and names
+          // every recipient.
+          const panel = markup.indexOf('id="what-to-do"');
+          expect(panel, `${kind} ${lang}`).toBeGreaterThan(0);
+          expect(panel).toBeLessThan(markup.indexOf('class="payload"'));
+          expect(markup.indexOf('id="acknowledge"')).toBeGreaterThan(panel);
+          for (const r of expected) expect(markup.slice(panel)).toContain(`data-agency="${r}"`);
+          if (lang === 'cy' && expected.includes('south-wales-police'))
+            expect(text).toContain('Heddlu De Cymru');
+          expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [], `${kind} ${lang}`).toEqual([]);
           expect(text).toContain(label[lang]);
           const words = new Set(text.split(/[\s,()]+/));
           expect(

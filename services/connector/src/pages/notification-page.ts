@@ -9,7 +9,7 @@ import { escalationPanel } from './escalation-view.ts';
 import { READERS } from './inbox-page.ts';
 import { childName, deadlineCell, inboxTable, priorityBadge, timeCell } from './inbox-rows.ts';
 import { kindSummary, kindTitle, knownKind, langOf, purposeText, t } from './page-text.ts';
-import { payloadView } from './payload-view.ts';
+import { type LeadFact, leadFacts, payloadView } from './payload-view.ts';
 import { recallNotice, respondPanel, respondRoute } from './respond-panel.ts';
 
 /** Message ids in page paths: the only thing about a share a URL ever holds. */
@@ -32,24 +32,53 @@ ${note ? html`<p class="muted">${note}</p>` : ''}
 </section>`;
 }
 
+/**
+ * The first screen of a notification: what it asks (actions, respond-by, risk), who else was
+ * told, and the acknowledge and respond buttons.
+ */
+function actionPanel(
+  ctx: AgencyContext,
+  item: InboxItem,
+  lang: Lang,
+  csrf: string | null,
+  roles: readonly string[],
+): SafeHtml {
+  const kind = knownKind(item.kind);
+  const { actions, risk } = item.recalled ? { actions: [], risk: [] } : leadFacts(item.payload, lang, kind);
+  const fact = (f: LeadFact) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`;
+  const told = item.to.map(
+    (a) =>
+      html`<li data-agency="${a}">${agencyName(ctx, a, lang)}${a === ctx.agency ? html` (${t(lang, 'you')})` : ''}</li>`,
+  );
+  return html`<section id="what-to-do" class="summary-panel what-to-do" aria-labelledby="what-to-do-h">
+<h2 id="what-to-do-h">${t(lang, 'whatToDo')}</h2>
+<dl class="fields lead-facts">
+${actions.length ? actions.map(fact) : item.recalled ? '' : html`<dt>${t(lang, 'whatToDo')}</dt><dd>${t(lang, 'noActionsAsked')}</dd>`}
+<dt>${t(lang, 'respondBy')}</dt><dd>${deadlineCell(item, lang, Date.now())}</dd>
+<dt>${t(lang, 'priority')}</dt><dd>${priorityBadge(item.priority, lang)}</dd>
+${risk.map(fact)}
+<dt>${t(lang, 'whoWasTold')}</dt><dd><ul class="recipients">${told}</ul></dd>
+</dl>
+${item.recalled ? '' : ackPanel(item, lang, csrf)}
+${respondPanel(ctx, item, lang, csrf, roles)}
+</section>`;
+}
+
 function summary(ctx: AgencyContext, item: InboxItem, lang: Lang): SafeHtml {
-  const others = item.to.filter((a) => a !== ctx.agency).map((a) => agencyName(ctx, a));
   const rows: [string, SafeHtml | string][] = [
-    [t(lang, 'from'), agencyName(ctx, item.from)],
+    [t(lang, 'from'), agencyName(ctx, item.from, lang)],
     [t(lang, 'child'), childName(item.payload)],
-    [t(lang, 'priority'), priorityBadge(item.priority, lang)],
     [t(lang, 'received'), timeCell(item.receivedAt, lang)],
-    [t(lang, 'respondBy'), deadlineCell(item, lang, Date.now())],
     [t(lang, 'purpose'), purposeText(item.kind, item.purpose, lang)],
     [t(lang, 'agreement'), item.agreement],
   ];
-  if (others.length) rows.push([t(lang, 'to'), others.join(', ')]);
   return html`<dl class="fields summary-panel">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
 
 /**
- * `GET /inbox/{id}`: one notification, every field under English or Welsh labels, its
- * acknowledgement, and the other shares about the same child in this inbox (by subject
+ * `GET /inbox/{id}`: one notification, led by what it asks of the reader (actions, respond-by,
+ * risk, who else was told, acknowledge and respond), then every field under English or Welsh
+ * labels, and the other shares about the same child in this inbox (by subject
  * reference); `POST /inbox/{id}/acknowledge`: acknowledge it as the signed-in worker.
  */
 export function notificationPage(pages: Hono<PageEnv>, ctx: AgencyContext): void {
@@ -65,11 +94,10 @@ export function notificationPage(pages: Hono<PageEnv>, ctx: AgencyContext): void
     const body = html`<p><a href="/">← ${t(lang, 'inbox')}</a></p>
 <h1>${title}</h1>
 <p class="kind-summary">${kindSummary(item.kind, item.payload, lang)}</p>
-${summary(ctx, item, lang)}
-${escalationPanel(ctx, item, lang)}
 ${recallNotice(item, lang)}
-${item.recalled ? '' : ackPanel(item, lang, c.var.session.csrf)}
-${respondPanel(ctx, item, lang, c.var.session.csrf, c.var.principal.roles)}
+${actionPanel(ctx, item, lang, c.var.session.csrf, c.var.principal.roles)}
+${escalationPanel(ctx, item, lang)}
+${summary(ctx, item, lang)}
 ${
   item.recalled
     ? ''

@@ -58,6 +58,13 @@ const WORDS = {
   deliveredAt: ['Delivered', 'Danfonwyd'],
   acknowledgedAt: ['Acknowledged', 'Cydnabuwyd'],
   created: ['Sent', 'Anfonwyd'],
+  whatToDo: ['What you need to do', 'Beth sydd angen i chi ei wneud'],
+  whoWasTold: ['Who was told', 'Pwy a hysbyswyd'],
+  you: ['you', 'chi'],
+  noActionsAsked: [
+    'No actions are listed: read the details and acknowledge.',
+    "Does dim camau wedi'u rhestru: darllenwch y manylion a'u cydnabod.",
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** A word key of the connector's pages. */
@@ -119,6 +126,18 @@ export function formatTime(ms: number, lang: Lang): string {
     formats.set(lang, f);
   }
   return f.format(ms);
+}
+
+const dates = new Map<Lang, Intl.DateTimeFormat>();
+
+/** A calendar date (`2025-03-09`) as the same medium en-GB or cy-GB style as times: "9 Mar 2025". */
+export function formatDate(date: string, lang: Lang): string {
+  let f = dates.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+    dates.set(lang, f);
+  }
+  return f.format(Date.parse(`${date}T00:00:00Z`));
 }
 
 /** "in 2 h 5 min" or "overdue by 12 min" (the page script keeps it current). */

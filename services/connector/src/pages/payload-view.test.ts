@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { KindName, kinds, schemaCodeValues } from '@cwtch/contracts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { payloadView } from './payload-view.ts';
+import { leadFacts, payloadView } from './payload-view.ts';
 
 const require = createRequire(import.meta.url);
 const example = (kind: string) =>
@@ -32,6 +32,8 @@ describe('payloadView', () => {
           lang,
         ).toEqual([]);
         expect(text.match(/\b[WE](?:06|08|09|10|15|23)\d{6}\b/g) ?? [], lang).toEqual([]);
+        // One date format: calendar dates and times alike read "9 Mar 2025", never ISO.
+        expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [], `${kind} ${lang}`).toEqual([]);
       }
     },
   );
@@ -41,5 +43,18 @@ describe('payloadView', () => {
     expect(visibleText(markup)).toContain('Wrecsam');
     expect(visibleText(markup)).toContain('Ar goll o ofal (M)');
     expect(markup).toContain('<data value="W06000006">Wrecsam</data>');
+  });
+
+  it('leads with the actions asked and the risk, under labels, codes as words', () => {
+    const move = leadFacts(example('out-of-area-move'), 'en', 'out-of-area-move');
+    expect(move.actions.map((f) => f.label)).toEqual(['Actions requested']);
+    const asked = visibleText(String(move.actions[0]?.value));
+    expect(asked).not.toMatch(/welfare_check|return_interview/);
+    expect(move.risk.map((f) => f.label)).toContain('Risk summary');
+
+    const missing = leadFacts(example('missing-episode'), 'cy', 'missing-episode');
+    expect(missing.risk.map((f) => visibleText(String(f.value)).trim())).toContain('Canolig');
+    const cse = leadFacts(example('cse-protocol-entry'), 'en', 'cse-protocol-entry');
+    expect(visibleText(String(cse.risk[0]?.value))).toContain('Significant');
   });
 });

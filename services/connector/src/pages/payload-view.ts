@@ -1,6 +1,6 @@
 import { type KindName, labelFor, valueLabelFor } from '@cwtch/contracts';
 import { html, type Lang, type SafeHtml } from '@cwtch/http';
-import { formatTime, t } from './page-text.ts';
+import { formatDate, formatTime, t } from './page-text.ts';
 
 type Path = readonly (string | number)[];
 
@@ -23,6 +23,7 @@ function label(path: Path, { kind, lang }: View): string {
 }
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * One value as text: a code value under its label (the code kept in `data`), yes/no, times in
@@ -34,6 +35,8 @@ function scalar(value: unknown, path: Path, { kind, lang }: View): SafeHtml {
   if (typeof value === 'boolean') return html`${t(lang, value ? 'yes' : 'no')}`;
   if (typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)))
     return html`<time datetime="${value}">${formatTime(Date.parse(value), lang)}</time>`;
+  if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)))
+    return html`<time datetime="${value}">${formatDate(value, lang)}</time>`;
   return html`${value === null ? '—' : String(value)}`;
 }
 
@@ -75,4 +78,52 @@ function group(value: Record<string, unknown>, path: Path, view: View, depth: nu
 export function payloadView(payload: unknown, lang: Lang, kind?: KindName): SafeHtml {
   const view: View = { kind, lang };
   return isRecord(payload) ? fields(payload, [], view, 0) : html`<p>${scalar(payload, [], view)}</p>`;
+}
+
+/** Fields that say what the recipient is asked to do, wherever a kind has them. */
+const ACTION_PATHS: readonly Path[] = [['actionsRequested'], ['onwardActions']];
+
+/** Fields that say how much risk the child is at, wherever a kind has them. */
+const RISK_PATHS: readonly Path[] = [
+  ['policeRiskGrade'],
+  ['riskAssessment', 'category'],
+  ['riskSummary'],
+  ['risks', 'other'],
+  ['exploitationRisk', 'concerns'],
+];
+
+function at(payload: unknown, path: Path): unknown {
+  let v: unknown = payload;
+  for (const p of path) v = isRecord(v) ? v[p] : undefined;
+  return v;
+}
+
+/** A labelled fact from the payload: its field's label and its value as text. */
+export interface LeadFact {
+  readonly label: string;
+  readonly value: SafeHtml;
+}
+
+function facts(payload: unknown, paths: readonly Path[], view: View): LeadFact[] {
+  return paths.flatMap((path) => {
+    const v = at(payload, path);
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return [];
+    const value = Array.isArray(v)
+      ? html`<ul>${v.map((x) => html`<li>${scalar(x, path, view)}</li>`)}</ul>`
+      : scalar(v, path, view);
+    return [{ label: label(path, view), value }];
+  });
+}
+
+/**
+ * What a payload asks of its reader, first: the actions it requests and the risk it reports
+ * (grade, category, summary), each under its kind's label with code values as words.
+ */
+export function leadFacts(
+  payload: unknown,
+  lang: Lang,
+  kind?: KindName,
+): { actions: LeadFact[]; risk: LeadFact[] } {
+  const view: View = { kind, lang };
+  return { actions: facts(payload, ACTION_PATHS, view), risk: facts(payload, RISK_PATHS, view) };
 }
