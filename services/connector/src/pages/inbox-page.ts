@@ -4,6 +4,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AgencyContext } from '../agency-context.ts';
 import { connectorPage } from './connector-page.ts';
+import { INBOX_SORTS, type InboxSort, sortInbox, sortLabel } from './inbox-order.ts';
 import { inboxRows, inboxTable } from './inbox-rows.ts';
 import { kindTitle, langOf, t } from './page-text.ts';
 
@@ -14,6 +15,7 @@ const Filters = z.object({
   status: z.enum(['new', 'acknowledged']).optional().catch(undefined),
   kind: KindName.optional().catch(undefined),
   priority: z.enum(['urgent', 'high', 'routine']).optional().catch(undefined),
+  sort: z.enum(INBOX_SORTS).optional().catch(undefined),
 });
 type Filters = z.infer<typeof Filters>;
 
@@ -22,6 +24,7 @@ function filtersOf(c: Context): Filters {
     status: c.req.query('status') || undefined,
     kind: c.req.query('kind') || undefined,
     priority: c.req.query('priority') || undefined,
+    sort: c.req.query('sort') || undefined,
   });
 }
 
@@ -31,10 +34,20 @@ function query(f: Filters): string {
   return q.size ? `?${q}` : '';
 }
 
-function items(ctx: AgencyContext, f: Filters) {
-  return ctx.store
+function items(ctx: AgencyContext, f: Filters, now: number) {
+  const listed = ctx.store
     .list({ status: f.status, kind: f.kind, limit: 500 })
     .filter((i) => f.priority === undefined || i.priority === f.priority);
+  return sortInbox(listed, f.sort ?? 'needs-action', now);
+}
+
+/** Links to each order, keeping the filters; the current one marked. */
+function sortLinks(f: Filters, lang: Lang) {
+  const current: InboxSort = f.sort ?? 'needs-action';
+  return html`<nav class="sort-links" aria-label="${sortLabel('sortBy', lang)}"><span>${sortLabel('sortBy', lang)}:</span> ${INBOX_SORTS.map(
+    (s) =>
+      html`<a href="/${query({ ...f, sort: s === 'needs-action' ? undefined : s })}"${s === current ? html` aria-current="true"` : ''}>${sortLabel(s, lang)}</a> `,
+  )}</nav>`;
 }
 
 function select(name: string, label: string, lang: Lang, options: [string, string][], value?: string) {
@@ -45,8 +58,9 @@ function select(name: string, label: string, lang: Lang, options: [string, strin
 }
 
 /**
- * `GET /`: the front door's inbox, newest first, with filters (status, kind, priority; no child
- * data in the URL), updated live by the page script; `GET /inbox/rows`: its rows alone.
+ * `GET /`: the front door's inbox, what needs action first (overdue, then urgent, high, routine,
+ * each newest first; `?sort=` respond-by, priority or received), with filters (status, kind,
+ * priority; no child data in the URL), updated live by the page script; `GET /inbox/rows`: its rows alone.
  */
 export function inboxPage(pages: Hono<PageEnv>, ctx: AgencyContext): void {
   pages.get('/', (c) => {
@@ -79,14 +93,16 @@ ${select(
   (['urgent', 'high', 'routine'] as const).map((p) => [p, t(lang, p)]),
   f.priority,
 )}
+${f.sort ? html`<input type="hidden" name="sort" value="${f.sort}">` : ''}
 <div><button type="submit">${t(lang, 'filter')}</button></div>
-<div><label class="inline-check"><input type="checkbox" id="sound-toggle" checked> ${t(lang, 'sound')}</label></div>
 </form>`;
     const body = html`<h1>${t(lang, 'inbox')}</h1>
 <p class="hint">${t(lang, 'liveHint')}</p>
 ${filters}
+<div id="alert-controls" class="alert-controls"></div>
+${sortLinks(f, lang)}
 <div id="live-announcer" class="live" role="status" aria-live="polite"></div>
-${inboxTable(ctx, items(ctx, f), lang, now, `/inbox/rows${query(f)}`, t(lang, 'newestFirst'))}`;
+${inboxTable(ctx, items(ctx, f, now), lang, now, `/inbox/rows${query(f)}`, sortLabel(f.sort ?? 'needs-action', lang))}`;
     return connectorPage(c, ctx, { title: t(lang, 'inbox'), body, lang, section: 'inbox' });
   });
 
@@ -94,6 +110,7 @@ ${inboxTable(ctx, items(ctx, f), lang, now, `/inbox/rows${query(f)}`, t(lang, 'n
     requireRole(c.var.principal, READERS);
     const lang = langOf(c);
     const f = filtersOf(c);
-    return c.html(String(inboxRows(ctx, items(ctx, f), lang, Date.now(), `/inbox/rows${query(f)}`)));
+    const now = Date.now();
+    return c.html(String(inboxRows(ctx, items(ctx, f, now), lang, now, `/inbox/rows${query(f)}`)));
   });
 }
