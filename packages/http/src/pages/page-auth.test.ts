@@ -100,6 +100,19 @@ describe('page sessions (dev sign-in)', () => {
     expect(await res.text()).toBe('hello Siân Hughes');
   });
 
+  it('serves the sign-in page in Welsh for ?lang=cy (or the language cookie), with a link back to English', async () => {
+    const cy = await (await swansea.app.request('/signin?lang=cy&next=/inbox')).text();
+    expect(cy).toContain('<h1>Mewngofnodi</h1>');
+    expect(cy).toContain('Mewngofnodi fel Siân Hughes');
+    expect(cy).toContain('rhanbarth arddangos');
+    expect(cy).not.toContain('Sign in as');
+    expect(cy).toContain('href="/signin?lang=en&amp;next=%2Finbox"');
+    const remembered = await (
+      await swansea.app.request('/signin', { headers: { cookie: 'cwtch_lang=cy' } })
+    ).text();
+    expect(remembered).toContain('Mewngofnodi fel Siân Hughes');
+  });
+
   it('refuses a sign-in form without its double-submit token, and a person of another agency', async () => {
     const noToken = await swansea.app.request('/signin', {
       method: 'POST',

@@ -8,6 +8,8 @@ import { CSRF_FIELD, CsrfGuard } from './csrf-guard.ts';
 import type { DevUser } from './dev-users.ts';
 import type { OidcTransaction } from './oidc-client.ts';
 import type { PageAuth } from './page-auth.ts';
+import { requestLang } from './page-error.ts';
+import type { Lang } from './page-shell.ts';
 
 /**
  * Verifies a session token fresh from sign-in, holds its session server-side until the sooner of
@@ -33,29 +35,55 @@ export function safeNext(value: unknown): string {
     : '/';
 }
 
-const ROLE_HEADINGS: Readonly<Record<string, string>> = {
-  frontdoor: 'Front door',
-  manager: 'Managers',
-  auditor: 'Auditors',
-};
+/** The words of the sign-in page, in English and Welsh. */
+const WORDS = {
+  signIn: { en: 'Sign in', cy: 'Mewngofnodi' },
+  frontdoor: { en: 'Front door', cy: 'Drws ffrynt' },
+  manager: { en: 'Managers', cy: 'Rheolwyr' },
+  auditor: { en: 'Auditors', cy: 'Archwilwyr' },
+  demoNotice: {
+    en: html`This is the <strong>demo region</strong>: choose a person to sign in as. In production
+you sign in with your organisation's own account (OpenID Connect), and this list does not exist.`,
+    cy: html`Dyma'r <strong>rhanbarth arddangos</strong>: dewiswch berson i fewngofnodi fel ef neu hi. Wrth
+ei ddefnyddio go iawn rydych yn mewngofnodi gyda chyfrif eich sefydliad eich hun (OpenID Connect), ac nid
+yw'r rhestr hon yn bodoli.`,
+  },
+  signInAs: { en: 'Sign in as', cy: 'Mewngofnodi fel' },
+  withOrganisation: {
+    en: "Sign in with your organisation's account",
+    cy: 'Mewngofnodi gyda chyfrif eich sefydliad',
+  },
+  notConfigured: {
+    en: 'Sign-in is not configured for this service: scripts use a bearer token.',
+    cy: "Nid yw mewngofnodi wedi'i osod ar gyfer y gwasanaeth hwn: mae sgriptiau'n defnyddio tocyn cludwr.",
+  },
+} as const;
 
-function devSignInBody(users: readonly DevUser[], csrf: string, next: string): SafeHtml {
-  const byRole = Object.keys(ROLE_HEADINGS)
-    .map((role) => [role, users.filter((u) => u.roles[0] === role)] as const)
-    .filter(([, list]) => list.length > 0);
-  return html`<h1>Sign in</h1>
-<p class="notice">This is the <strong>demo region</strong>: choose a person to sign in as. In production
-you sign in with your organisation's own account (OpenID Connect), and this list does not exist.</p>
+const ROLES = ['frontdoor', 'manager', 'auditor'] as const;
+
+/** The other language's link, kept on the sign-in page with where to go next. */
+function otherLanguage(lang: Lang, next: string): SafeHtml {
+  const other = lang === 'cy' ? 'en' : 'cy';
+  return html`<p class="lang-switch"><a href="/signin?lang=${other}&amp;next=${encodeURIComponent(next)}" lang="${other}" hreflang="${other}">${other === 'cy' ? 'Cymraeg' : 'English'}</a></p>`;
+}
+
+function devSignInBody(users: readonly DevUser[], csrf: string, next: string, lang: Lang): SafeHtml {
+  const byRole = ROLES.map((role) => [role, users.filter((u) => u.roles[0] === role)] as const).filter(
+    ([, list]) => list.length > 0,
+  );
+  return html`<h1>${WORDS.signIn[lang]}</h1>
+${otherLanguage(lang, next)}
+<p class="notice">${WORDS.demoNotice[lang]}</p>
 ${byRole.map(
   ([
     role,
     list,
-  ]) => html`<section aria-labelledby="role-${role}"><h2 id="role-${role}">${ROLE_HEADINGS[role]}</h2>
+  ]) => html`<section aria-labelledby="role-${role}"><h2 id="role-${role}">${WORDS[role][lang]}</h2>
 <ul class="people">${list.map(
     (u) => html`<li><form method="post" action="/signin">
 <input type="hidden" name="${CSRF_FIELD}" value="${csrf}"><input type="hidden" name="user" value="${u.sub}">
 <input type="hidden" name="next" value="${next}">
-<button type="submit">Sign in as ${u.name}</button> <span class="hint">${u.title ?? ''}</span></form></li>`,
+<button type="submit">${WORDS.signInAs[lang]} ${u.name}</button> <span class="hint">${u.title ?? ''}</span></form></li>`,
   )}</ul></section>`,
 )}`;
 }
@@ -75,31 +103,25 @@ export function signInRoutes(auth: PageAuth, render: RenderSignIn): Hono {
 
   app.get('/signin', (c) => {
     const next = safeNext(c.req.query('next'));
+    const lang = requestLang(c);
+    const title = WORDS.signIn[lang];
     const m = auth.signIn;
     if (m.mode === 'dev') {
       const csrf = randomBytes(24).toString('base64url');
       setCookie(c, formCookie, csrf, { ...shortCookie, sameSite: 'Strict' });
-      return c.html(String(render(c, 'Sign in', devSignInBody(m.users, csrf, next))));
+      return c.html(String(render(c, title, devSignInBody(m.users, csrf, next, lang))));
     }
     if (m.mode === 'oidc')
       return c.html(
         String(
           render(
             c,
-            'Sign in',
-            html`<h1>Sign in</h1><p><a class="button" href="/signin/start?next=${encodeURIComponent(next)}">Sign in with your organisation's account</a></p>`,
+            title,
+            html`<h1>${title}</h1>${otherLanguage(lang, next)}<p><a class="button" href="/signin/start?next=${encodeURIComponent(next)}">${WORDS.withOrganisation[lang]}</a></p>`,
           ),
         ),
       );
-    return c.html(
-      String(
-        render(
-          c,
-          'Sign in',
-          html`<h1>Sign in</h1><p>Sign-in is not configured for this service: scripts use a bearer token.</p>`,
-        ),
-      ),
-    );
+    return c.html(String(render(c, title, html`<h1>${title}</h1><p>${WORDS.notConfigured[lang]}</p>`)));
   });
 
   app.post('/signin', async (c) => {

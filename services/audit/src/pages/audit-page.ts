@@ -1,24 +1,47 @@
-import { html, type Lang, type PageEnv, type PageSession, pageShell, type SafeHtml } from '@cwtch/http';
+import {
+  html,
+  type Lang,
+  type PageEnv,
+  type PageSession,
+  pageShell,
+  requestLang,
+  type SafeHtml,
+} from '@cwtch/http';
 import type { Context } from 'hono';
+import { setCookie } from 'hono/cookie';
 import type { IndexedShare } from '../share-index.ts';
 
 /** The masthead name of the auditor console. */
 export const AUDIT_SERVICE_NAME = 'Regional share log';
 
 /**
- * Renders an auditor console page in the shared shell (English, the log holds codes, not prose;
- * a document for someone outside, such as a subject access report, may be in Welsh).
+ * The console's language: `?lang=` (then remembered in the same cookie the connector pages use),
+ * else that cookie, else English.
+ */
+export function auditLang(c: Context): Lang {
+  const asked = c.req.query('lang');
+  if (asked === 'en' || asked === 'cy')
+    setCookie(c, 'cwtch_lang', asked, { path: '/', sameSite: 'Strict', httpOnly: true, maxAge: 31_536_000 });
+  return requestLang(c);
+}
+
+/**
+ * Renders an auditor console page in the shared shell, with the language switch: the shell and
+ * navigation follow the chosen language; a document for someone outside, such as a subject
+ * access report, carries its own language.
  */
 export function auditPage(
   c: Context<PageEnv>,
   o: { title: string; body: SafeHtml; status?: 200 | 400 | 404; lang?: Lang },
 ): Response {
   const session = c.var.session as PageSession | undefined;
-  const cy = o.lang === 'cy';
+  const lang = o.lang ?? auditLang(c);
+  const cy = lang === 'cy';
   const page = pageShell({
     title: o.title,
-    service: AUDIT_SERVICE_NAME,
-    lang: o.lang ?? 'en',
+    service: cy ? 'Log rhannu rhanbarthol' : AUDIT_SERVICE_NAME,
+    lang,
+    langSwitch: true,
     body: o.body,
     principal: session?.principal,
     csrf: session?.csrf,
