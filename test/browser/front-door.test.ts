@@ -111,6 +111,12 @@ describe('the front door in the browser', () => {
     );
     expect(await hillside.locator('[id="f-subject.dateOfBirth"]').getAttribute('aria-invalid')).toBe('true');
     expect(await hillside.locator('.error-summary a[href="#f-subject.dateOfBirth"]').count()).toBe(1);
+    // The GOV.UK pattern: focus moves to the summary, whose messages are plain words.
+    expect(await hillside.evaluate('document.activeElement && document.activeElement.id')).toBe(
+      'error-summary',
+    );
+    expect(await hillside.locator('.error-summary h2').textContent()).toBe('There is a problem');
+    expect(await hillside.locator('.error-summary').textContent()).not.toMatch(/Invalid input|undefined/);
     // What the person typed is kept, so they can correct it.
     expect(await hillside.locator('[id="f-subject.name.given"]').inputValue()).toBe('Cerys');
   });

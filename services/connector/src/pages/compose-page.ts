@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { authorityName, KindName, kinds, labelFor, Priority } from '@cwtch/contracts';
+import { authorityName, KindName, kinds, Priority } from '@cwtch/contracts';
 import { CSRF_FIELD, html, type Lang, type PageEnv, Role, requireRole, type SafeHtml } from '@cwtch/http';
 import { CwtchError, type Issue, isCwtchError } from '@cwtch/runtime';
 import type { Context, Hono } from 'hono';
@@ -11,6 +11,7 @@ import { agencyName, connectorPage } from './connector-page.ts';
 import { type FormBody, formPayload } from './form-payload.ts';
 import { fromLondonLocal } from './london-time.ts';
 import { kindTitle, langOf } from './page-text.ts';
+import { plainIssue } from './plain-issue.ts';
 import { schemaForm } from './schema-form.ts';
 import { kindSchema } from './schema-node.ts';
 
@@ -150,12 +151,13 @@ ${
 
 function errorSummary(s: ComposeState, lang: Lang): SafeHtml {
   if (s.issues.length === 0 && !s.problem) return html``;
-  return html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>${W.problem[lang]}</h2>
-${s.problem ? html`<p>${s.problem}</p>` : ''}
+  // Focus moves here on a failed send (autofocus, no script), so a screen reader starts with it.
+  return html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary" autofocus aria-labelledby="error-summary-title"><h2 id="error-summary-title">${W.problem[lang]}</h2>
+${s.problem && s.issues.length === 0 ? html`<p>${s.problem}</p>` : ''}
 <ul>${s.issues.map((i) => {
     const name = i.path.join('.');
-    const where = i.path.length ? (labelFor(i.path, s.kind)?.[lang] ?? name) : '';
-    return html`<li><a href="#f-${name}">${where ? `${where}: ` : ''}${i.message}</a></li>`;
+    const text = plainIssue(i, s.kind, lang);
+    return name ? html`<li><a href="#f-${name}">${text}</a></li>` : html`<li>${text}</li>`;
   })}</ul></div>`;
 }
 
@@ -169,7 +171,7 @@ function form(
   const allowed = sendable(ctx).get(s.kind) ?? [];
   const errors = new Map<string, string[]>();
   for (const i of s.issues)
-    errors.set(i.path.join('.'), [...(errors.get(i.path.join('.')) ?? []), i.message]);
+    errors.set(i.path.join('.'), [...(errors.get(i.path.join('.')) ?? []), plainIssue(i, s.kind, lang)]);
   const csrf = c.var.session.csrf;
   const body = html`<h1>${kindTitle(s.kind, lang)}</h1>
 ${errorSummary(s, lang)}

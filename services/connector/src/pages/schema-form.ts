@@ -122,8 +122,12 @@ function hasContent(value: unknown): boolean {
 
 function group(node: SchemaNode, path: Path, required: boolean, state: FormState, legend?: string): SafeHtml {
   const name = nameOf(path);
-  const inner = html`${errorsOf(state, name)}${Object.entries(node.properties ?? {}).map(([key, child]) =>
-    field(child, [...path, key], node.required?.includes(key) ?? false, state),
+  // Required fields first, so a duty manager meets what must be filled before what may be.
+  const isRequired = (key: string) => node.required?.includes(key) ?? false;
+  const entries = Object.entries(node.properties ?? {});
+  const ordered = [...entries.filter(([k]) => isRequired(k)), ...entries.filter(([k]) => !isRequired(k))];
+  const inner = html`${errorsOf(state, name)}${ordered.map(([key, child]) =>
+    field(child, [...path, key], isRequired(key), state),
   )}`;
   const title = legend ?? label(path, state.lang, state.kind);
   if (path.length === 0) return inner;
