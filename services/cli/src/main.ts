@@ -1,35 +1,16 @@
 #!/usr/bin/env node
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { OWNER_ONLY_UMASK } from '@cwtch/runtime';
-import { CwtchApiError } from '@cwtch/sdk';
+import { describeError, UsageError } from './cli-errors.ts';
 import { auditCommand } from './commands/audit.ts';
 import { benchCommand } from './commands/bench/bench.ts';
 import { boardCommand } from './commands/board.ts';
 import { demoCommand, demoIssuer, playDemo } from './commands/demo.ts';
-import { DEMO_HELP, demoMonthCommand } from './commands/demo-month.ts';
+import { demoMonthCommand } from './commands/demo-month.ts';
 import { startDevRegion } from './commands/dev.ts';
 import { directoryCommand } from './commands/directory.ts';
-import { regionClient } from './commands/region-client.ts';
-
-const USAGE = `cwtch: the Cwtch command line
-
-  cwtch dev [--data DIR] [--sync always|2m] [--tls] [--demo]   start the demo region (default DIR .cwtch/dev);
-                                                      --demo plays the stories of DESIGN §1 into it
-  cwtch demo --region FILE                            play the demo stories into a running region
-  cwtch demo --month [--region FILE] [--seed N]       a synthetic month of traffic (dozens of children,
-                                                      hundreds of notifications; see cwtch demo --help)
-  cwtch send --region FILE --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P]
-  cwtch inbox --region FILE --as AGENCY [--status new|acknowledged] [--json]
-  cwtch audit export [--region FILE] [--out BUNDLE]     an evidence bundle (JSON lines)
-  cwtch audit verify BUNDLE [--trust FILE | --region FILE]   offline check; exit 1 on any finding
-  cwtch audit disclose BUNDLE --id ID --key CONTENT-KEY     open exactly one disclosed share
-  cwtch board send --month YYYY-MM [--region FILE] [--as AGENCY]   the board's figures, on demand
-  cwtch bench [--mode both|durable|default] [--count N] [--rate R] [--seconds S] [--out DIR]
-  cwtch directory show [--data DIR] [--json]
-  cwtch directory rotate --agency A --use sig|enc [--overlap-days 7] [--data DIR]
-  cwtch directory revoke --kid K --reason R [--at ISO-TIME] [--data DIR]
-`;
+import { agencyClient, checkAgencies, loadRegion, readJson, regionPath } from './commands/region-client.ts';
+import { asksForHelp, HELP, USAGE } from './help.ts';
 
 async function dev(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -82,7 +63,8 @@ async function send(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      region: { type: 'string', default: '.cwtch/dev/region.json' },
+      region: { type: 'string' },
+      data: { type: 'string' },
       as: { type: 'string' },
       kind: { type: 'string' },
       file: { type: 'string' },
@@ -90,13 +72,18 @@ async function send(args: string[]): Promise<void> {
       purpose: { type: 'string' },
     },
   });
-  if (!values.as || !values.kind || !values.file) throw new Error('send needs --as, --kind and --file');
-  const client = await regionClient(values.region!, values.as);
-  const payload = JSON.parse(await readFile(values.file, 'utf8'));
+  if (!values.as || !values.kind || !values.file)
+    throw new UsageError('send needs --as, --kind and --file (cwtch send --help)');
+  const file = regionPath(values);
+  const region = await loadRegion(file);
+  const to = values.to?.split(',').map((s) => s.trim());
+  if (to) checkAgencies(region, file, to);
+  const client = agencyClient(region, file, values.as);
+  const payload = (await readJson(values.file)) as Record<string, unknown>;
   const res = await client.send({
     kind: values.kind,
     payload,
-    ...(values.to ? { recipients: values.to.split(',').map((s) => s.trim()) } : {}),
+    ...(to ? { recipients: to } : {}),
     ...(values.purpose ? { purpose: values.purpose } : {}),
   });
   process.stdout.write(`${JSON.stringify(res)}\n`);
@@ -106,17 +93,20 @@ async function inbox(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      region: { type: 'string', default: '.cwtch/dev/region.json' },
+      region: { type: 'string' },
+      data: { type: 'string' },
       as: { type: 'string' },
       status: { type: 'string' },
       json: { type: 'boolean' },
     },
   });
-  if (!values.as) throw new Error('inbox needs --as');
-  const client = await regionClient(values.region!, values.as, 'frontdoor');
-  const items = await client.inbox(
-    values.status === 'new' || values.status === 'acknowledged' ? { status: values.status } : {},
-  );
+  if (!values.as) throw new UsageError('inbox needs --as AGENCY (cwtch inbox --help)');
+  const status = values.status;
+  if (status !== undefined && status !== 'new' && status !== 'acknowledged')
+    throw new UsageError(`--status must be new or acknowledged, not "${status}"`);
+  const file = regionPath(values);
+  const client = agencyClient(await loadRegion(file), file, values.as, 'frontdoor');
+  const items = await client.inbox(status ? { status } : {});
   if (values.json) {
     process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
     return;
@@ -143,18 +133,24 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   board: boardCommand,
 };
 const run = command ? commands[command] : undefined;
-if (command === 'demo' && (rest.includes('--help') || rest.includes('-h'))) {
-  process.stdout.write(DEMO_HELP);
+if (!command || command === 'help' || command === '--help' || command === '-h') {
+  const topic = command === 'help' ? rest[0] : undefined;
+  process.stdout.write(topic && HELP[topic] ? HELP[topic] : USAGE);
   process.exit(0);
 }
 if (!run) {
-  process.stdout.write(USAGE);
-  process.exit(command && command !== 'help' && command !== '--help' ? 2 : 0);
+  process.stderr.write(`error: unknown command "${command}"\n\n${USAGE}`);
+  process.exit(2);
+}
+if (asksForHelp(rest)) {
+  process.stdout.write(HELP[command] ?? USAGE);
+  process.exit(0);
 }
 run(rest).catch((e: unknown) => {
-  if (e instanceof CwtchApiError) {
-    process.stderr.write(`error ${e.status} ${e.message}\n`);
-    for (const i of e.issues ?? []) process.stderr.write(`  ${i.path.join('.')}: ${i.message}\n`);
-  } else process.stderr.write(`error: ${(e as Error).message}\n`);
-  process.exit(1);
+  // parseArgs's own refusals (an unknown option, a missing value) are usage mistakes too.
+  const usage = (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  const { text, code } = describeError(usage ? new UsageError((e as Error).message) : e);
+  process.stderr.write(text);
+  if (usage) process.stderr.write(`(cwtch ${command} --help lists its options)\n`);
+  process.exit(code);
 });

@@ -1,5 +1,5 @@
 import { createWriteStream, existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -11,46 +11,76 @@ import {
   Trust,
   verifyBundle,
 } from '@cwtch/audit-verify';
-import { RegionFile } from '@cwtch/contracts';
 import { initCrypto } from '@cwtch/crypto';
+import { fetchReaching, UsageError } from '../cli-errors.ts';
+import { loadRegion, readJson, regionPath } from './region-client.ts';
 
 /** The pinned keys: a trust file, or the `trust` block of a region.json. */
 async function loadTrust(values: {
   trust?: string | undefined;
   region?: string | undefined;
 }): Promise<Trust> {
-  if (values.trust) return Trust.parse(JSON.parse(await readFile(values.trust, 'utf8')));
+  const pinned = (value: unknown, source: string): Trust => {
+    const parsed = Trust.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const wrong = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new UsageError(`the pinned keys in ${source} are not usable: ${[...new Set(wrong)].join('; ')}`);
+  };
+  if (values.trust) return pinned(await readJson(values.trust), values.trust);
   const file = values.region ?? '.cwtch/dev/region.json';
-  if (!existsSync(file)) throw new Error('pass --trust FILE (pinned keys) or --region FILE');
-  const t = RegionFile.parse(JSON.parse(await readFile(file, 'utf8'))).trust;
-  return Trust.parse({
-    governanceKey: t.governanceKey,
-    logKey: t.logKey,
-    logOrigin: t.logOrigin,
-    witnesses: t.witnesses ?? [],
-    quorum: t.quorum ?? 0,
-  });
+  if (!existsSync(file)) throw new UsageError('pass --trust FILE (pinned keys) or --region FILE');
+  const t = (await loadRegion(file)).trust;
+  return pinned(
+    {
+      governanceKey: t.governanceKey,
+      logKey: t.logKey,
+      logOrigin: t.logOrigin,
+      witnesses: t.witnesses ?? [],
+      quorum: t.quorum ?? 0,
+    },
+    file,
+  );
+}
+
+/**
+ * Where `audit export` writes: the --out file, or standard output unless that is a terminal (a
+ * bundle is thousands of lines of base64 meant for `audit verify`, not for reading).
+ */
+export function exportTarget(out: string | undefined, stdoutIsTTY: boolean): 'file' | 'stdout' {
+  if (out) return 'file';
+  if (stdoutIsTTY)
+    throw new UsageError(
+      'audit export writes an evidence bundle (JSON lines for cwtch audit verify); ' +
+        'pass --out BUNDLE, or redirect it: cwtch audit export > bundle.jsonl',
+    );
+  return 'stdout';
 }
 
 async function exportBundle(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      region: { type: 'string', default: '.cwtch/dev/region.json' },
+      region: { type: 'string' },
+      data: { type: 'string' },
       out: { type: 'string' },
       quorum: { type: 'string' },
     },
   });
-  const region = RegionFile.parse(JSON.parse(await readFile(values.region!, 'utf8')));
+  const target = exportTarget(values.out, process.stdout.isTTY === true);
+  const region = await loadRegion(regionPath(values));
   const q = values.quorum ? `?quorum=${Number(values.quorum)}` : '';
-  const res = await fetch(`${region.audit.url}/v1/export${q}`, {
+  const res = await fetchReaching(region.audit.url, 'audit service')(`${region.audit.url}/v1/export${q}`, {
     headers: { authorization: `Bearer ${region.audit.token}` },
   });
   if (!res.ok || !res.body) throw new Error(`export refused: ${res.status} ${await res.text()}`);
-  await pipeline(
-    Readable.fromWeb(res.body as never),
-    values.out ? createWriteStream(values.out) : process.stdout,
-  );
+  const out = values.out && target === 'file' ? createWriteStream(values.out) : process.stdout;
+  await pipeline(Readable.fromWeb(res.body as never), out);
+  if (values.out) {
+    const { size } = await stat(values.out);
+    process.stderr.write(
+      `wrote the evidence bundle to ${values.out} (${size} bytes); check it with cwtch audit verify ${values.out}\n`,
+    );
+  }
 }
 
 async function verify(args: string[]): Promise<void> {
@@ -60,7 +90,8 @@ async function verify(args: string[]): Promise<void> {
     options: { trust: { type: 'string' }, region: { type: 'string' } },
   });
   const file = positionals[0];
-  if (!file) throw new Error('usage: cwtch audit verify BUNDLE [--trust FILE | --region FILE]');
+  if (!file) throw new UsageError('usage: cwtch audit verify BUNDLE [--trust FILE | --region FILE]');
+  await access(file);
   await initCrypto();
   const trust = await loadTrust(values);
   const bar = process.stderr.isTTY ? progressBar(0) : undefined;
@@ -87,7 +118,8 @@ async function discloseCommand(args: string[]): Promise<void> {
   });
   const file = positionals[0];
   if (!file || !values.id || !values.key)
-    throw new Error('usage: cwtch audit disclose BUNDLE --id MESSAGE-ID --key CONTENT-KEY');
+    throw new UsageError('usage: cwtch audit disclose BUNDLE --id MESSAGE-ID --key CONTENT-KEY');
+  await access(file);
   await initCrypto();
   const cek = new Uint8Array(Buffer.from(values.key, 'base64url'));
   const d = await disclose(readBundleLines(file), { id: values.id, cek }, await loadTrust(values));
@@ -104,5 +136,7 @@ export async function auditCommand(args: string[]): Promise<void> {
   if (verb === 'export') return exportBundle(rest);
   if (verb === 'verify') return verify(rest);
   if (verb === 'disclose') return discloseCommand(rest);
-  throw new Error('usage: cwtch audit export|verify|disclose ...');
+  throw new UsageError(
+    `${verb ? `unknown audit command "${verb}"; ` : ''}usage: cwtch audit export|verify|disclose ... (cwtch audit --help)`,
+  );
 }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { RegionFile } from '@cwtch/contracts';
 import { isMonth } from '@cwtch/runtime';
 import { CwtchApiError, createConnectorClient } from '@cwtch/sdk';
+import { fetchReaching, UsageError } from '../cli-errors.ts';
+import { loadRegion, regionPath } from './region-client.ts';
 
 const HELP = `cwtch board send --month YYYY-MM [--region FILE] [--as AGENCY[,AGENCY]]
 
@@ -24,18 +24,27 @@ export async function boardCommand(args: string[]): Promise<void> {
     args: rest,
     options: {
       month: { type: 'string' },
-      region: { type: 'string', default: '.cwtch/dev/region.json' },
+      region: { type: 'string' },
+      data: { type: 'string' },
       as: { type: 'string' },
     },
   });
-  if (!isMonth(values.month)) throw new Error('board send needs --month YYYY-MM');
-  const region = RegionFile.parse(JSON.parse(await readFile(values.region!, 'utf8')));
+  if (!isMonth(values.month)) throw new UsageError('board send needs --month YYYY-MM');
+  const file = regionPath(values);
+  const region = await loadRegion(file);
   const chosen = values.as ? values.as.split(',').map((s) => s.trim()) : Object.keys(region.agencies);
   let failed = 0;
   for (const agency of chosen) {
     const a = region.agencies[agency];
-    if (!a) throw new Error(`no agency "${agency}" in ${values.region}`);
-    const client = createConnectorClient({ baseUrl: a.connector, token: a.tokens.system });
+    if (!a)
+      throw new UsageError(
+        `no agency "${agency}" in ${file}; the agencies are: ${Object.keys(region.agencies).join(', ')}`,
+      );
+    const client = createConnectorClient({
+      baseUrl: a.connector,
+      token: a.tokens.system,
+      fetch: fetchReaching(a.connector, `${agency} connector`),
+    });
     try {
       const sent = await client.sendBoardStatistics(values.month);
       process.stdout.write(

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RegionFile } from '@cwtch/contracts';
+import type { RegionFile } from '@cwtch/contracts';
 import { connectorAudience, createDevIssuer, type DevIssuer, type DevUser } from '@cwtch/http';
 import { createConnectorClient } from '@cwtch/sdk';
+import { loadRegion, regionPath } from './region-client.ts';
 
 /** The named people of the demo region: a front-door worker and a manager per agency. */
 const PEOPLE: Readonly<Record<string, readonly [front: [string, string], manager: [string, string]]>> = {
@@ -255,10 +256,10 @@ export async function demoIssuer(regionFile: string): Promise<DevIssuer | undefi
 export async function demoCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { region: { type: 'string', default: '.cwtch/dev/region.json' } },
+    options: { region: { type: 'string' }, data: { type: 'string' } },
   });
-  const file = values.region!;
-  const region = RegionFile.parse(JSON.parse(await readFile(file, 'utf8')));
+  const file = regionPath(values);
+  const region = await loadRegion(file);
   process.stdout.write('Playing the demo stories (DESIGN §1):\n');
   await playDemo({ region, issuer: await demoIssuer(file), log: (l) => process.stdout.write(`${l}\n`) });
 }

@@ -6,6 +6,7 @@ import { connectBus } from '@cwtch/bus';
 import { authorityName, RegionFile } from '@cwtch/contracts';
 import { generateAgencyKeys, initCrypto, parsePrivateKeyFile } from '@cwtch/crypto';
 import { type Directory, publishDirectory } from '@cwtch/directory';
+import { UsageError } from '../cli-errors.ts';
 import {
   agencyKeysDir,
   directoryKey,
@@ -165,7 +166,9 @@ export async function directoryCommand(args: string[]): Promise<void> {
     if (Number.isNaN(at)) throw new Error('--at must be an ISO 8601 time');
     next = revoke(directory, values.kid, at, values.reason);
   } else {
-    throw new Error('usage: cwtch directory show|rotate|revoke --data DIR ...');
+    throw new UsageError(
+      `${verb ? `unknown directory command "${verb}"; ` : ''}usage: cwtch directory show|rotate|revoke --data DIR ... (cwtch directory --help)`,
+    );
   }
   next = { ...next, serial: directory.serial + 1, issuedAt: now };
   const signed = await saveDirectory(dataDir, next, governance);

@@ -1,0 +1,132 @@
+import { DEMO_HELP } from './commands/demo-month.ts';
+
+/** `cwtch`, `cwtch help`, `cwtch --help`: every command on a line or two. */
+export const USAGE = `cwtch: the Cwtch command line
+
+  cwtch dev [--data DIR] [--sync always|2m] [--tls] [--cluster N] [--demo]
+                                                      start the demo region (default DIR .cwtch/dev);
+                                                      --cluster N runs N NATS servers (replicas N);
+                                                      --demo plays the stories of DESIGN §1 into it
+  cwtch demo [--region FILE]                          play the demo stories into a running region
+  cwtch demo --month [--region FILE] [--seed N]       a synthetic month of traffic (dozens of children,
+                                                      hundreds of notifications; see cwtch demo --help)
+  cwtch send --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P] [--region FILE]
+  cwtch inbox --as AGENCY [--status new|acknowledged] [--json] [--region FILE]
+  cwtch audit export [--region FILE] [--out BUNDLE]     an evidence bundle (JSON lines)
+  cwtch audit verify BUNDLE [--trust FILE | --region FILE]   offline check; exit 1 on any finding
+  cwtch audit disclose BUNDLE --id ID --key CONTENT-KEY     open exactly one disclosed share
+  cwtch board send --month YYYY-MM [--region FILE] [--as AGENCY]   the board's figures, on demand
+  cwtch bench [--mode both|durable|default] [--count N] [--rate R] [--seconds S] [--out DIR]
+  cwtch directory show [--data DIR] [--json]
+  cwtch directory rotate --agency A --use sig|enc [--overlap-days 7] [--data DIR]
+  cwtch directory revoke --kid K --reason R [--at ISO-TIME] [--data DIR]
+
+  --region FILE is a running region's region.json (default .cwtch/dev/region.json, written by
+  cwtch dev); --data DIR stands for DIR/region.json. cwtch COMMAND --help says more.
+`;
+
+const REGION = `  --region FILE   region.json of the running region (default .cwtch/dev/region.json)
+  --data DIR      the region's data folder instead: DIR/region.json
+`;
+
+const DEV_HELP = `cwtch dev [--data DIR] [--sync always|2m] [--tls] [--cluster N] [--demo]
+
+  Starts the demo region on this machine and supervises it until Ctrl-C: NATS JetStream, the
+  audit service and a connector per demo agency. The first start makes keys, tokens and the
+  signed directory in DIR; later starts reuse them. Writes DIR/region.json (every URL and token)
+  once every part answers.
+
+  --data DIR      where the region keeps its data (default .cwtch/dev)
+  --sync S        JetStream's fsync interval: always (durable, the default) or a duration like 2m
+  --tls           serve NATS over TLS with a CA made in DIR
+  --cluster N     a loopback N-node JetStream cluster with N replicas (3 is the usual)
+  --demo          play the stories of DESIGN §1 into the region once it is up
+`;
+
+const SEND_HELP = `cwtch send --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P] [--region FILE]
+
+  Sends a notification as AGENCY through its connector, which validates the payload against the
+  kind, routes it (or sends to --to), seals one copy per recipient and waits for the log. Prints
+  the share id and its recipients as JSON. contracts/examples/KIND.json is an example payload.
+
+  --as AGENCY     the sending agency's id (cwtch directory show lists them)
+  --kind KIND     the kind of notification, e.g. care-home-transition
+  --file FILE     the payload, a JSON file
+  --to A,B        recipients by agency id (default: routed by the directory's agreements)
+  --purpose P     the lawful purpose, when the agreement allows more than one
+${REGION}`;
+
+const INBOX_HELP = `cwtch inbox --as AGENCY [--status new|acknowledged] [--json] [--region FILE]
+
+  Lists AGENCY's inbox, newest first, one line per notification (or the full items as JSON).
+
+  --as AGENCY     the receiving agency's id
+  --status S      only new or only acknowledged notifications
+  --json          the items as JSON
+${REGION}`;
+
+const AUDIT_HELP = `cwtch audit export|verify|disclose
+
+  cwtch audit export [--region FILE] [--out BUNDLE] [--quorum N]
+      fetches an evidence bundle (JSON lines: the signed directory history, every log entry,
+      the cosigned checkpoints and their inclusion proofs) from the region's audit service into
+      BUNDLE; without --out it goes to standard output, which must not be a terminal
+  cwtch audit verify BUNDLE [--trust FILE | --region FILE]
+      checks a bundle offline against pinned keys (a trust file, or region.json's trust block);
+      prints a report and exits 1 on any finding
+  cwtch audit disclose BUNDLE --id MESSAGE-ID --key CONTENT-KEY [--trust FILE | --region FILE]
+      opens exactly one share with the content key a recipient disclosed, after checking that
+      its ciphertext is the one in the cosigned log
+`;
+
+const BOARD_HELP = `cwtch board send --month YYYY-MM [--region FILE] [--as AGENCY[,AGENCY]]
+
+  Each agency's connector computes its de-identified figures for the month at its edge (never
+  a child's details), withholds counts under 5, and sends them to its safeguarding board as a
+  signed board-statistics share. Without --as, every agency of the region that reports to a
+  board sends; the board's connector merges them into its sheet (/board, GET /v1/board/sheet).
+`;
+
+const BENCH_HELP = `cwtch bench [--mode both|durable|default] [--count N] [--rate R] [--seconds S] [--concurrency C] [--out DIR]
+
+  Starts its own region and measures raw JetStream appends beside the full pipeline (sign, seal,
+  log, deliver, acknowledge), with durable (fsync always) and default sync. Writes the report
+  and chart to DIR (default docs/bench).
+
+  --mode M        both (default), durable or default
+  --count N       notifications at a fixed rate (default 3000)
+  --rate R        the fixed rate per second (default 200)
+  --seconds S     how long the saturation run lasts (default 10)
+  --concurrency C sends in flight at saturation (default 64)
+`;
+
+const DIRECTORY_HELP = `cwtch directory show|rotate|revoke [--data DIR]
+
+  cwtch directory show [--data DIR] [--json]
+      the signed directory: agencies, the areas they serve, their keys and the agreements
+  cwtch directory rotate --agency A --use sig|enc [--overlap-days 7] [--data DIR]
+      a new signing or encryption key for agency A; the old one stays valid for the overlap
+  cwtch directory revoke --kid K --reason R [--at ISO-TIME] [--data DIR]
+      revokes key K from the given time (default now)
+
+  Every change is a new directory serial signed by the governance key, published to a running
+  region on DIR and appended to the share log. --data DIR is the region's data folder (default
+  .cwtch/dev).
+`;
+
+/** Each command's `--help`. */
+export const HELP: Readonly<Record<string, string>> = {
+  dev: DEV_HELP,
+  demo: DEMO_HELP,
+  send: SEND_HELP,
+  inbox: INBOX_HELP,
+  audit: AUDIT_HELP,
+  board: BOARD_HELP,
+  bench: BENCH_HELP,
+  directory: DIRECTORY_HELP,
+};
+
+/** Whether the arguments ask for help (`--help`, `-h`, or `help` as the verb). */
+export function asksForHelp(args: readonly string[]): boolean {
+  return args.includes('--help') || args.includes('-h') || args[0] === 'help';
+}
