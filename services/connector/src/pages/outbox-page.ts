@@ -61,10 +61,10 @@ export function outboxPage(pages: Hono<PageEnv>, ctx: AgencyContext): void {
     const body = html`<h1>${t(lang, 'outbox')}: ${kindTitle(o.kind, lang)}</h1>
 <dl class="fields summary-panel"><dt>${t(lang, 'created')}</dt><dd>${timeCell(o.createdAt, lang)}</dd>
 <dt>Id</dt><dd><code>${o.id}</code></dd></dl>
-<table><caption>${t(lang, 'to')}</caption>
+<div class="table-scroll" tabindex="0" role="region" aria-label="${t(lang, 'to')}"><table><caption>${t(lang, 'to')}</caption>
 <thead><tr>${cols.map((k) => html`<th scope="col">${t(lang, k)}</th>`)}<th scope="col">${st(lang, 'responses')}</th></tr></thead>
 ${recipientRows(ctx, o, lang)}
-</table>
+</table></div>
 ${silenceNotice(
   ctx,
   o.recipients.filter((r) => recipientStatus(r) === 'sent').map((r) => r.agency),
