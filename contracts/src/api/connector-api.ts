@@ -73,11 +73,30 @@ export const InboxQuery = z.strictObject({
   kind: z.string().max(64).optional(),
   subject: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(100),
+  /**
+   * Mirror the inbox: items stored after this cursor, oldest first (empty: from the first), with
+   * `next` to send back for the following page. Pages through everything, beyond `limit`'s cap.
+   */
+  after: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]*$/)
+    .optional()
+    .meta({ description: 'An opaque cursor from a previous `next`; empty to start from the first item' }),
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;
 
 /** `GET /v1/inbox` answer. */
-export const InboxList = z.object({ items: z.array(InboxItem) }).meta({ id: 'InboxList' });
+export const InboxList = z
+  .object({
+    items: z.array(InboxItem),
+    /**
+     * With `after`: the cursor to send as `after` next time (the last item's, or the same cursor
+     * when nothing new). Fewer items than `limit` means the mirror has caught up.
+     */
+    next: z.string().optional(),
+  })
+  .meta({ id: 'InboxList' });
 export type InboxList = z.infer<typeof InboxList>;
 
 /** What one recipient has said about a share. */

@@ -43,6 +43,19 @@ export interface InboxFilter {
   readonly limit?: number;
 }
 
+/** Options of {@link ConnectorClient.inboxPage}. */
+export interface InboxPageOptions extends Omit<InboxFilter, 'limit'> {
+  /** A `next` from an earlier page; omitted or empty, the first page. */
+  readonly after?: string | undefined;
+  readonly limit?: number;
+}
+
+/** One page of {@link ConnectorClient.inboxPage}: items oldest first and the cursor after them. */
+export interface InboxPage {
+  readonly items: InboxItem[];
+  readonly next: string;
+}
+
 /** A recipient's signed answer to a share: take it on, decline it (why), or say what was done. */
 export type RespondRequest =
   | { readonly status: 'accepted' }
@@ -120,6 +133,22 @@ export interface ConnectorClient {
   /** Who a send without recipients would go to, and under which agreement: a dry run, nothing sealed. */
   route(request: RouteRequest): Promise<RouteResponse>;
   inbox(filter?: InboxFilter): Promise<InboxItem[]>;
+  /**
+   * One page of the inbox in the order it was stored, after the cursor `after` (none: from the
+   * first). Keep `next` and pass it as `after` for the following page, and at the next sync: a
+   * page shorter than `limit` (default 100, at most 5,000) means caught up. Nothing is missed or
+   * repeated, however large the inbox.
+   *
+   * @example
+   * let after = savedCursor; // undefined on the first sync
+   * for (;;) {
+   *   const page = await client.inboxPage({ after, limit: 1000 });
+   *   for (const item of page.items) await mirror(item);
+   *   after = page.next;
+   *   if (page.items.length < 1000) break;
+   * }
+   */
+  inboxPage(options?: InboxPageOptions): Promise<InboxPage>;
   get(id: string): Promise<InboxItem>;
   acknowledge(id: string): Promise<AcknowledgeResponse>;
   outbox(id: string): Promise<OutboxShare>;
@@ -231,6 +260,15 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
     async inbox(filter = {}) {
       const q = new URLSearchParams(Object.entries(filter).map(([k, v]): [string, string] => [k, String(v)]));
       return (await call<InboxList>('GET', `/v1/inbox${q.size ? `?${q}` : ''}`)).items;
+    },
+    async inboxPage(options = {}) {
+      const q = new URLSearchParams(
+        Object.entries({ ...options, after: options.after ?? '' })
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]): [string, string] => [k, String(v)]),
+      );
+      const page = await call<InboxList>('GET', `/v1/inbox?${q}`);
+      return { items: page.items, next: page.next ?? options.after ?? '' };
     },
     get: (messageId) => call('GET', `/v1/inbox/${id(messageId)}`),
     acknowledge: (messageId) => call('POST', `/v1/inbox/${id(messageId)}/acknowledge`),

@@ -6,6 +6,8 @@ export {
   CwtchApiError,
   createConnectorClient,
   type InboxFilter,
+  type InboxPage,
+  type InboxPageOptions,
   type OutboxEscalation,
   type OutboxShare,
   type OutboxStatement,

@@ -31,8 +31,10 @@ import { z } from 'zod';
 import { acknowledgeNotification } from './acknowledge-notification.ts';
 import type { AgencyContext } from './agency-context.ts';
 import { boardRoutes } from './board/board-routes.ts';
+import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor.ts';
 import type { InboxItem } from './inbox-store.ts';
 import { connectorGauges } from './metrics.ts';
+import { documentPlainRoutes, TOO_MANY_REQUESTS } from './openapi-plain-routes.ts';
 import { mountPages } from './pages/mount-pages.ts';
 import { discloseContentKey } from './receive-share.ts';
 import { dryRun, sendNotification } from './send-notification.ts';
@@ -78,6 +80,7 @@ const errors = {
   403: json(ApiError, 'Role or sharing agreement does not allow this'),
   404: json(ApiError, 'Not found'),
   413: json(ApiError, 'Request too large'),
+  429: TOO_MANY_REQUESTS,
   503: json(ApiError, 'The bus cannot durably accept this now'),
 };
 const IdParam = z.object({
@@ -253,12 +256,17 @@ export function createApp(
       summary: 'List the inbox',
       security: [{ bearer: [] }],
       request: { query: InboxQuery },
-      responses: { 200: json(InboxList, 'Newest first'), ...errors },
+      responses: {
+        200: json(InboxList, 'Newest first; with `after`, oldest first from the cursor, and `next`'),
+        ...errors,
+      },
     }),
     (c) => {
       requireRole(c.get('principal'), readers);
       const q = c.req.valid('query');
-      return c.json({ items: ctx.store.list(q).map(inboxView) }, 200);
+      if (q.after === undefined) return c.json({ items: ctx.store.list(q).map(inboxView) }, 200);
+      const page = ctx.store.page({ ...q, after: decodeInboxCursor(q.after) });
+      return c.json({ items: page.items.map(inboxView), next: encodeInboxCursor(page.last) }, 200);
     },
   );
 
@@ -348,6 +356,7 @@ export function createApp(
     return c.json({ items: ctx.store.rejections().map((r) => ({ ...r, at: iso(r.at) })) });
   });
 
+  documentPlainRoutes(app);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -391,6 +391,27 @@ export class InboxStore {
     return (this.#db.prepare(sql).all(...args) as Row[]).map(toInboxItem);
   }
 
+  /**
+   * The inbox in the order it was stored, after position `after` (0: from the first): what a
+   * case system mirrors through `GET /v1/inbox?after=CURSOR`. The position is SQLite's rowid,
+   * which only grows because inbox rows are never deleted (a recall keeps a tombstone) and the
+   * store never runs VACUUM; `last` is the position of the last row read (`after` if none).
+   */
+  page(filter: {
+    after: number;
+    status?: string | undefined;
+    kind?: string | undefined;
+    subject?: string | undefined;
+    limit: number;
+  }): { items: InboxItem[]; last: number } {
+    const conditions = (['status', 'kind', 'subject'] as const).filter((k) => filter[k]);
+    const where = ['rowid > ?', ...conditions.map((k) => `${k} = ?`)];
+    const args = [Math.trunc(filter.after), ...conditions.map((k) => filter[k] as string)];
+    const sql = `SELECT rowid AS position, * FROM inbox WHERE ${where.join(' AND ')} ORDER BY rowid LIMIT ${Math.trunc(filter.limit)}`;
+    const rows = this.#db.prepare(sql).all(...args) as Row[];
+    return { items: rows.map(toInboxItem), last: rows.length ? Number(rows.at(-1)!.position) : filter.after };
+  }
+
   count(): number {
     return Number((this.#db.prepare('SELECT count(*) AS n FROM inbox').get() as Row).n);
   }
