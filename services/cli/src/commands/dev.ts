@@ -144,6 +144,7 @@ export async function startDevRegion(
   await mkdirOwnerOnly(join(dataDir, 'logs'));
   const regionFile = join(dataDir, 'region.json');
   const ports = await previousPorts(regionFile);
+  log(`cwtch dev: preparing keys and the signed directory in ${dataDir} (the first start creates them)`);
   const files = await loadRegionFiles(dataDir);
   const bin = findNatsServer(process.env.NATS_SERVER_BIN);
 
@@ -198,6 +199,7 @@ export async function startDevRegion(
     log,
     natsChanged,
   );
+  log(`cwtch dev: starting nats-server${replicas > 1 ? ` (${replicas} nodes)` : ''}`);
   await nats.start();
   // A new directory (an agreement changed) changes the agencies' NATS permissions: reload them.
   const unwatch = watchDirectory(
@@ -289,6 +291,7 @@ export async function startDevRegion(
     });
   }
   try {
+    log(`cwtch dev: starting the audit service and ${specs.length - 1} connectors`);
     await Promise.all(specs.map((s) => supervisor.start(s, ports.services[s.name] ?? 0)));
   } catch (e) {
     await supervisor.stopAll();
