@@ -183,7 +183,8 @@ describe('silence: a recipient that stops collecting, an expected feed that does
       payload: await example('return-home-interview'),
       recipients: ['swansea-cs'],
     });
-    expect(sent.id).toBeTruthy();
+    expect(sent.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(sent.recipients).toEqual(['swansea-cs']);
     await eventually(
       async () => !(await auditHealth(run)).lateFeeds.some((f) => f.agency === feed.agency),
       10_000,
