@@ -55,6 +55,7 @@ export { PagesConfig } from './pages/pages-config.ts';
 export { SessionCookie } from './pages/session-cookie.ts';
 export { SessionStore, type SessionStoreOptions } from './pages/session-store.ts';
 export { type RenderSignIn, safeNext, signInRoutes } from './pages/sign-in-routes.ts';
+export { pick, type WordPair, wordsOf } from './pages/words.ts';
 export {
   identityKey,
   type RateLimitOptions,

@@ -1,4 +1,4 @@
-import type { EnvelopeHeader, ReceiptBody, ReceiptStatus } from '@cwtch/contracts';
+import { type EnvelopeHeader, type ReceiptBody, ReceiptStatus } from '@cwtch/contracts';
 import { b64uEncode, sha256 } from '@cwtch/crypto';
 import type { LoggedShares } from './check-event.ts';
 import type { Entry } from './entries.ts';
@@ -271,20 +271,11 @@ function push(map: Map<string, IndexedShare[]>, key: string, share: IndexedShare
  * `accepted`, `declined`, `actioned`, `escalated` by either party, `recalled`, `deleted`,
  * `embargoed`: ever, in force or not).
  */
-export const SHARE_STATUS_FILTERS = [
-  'delivered',
-  'acknowledged',
+export type ShareStatusFilter = ReceiptStatus | 'unacknowledged';
+export const SHARE_STATUS_FILTERS: readonly [ShareStatusFilter, ...ShareStatusFilter[]] = [
   'unacknowledged',
-  'rejected',
-  'accepted',
-  'declined',
-  'actioned',
-  'escalated',
-  'recalled',
-  'deleted',
-  'embargoed',
-] as const;
-export type ShareStatusFilter = (typeof SHARE_STATUS_FILTERS)[number];
+  ...ReceiptStatus.options,
+];
 
 function matchesStatus(s: IndexedShare, status: ShareStatusFilter): boolean {
   const has = (agency: string, st: string) => s.receipts.some((r) => r.agency === agency && r.status === st);

@@ -19,7 +19,6 @@ export interface SearchDeps {
   readonly silence?: SilenceWatch | undefined;
 }
 
-const STATUSES = SHARE_STATUS_FILTERS;
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 const day = z.iso.date().optional();
 
@@ -29,7 +28,7 @@ const Search = z.object({
   kind: KindName.optional(),
   since: day,
   until: day,
-  status: z.enum(STATUSES).optional(),
+  status: z.enum(SHARE_STATUS_FILTERS).optional(),
 });
 type Search = z.infer<typeof Search>;
 
@@ -66,7 +65,7 @@ ${select(
 ${select(
   'status',
   'Status',
-  STATUSES.map((v) => [v, v] as const),
+  SHARE_STATUS_FILTERS.map((v) => [v, v] as const),
   s.status,
 )}
 <div><button type="submit" id="search">Search</button></div>

@@ -1,5 +1,14 @@
 import { type KindName, kinds } from '@cwtch/contracts';
-import { CSRF_FIELD, html, type Lang, type PageEnv, Role, requireRole, type SafeHtml } from '@cwtch/http';
+import {
+  CSRF_FIELD,
+  html,
+  type Lang,
+  type PageEnv,
+  Role,
+  requireRole,
+  type SafeHtml,
+  wordsOf,
+} from '@cwtch/http';
 import { isCwtchError } from '@cwtch/runtime';
 import type { Context, Hono } from 'hono';
 import type { ShareIndex } from '../share-index.ts';
@@ -58,7 +67,7 @@ const WORDS = {
   ],
 } as const satisfies Record<string, readonly [string, string]>;
 
-const w = (lang: Lang, key: keyof typeof WORDS) => WORDS[key][lang === 'cy' ? 1 : 0];
+const w = wordsOf(WORDS);
 const formats = (lang: Lang, o: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { ...o, timeZone: 'Europe/London' });
 

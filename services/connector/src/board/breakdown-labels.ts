@@ -1,5 +1,5 @@
 import { AgeBand, type BoardItem, FoundWhere, KindName, kinds, valueLabelFor } from '@cwtch/contracts';
-import type { Lang } from '@cwtch/http';
+import { type Lang, pick } from '@cwtch/http';
 
 type Pair = readonly [en: string, cy: string];
 
@@ -19,8 +19,6 @@ const FOUND_WHERE: Record<FoundWhere, Pair> = {
   england: ['in England', 'yn Lloegr'],
   elsewhere: ['elsewhere', 'rhywle arall'],
 };
-
-const pick = (pair: Pair, lang: Lang) => pair[lang === 'cy' ? 1 : 0];
 
 /** The label of a breakdown value of a board item, in English or Welsh (the value itself if unknown). */
 export function breakdownLabel(item: BoardItem, by: string, lang: Lang): string {

@@ -1,5 +1,5 @@
 import { authorityName } from '@cwtch/contracts';
-import { html, type Lang, type PageEnv, requireRole, type SafeHtml } from '@cwtch/http';
+import { html, type Lang, type PageEnv, requireRole, type SafeHtml, wordsOf } from '@cwtch/http';
 import { CwtchError, ErrorCode, isMonth, monthOf, monthRange, previousMonth } from '@cwtch/runtime';
 import type { Hono } from 'hono';
 import type { AgencyContext } from '../agency-context.ts';
@@ -69,7 +69,7 @@ const W = {
   differs: ['differs', 'yn wahanol'],
   'not-reported': ['sent notifications but no figures', 'anfonodd hysbysiadau ond dim ffigurau'],
 } as const satisfies Record<string, Pair>;
-const w = (lang: Lang, key: keyof typeof W) => W[key][lang === 'cy' ? 1 : 0];
+const w = wordsOf(W);
 
 const columnName = (key: string, lang: Lang) =>
   key === REGION ? w(lang, 'region') : (authorityName(key, lang) ?? key);

@@ -1,4 +1,4 @@
-import { html, type Lang, type SafeHtml } from '@cwtch/http';
+import { html, type Lang, type SafeHtml, wordsOf } from '@cwtch/http';
 import type { AgencyContext } from '../agency-context.ts';
 import { escalationContact, lateRecipients } from '../escalation.ts';
 import type { Escalation, InboxItem, OutboxItem } from '../inbox-store.ts';
@@ -29,8 +29,7 @@ const WORDS = {
   waitingFor: ['waiting for', 'yn aros am'],
 } as const satisfies Record<string, readonly [string, string]>;
 
-type Word = keyof typeof WORDS;
-export const ew = (lang: Lang, key: Word): string => WORDS[key][lang === 'cy' ? 1 : 0];
+export const ew = wordsOf(WORDS);
 
 const stepWord = (step: string, lang: Lang) =>
   step === 'ESCALATION_STEP_1' || step === 'ESCALATION_STEP_2' ? ew(lang, step) : step;

@@ -1,4 +1,4 @@
-import type { Lang } from '@cwtch/http';
+import { type Lang, pick } from '@cwtch/http';
 import type { InboxItem } from '../inbox-store.ts';
 
 /** The inbox's orders: what needs action first (the default), or by one column. */
@@ -50,5 +50,5 @@ const WORDS: Record<InboxSort | 'sortBy', [string, string]> = {
 
 /** A sort's label (or the label of the sort links, `sortBy`) in English or Welsh. */
 export function sortLabel(key: InboxSort | 'sortBy', lang: Lang): string {
-  return WORDS[key][lang === 'cy' ? 1 : 0];
+  return pick(WORDS[key], lang);
 }

@@ -1,5 +1,5 @@
 import { type KindName, kinds, valueLabelFor } from '@cwtch/contracts';
-import type { Lang } from '@cwtch/http';
+import { type Lang, wordsOf } from '@cwtch/http';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 
@@ -71,9 +71,7 @@ const WORDS = {
 export type Word = keyof typeof WORDS;
 
 /** The word `key` in `lang`. */
-export function t(lang: Lang, key: Word): string {
-  return WORDS[key][lang === 'cy' ? 1 : 0];
-}
+export const t: (lang: Lang, key: Word) => string = wordsOf(WORDS);
 
 const LANG_COOKIE = 'cwtch_lang';
 

@@ -1,5 +1,5 @@
 import { ActionOutcome, DeclineReason, type EmbargoReason, RecallReason } from '@cwtch/contracts';
-import type { Lang } from '@cwtch/http';
+import { type Lang, pick, wordsOf } from '@cwtch/http';
 
 /** The words of handover, outcomes and recall on the connector's pages, in English and Welsh. */
 const WORDS = {
@@ -62,9 +62,7 @@ const WORDS = {
 /** One word of the statement pages. */
 export type StatementWord = keyof typeof WORDS;
 
-export function st(lang: Lang, key: StatementWord): string {
-  return WORDS[key][lang === 'cy' ? 1 : 0];
-}
+export const st: (lang: Lang, key: StatementWord) => string = wordsOf(WORDS);
 
 /** Every reason code a statement may carry, labelled in both languages. */
 const REASONS: Record<
@@ -98,7 +96,7 @@ const REASONS: Record<
 /** A reason code's label (the code itself when unknown). */
 export function reasonLabel(code: string, lang: Lang): string {
   const label = (REASONS as Record<string, readonly [string, string]>)[code];
-  return label ? label[lang === 'cy' ? 1 : 0] : code;
+  return label ? pick(label, lang) : code;
 }
 
 /** The codes of each list, in their order, for the pages' select boxes. */
