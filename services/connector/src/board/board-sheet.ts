@@ -7,7 +7,6 @@ import {
 } from '@cwtch/contracts';
 import { monthRange } from '@cwtch/runtime';
 import type { AgencyContext } from '../agency-context.ts';
-import type { InboxItem } from '../inbox-store.ts';
 import { type LogFigures, loggedSent } from './log-figures-client.ts';
 
 /** The column of the region: every reporting agency's whole figure, summed. */
@@ -57,25 +56,35 @@ export function cellText(cell: SheetCell | undefined): string {
   return cell.value === 0 ? (cell.withheld === 1 ? '<5' : `<${5 * cell.withheld}`) : `${cell.value}+`;
 }
 
-/** The board-statistics shares in this inbox for `month`: the latest from each agency. */
-export function latestReports(ctx: AgencyContext, month: string): Reporter[] {
-  const latest = new Map<string, { item: InboxItem; figures: BoardStatistics }>();
+/**
+ * The board-statistics shares in this inbox, read once: for each month, the latest figures from
+ * each agency (a later computation of the same month replaces an earlier one).
+ */
+export function reportsByMonth(ctx: AgencyContext): ReadonlyMap<string, Reporter[]> {
+  const latest = new Map<string, Map<string, { id: string; figures: BoardStatistics }>>();
   for (const item of ctx.store.list({ kind: 'board-statistics', limit: 5000 })) {
     if (item.recalled) continue;
     const parsed = BoardStatistics.safeParse(item.payload);
-    if (!parsed.success || parsed.data.month !== month) continue;
-    const seen = latest.get(item.from);
+    if (!parsed.success) continue;
+    const month = latest.get(parsed.data.month) ?? new Map();
+    const seen = month.get(item.from);
     if (!seen || seen.figures.generatedAt < parsed.data.generatedAt)
-      latest.set(item.from, { item, figures: parsed.data });
+      month.set(item.from, { id: item.id, figures: parsed.data });
+    latest.set(parsed.data.month, month);
   }
-  return [...latest.values()]
-    .map(({ item, figures }) => ({
-      agency: item.from,
-      id: item.id,
-      generatedAt: figures.generatedAt,
-      figures: figures.figures,
-    }))
-    .sort((a, b) => a.agency.localeCompare(b.agency));
+  return new Map(
+    [...latest].map(([month, byAgency]) => [
+      month,
+      [...byAgency]
+        .map(([agency, { id, figures }]) => ({
+          agency,
+          id,
+          generatedAt: figures.generatedAt,
+          figures: figures.figures,
+        }))
+        .sort((a, b) => a.agency.localeCompare(b.agency)),
+    ]),
+  );
 }
 
 /** Welsh authorities first, then English, each by name. */
@@ -93,9 +102,13 @@ function columnOrder(a: string, b: string): number {
  * column adds up what the agencies published for that authority, the region's column their whole
  * figures. A withheld part stays withheld: the cell says so rather than guess it.
  */
-export function boardSheet(ctx: AgencyContext, month: string): BoardSheet {
+export function boardSheet(
+  ctx: AgencyContext,
+  month: string,
+  reports: ReadonlyMap<string, Reporter[]> = reportsByMonth(ctx),
+): BoardSheet {
   monthRange(month);
-  const reporters = latestReports(ctx, month);
+  const reporters = reports.get(month) ?? [];
   const authorities = new Set<string>();
   const cells = new Map<string, { value: number; withheld: number; parts: number }>();
   for (const r of reporters) {

@@ -10,6 +10,7 @@ import {
   cellText,
   REGION,
   type ReconciliationLine,
+  reportsByMonth,
   sheetCsv,
 } from '../board/board-sheet.ts';
 import { breakdownLabel } from '../board/breakdown-labels.ts';
@@ -137,7 +138,8 @@ function regionValue(sheet: BoardSheet, item: string, by: string | null = null):
 function charts(ctx: AgencyContext, sheet: BoardSheet, log: LogFigures | null, lang: Lang): SafeHtml {
   const months: string[] = [sheet.month];
   while (months.length < 12) months.unshift(previousMonth(months[0]!));
-  const sheets = months.map((m) => (m === sheet.month ? sheet : boardSheet(ctx, m)));
+  const reports = reportsByMonth(ctx);
+  const sheets = months.map((m) => (m === sheet.month ? sheet : boardSheet(ctx, m, reports)));
   const series = (['protocol_children_new', 'missing_episodes', 'absent_episodes'] as const).map((item) => ({
     label: rowLabel(item, null, lang),
     values: sheets.map((s) => regionValue(s, item)),
