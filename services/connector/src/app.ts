@@ -37,6 +37,7 @@ import { connectorGauges } from './metrics.ts';
 import { documentPlainRoutes, TOO_MANY_REQUESTS } from './openapi-plain-routes.ts';
 import { mountPages } from './pages/mount-pages.ts';
 import { discloseContentKey } from './receive-share.ts';
+import { schemaRoutes } from './schema-routes.ts';
 import { dryRun, sendNotification } from './send-notification.ts';
 import { statementRoutes } from './statement-routes.ts';
 import type { Witness } from './witness.ts';
@@ -357,6 +358,7 @@ export function createApp(
   });
 
   documentPlainRoutes(app);
+  schemaRoutes(app);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
