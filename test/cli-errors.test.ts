@@ -41,7 +41,7 @@ async function stoppedRegion(dir: string): Promise<{ file: string; url: string }
   return { file, url };
 }
 
-const COMMANDS = ['dev', 'demo', 'send', 'inbox', 'audit', 'board', 'bench', 'directory'];
+const COMMANDS = ['dev', 'demo', 'example', 'send', 'inbox', 'audit', 'board', 'bench', 'directory'];
 
 describe('cwtch explains itself (DESIGN §9)', () => {
   let dir: string;
@@ -145,6 +145,17 @@ describe('cwtch explains itself (DESIGN §9)', () => {
     const as = await cwtch(sendAs('nobody', EXAMPLE));
     expect(as.stderr).toContain('no agency "nobody"');
     expect(as.stderr).toContain('swansea-cs, hillside');
+  });
+
+  it('example prints a payload dated today, and an unknown kind lists the kinds', async () => {
+    const r = await cwtch(['example', 'care-home-transition'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const occurred = Date.parse((JSON.parse(r.stdout) as { occurredAt: string }).occurredAt);
+    expect(Date.now() - occurred).toBeGreaterThanOrEqual(0);
+    expect(Date.now() - occurred).toBeLessThan(86_400_000);
+    const bad = await cwtch(['example', 'nosuch']);
+    expect(bad.stderr).toContain('no kind "nosuch"; the kinds are cse-protocol-entry,');
+    expect(bad.code).toBe(2);
   });
 
   it.skipIf(!existsSync('/usr/bin/script'))(

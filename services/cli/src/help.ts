@@ -1,4 +1,5 @@
 import { DEMO_HELP } from './commands/demo-month.ts';
+import { EXAMPLE_HELP } from './commands/example.ts';
 
 /** `cwtch`, `cwtch help`, `cwtch --help`: every command on a line or two. */
 export const USAGE = `cwtch: the Cwtch command line
@@ -10,6 +11,7 @@ export const USAGE = `cwtch: the Cwtch command line
   cwtch demo [--region FILE]                          play the demo stories into a running region
   cwtch demo --month [--region FILE] [--seed N]       a synthetic month of traffic (dozens of children,
                                                       hundreds of notifications; see cwtch demo --help)
+  cwtch example [KIND] [--as-written]                 an example payload of KIND, dated today
   cwtch send --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P] [--region FILE]
   cwtch inbox --as AGENCY [--status new|acknowledged] [--json] [--region FILE]
   cwtch audit export [--region FILE] [--out BUNDLE]     an evidence bundle (JSON lines)
@@ -47,7 +49,7 @@ const SEND_HELP = `cwtch send --as AGENCY --kind KIND --file PAYLOAD.json [--to 
 
   Sends a notification as AGENCY through its connector, which validates the payload against the
   kind, routes it (or sends to --to), seals one copy per recipient and waits for the log. Prints
-  the share id and its recipients as JSON. contracts/examples/KIND.json is an example payload.
+  the share id and its recipients as JSON. cwtch example KIND prints a payload to start from.
 
   --as AGENCY     the sending agency's id (cwtch directory show lists them)
   --kind KIND     the kind of notification, e.g. care-home-transition
@@ -118,6 +120,7 @@ const DIRECTORY_HELP = `cwtch directory show|rotate|revoke [--data DIR]
 export const HELP: Readonly<Record<string, string>> = {
   dev: DEV_HELP,
   demo: DEMO_HELP,
+  example: EXAMPLE_HELP,
   send: SEND_HELP,
   inbox: INBOX_HELP,
   audit: AUDIT_HELP,

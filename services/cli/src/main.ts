@@ -9,6 +9,7 @@ import { demoCommand, demoIssuer, playDemo } from './commands/demo.ts';
 import { demoMonthCommand } from './commands/demo-month.ts';
 import { startDevRegion } from './commands/dev.ts';
 import { directoryCommand } from './commands/directory.ts';
+import { exampleCommand } from './commands/example.ts';
 import { agencyClient, checkAgencies, loadRegion, readJson, regionPath } from './commands/region-client.ts';
 import { asksForHelp, HELP, USAGE } from './help.ts';
 
@@ -124,6 +125,7 @@ process.umask(OWNER_ONLY_UMASK);
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   dev,
+  example: exampleCommand,
   send,
   inbox,
   demo: (args) => (args.includes('--month') ? demoMonthCommand(args) : demoCommand(args)),

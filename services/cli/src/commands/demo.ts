@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RegionFile } from '@cwtch/contracts';
 import { connectorAudience, createDevIssuer, type DevIssuer, type DevUser } from '@cwtch/http';
 import { createConnectorClient } from '@cwtch/sdk';
+import { readExample, shiftDates } from './example.ts';
 import { loadRegion, regionPath } from './region-client.ts';
 
 /** The named people of the demo region: a front-door worker and a manager per agency. */
@@ -96,27 +96,12 @@ export function demoUsers(agencies: readonly string[]): DevUser[] {
   return users;
 }
 
-const require = createRequire(import.meta.url);
 const DAY = 86_400_000;
 /** The examples tell one story in March 2025; the demo moves it so that its last day is today. */
 const STORY_DAY = Date.UTC(2025, 2, 14);
 
-/** Moves every ISO date and date-time in `value` by whole `days`, keeping their relations. */
-function shift(value: unknown, days: number): unknown {
-  if (typeof value === 'string') {
-    const date = /^(\d{4}-\d{2}-\d{2})(T.*)?$/.exec(value);
-    if (!date?.[1] || Number.isNaN(Date.parse(date[1]))) return value;
-    return new Date(Date.parse(date[1]) + days * DAY).toISOString().slice(0, 10) + (date[2] ?? '');
-  }
-  if (Array.isArray(value)) return value.map((v) => shift(v, days));
-  if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shift(v, days)]));
-  return value;
-}
-
 async function example(kind: string, days: number): Promise<Record<string, unknown>> {
-  const text = await readFile(require.resolve(`@cwtch/contracts/examples/${kind}.json`), 'utf8');
-  return shift(JSON.parse(text), days) as Record<string, unknown>;
+  return shiftDates(await readExample(kind), days) as Record<string, unknown>;
 }
 
 /** One share of a story: who sends what to whom, and who acknowledges it at once. */
