@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { PAGE_CONTENT_SECURITY_POLICY } from '@cwtch/http';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clientOf } from '../attack/support.ts';
@@ -236,11 +237,14 @@ describe('every page on a phone and a laptop', () => {
     expect(text).toContain('<html lang="en">');
     expect(text).toMatch(/<title>Page not found · /);
     expect(text).toContain('<h1>Page not found</h1>');
+    // The apps' own 404 carries the pages' strict policy: no inline script or style.
+    expect(page.headers.get('content-security-policy')).toBe(PAGE_CONTENT_SECURITY_POLICY);
     const welsh = await (await fetch(`${base}/no-such-page?lang=cy`, html)).text();
     expect(welsh).toContain('<html lang="cy">');
     expect(welsh).toContain('<h1>Heb ddod o hyd i&#39;r dudalen</h1>');
     const audit = await fetch(`${region().region.audit.url}/nothing/here`, html);
     expect(audit.status).toBe(404);
+    expect(audit.headers.get('content-security-policy')).toBe(PAGE_CONTENT_SECURITY_POLICY);
     expect(await audit.text()).toContain('<h1>Page not found</h1>');
     // The API keeps JSON, even for a client that asks for HTML.
     const api = await fetch(`${base}/v1/no-such-route`, html);

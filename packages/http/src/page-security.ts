@@ -31,10 +31,19 @@ const PAGE_HEADERS: Readonly<Record<string, string>> = {
 export function pageSecurityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const headers = c.res.headers;
-    for (const [name, value] of Object.entries(PAGE_HEADERS)) headers.set(name, value);
-    if (/^\s*text\/html\b/i.test(headers.get('content-type') ?? '')) headers.set('Cache-Control', 'no-store');
+    withPageSecurityHeaders(c.res);
   };
+}
+
+/**
+ * Sets the page headers of {@link pageSecurityHeaders} on a response made outside the page
+ * routes (an app's own 404 or error page for a browser), and returns it.
+ */
+export function withPageSecurityHeaders(res: Response): Response {
+  const headers = res.headers;
+  for (const [name, value] of Object.entries(PAGE_HEADERS)) headers.set(name, value);
+  if (/^\s*text\/html\b/i.test(headers.get('content-type') ?? '')) headers.set('Cache-Control', 'no-store');
+  return res;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {

@@ -2,7 +2,7 @@ import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { toErrorResponse } from '../http-error.ts';
-import { html, type SafeHtml } from '../page-security.ts';
+import { html, type SafeHtml, withPageSecurityHeaders } from '../page-security.ts';
 import type { Lang } from './page-shell.ts';
 import { safeNext } from './sign-in-routes.ts';
 
@@ -60,14 +60,13 @@ export interface PageFallbacks {
 
 /** Fallbacks that draw with `render` (see {@link PageFallbacks}). */
 export function pageFallbacks(render: ErrorPageRender): PageFallbacks {
+  // Outside the page routes, so the page headers (the strict CSP) are set here.
+  const page = (c: Context, e: unknown) =>
+    withPageSecurityHeaders(pageError(c, e, (t, b) => render(c, t, b)));
   return {
     notFound: (c) =>
-      wantsPage(c)
-        ? pageError(c, new CwtchError(ErrorCode.NOT_FOUND, WORDS.noSuchPage[requestLang(c)]), (t, b) =>
-            render(c, t, b),
-          )
-        : null,
-    error: (c, e) => (wantsPage(c) ? pageError(c, e, (t, b) => render(c, t, b)) : null),
+      wantsPage(c) ? page(c, new CwtchError(ErrorCode.NOT_FOUND, WORDS.noSuchPage[requestLang(c)])) : null,
+    error: (c, e) => (wantsPage(c) ? page(c, e) : null),
   };
 }
 
