@@ -57,7 +57,7 @@ ${
         (i) => html`<tr data-id="${i.id}" data-priority="${i.priority}" class="priority-${i.priority}">
 <td class="cell-priority" data-label="${t(lang, 'priority')}">${priorityBadge(i.priority, lang)}</td>
 <td class="cell-kind" data-label="${t(lang, 'kind')}"><a href="/inbox/${i.id}">${kindTitle(i.kind, lang)}</a><br><span class="muted kind-summary">${kindSummary(i.kind, i.payload, lang)}</span></td>
-<td class="cell-from" data-label="${t(lang, 'from')}">${agencyName(ctx, i.from)}</td>
+<td class="cell-from" data-label="${t(lang, 'from')}">${agencyName(ctx, i.from, lang)}</td>
 <td class="cell-child" data-label="${t(lang, 'child')}">${childName(i.payload)}</td>
 <td class="cell-received" data-label="${t(lang, 'received')}">${timeCell(i.receivedAt, lang)}</td>
 <td class="cell-respond-by" data-label="${t(lang, 'respondBy')}">${deadlineCell(i, lang, now)}</td>
