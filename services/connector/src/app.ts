@@ -32,7 +32,7 @@ import { acknowledgeNotification } from './acknowledge-notification.ts';
 import type { AgencyContext } from './agency-context.ts';
 import { boardRoutes } from './board/board-routes.ts';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor.ts';
-import type { InboxItem } from './inbox-store.ts';
+import { inboxView, iso, isoOrNull } from './inbox-view.ts';
 import { connectorGauges } from './metrics.ts';
 import { documentPlainRoutes, TOO_MANY_REQUESTS } from './openapi-plain-routes.ts';
 import { mountPages } from './pages/mount-pages.ts';
@@ -40,36 +40,10 @@ import { discloseContentKey } from './receive-share.ts';
 import { schemaRoutes } from './schema-routes.ts';
 import { dryRun, sendNotification } from './send-notification.ts';
 import { statementRoutes } from './statement-routes.ts';
+import type { WebhookSender } from './webhook/webhook-sender.ts';
 import type { Witness } from './witness.ts';
 
 type Env = { Variables: { principal: Principal } };
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
-
-function inboxView(i: InboxItem): z.infer<typeof InboxItemSchema> & {
-  recalled: { at: string; reason: string } | null;
-} {
-  return {
-    id: i.id,
-    kind: i.kind,
-    from: i.from,
-    to: [...i.to],
-    receivedAt: iso(i.receivedAt),
-    issuedAt: iso(i.issuedAt),
-    status: i.status,
-    priority: i.priority as 'routine' | 'high' | 'urgent',
-    respondBy: isoOrNull(i.respondBy),
-    subject: i.subject,
-    purpose: i.purpose,
-    agreement: i.agreement,
-    acknowledgedAt: isoOrNull(i.acknowledgedAt),
-    acknowledgedBy: i.acknowledgedBy,
-    payload: i.payload as Record<string, unknown>,
-    // A recalled notification is a tombstone: its payload was destroyed at the sender's request.
-    recalled: i.recalled ? { at: iso(i.recalled.at), reason: i.recalled.reason } : null,
-  };
-}
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({
   content: { 'application/json': { schema } },
@@ -102,6 +76,8 @@ export function createApp(
     maxBodyBytes: number;
     rateLimit: { capacity: number; refillPerSecond: number };
     witness?: Witness | undefined;
+    /** The case system's webhook delivery, when `CWTCH_WEBHOOK_URL` is set. */
+    webhooks?: WebhookSender | undefined;
     /** Sign-in and sessions for the front door's pages (DESIGN §9); no pages without it. */
     pages?: PageAuth | undefined;
   },
@@ -175,6 +151,7 @@ export function createApp(
         witness,
         // How fresh this connector's knowledge of who is collecting is (send-time warnings).
         collection: { at: isoOrNull(collection.at), stale: collection.stale },
+        webhooks: ((w) => (w ? { ...w, oldestAt: isoOrNull(w.oldestAt) } : null))(options.webhooks?.status()),
       },
       witness?.state === 'fork' ? 503 : 200,
     );
@@ -186,7 +163,7 @@ export function createApp(
       throw new CwtchError(ErrorCode.FORBIDDEN_ROLE, 'this token is for another agency');
     const text = ctx.metrics.render(
       { full: authorization !== undefined },
-      connectorGauges(ctx, options.witness?.status()),
+      connectorGauges(ctx, options.witness?.status(), options.webhooks?.status()),
     );
     return c.text(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });

@@ -53,6 +53,15 @@ export const ConnectorConfig = z.object({
   CWTCH_ESCALATION_CHECK_MS: z.coerce.number().int().min(100).default(5000),
   /** Look this often whether last month's figures are due to the board (`0`: never on a schedule). */
   CWTCH_BOARD_SCHEDULE_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /** The case system's webhook (Standard Webhooks): every notification stored is POSTed there. Off when unset. */
+  CWTCH_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** An attempt that has no answer within this long is retried. */
+  CWTCH_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Retries wait from this long, doubling (with jitter) up to the maximum. */
+  CWTCH_WEBHOOK_RETRY_MIN_MS: z.coerce.number().int().positive().default(5000),
+  CWTCH_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().positive().default(3_600_000),
+  /** An event not delivered within this long of happening is given up (and counted). */
+  CWTCH_WEBHOOK_MAX_AGE_MS: z.coerce.number().int().positive().default(259_200_000),
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Written once listening: `{port, pid}`, so a supervisor learns an ephemeral port. */
   CWTCH_READY_FILE: z.string().optional(),

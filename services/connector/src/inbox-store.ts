@@ -1,6 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import type { BoardFact, ReceiptStatus } from '@cwtch/contracts';
 import type { ErrorCode } from '@cwtch/runtime';
+import { WebhookQueue, WebhookType } from './webhook/webhook-queue.ts';
 
 /** One notification in this agency's inbox (plaintext rests only here). */
 export interface InboxItem {
@@ -109,6 +110,12 @@ export interface OutboxItem {
   }[];
 }
 
+/** A notification just opened, as it is stored. */
+type NewInboxItem = Omit<InboxItem, 'status' | 'acknowledgedAt' | 'acknowledgedBy' | 'recalled'> & {
+  expiresAt: number;
+  envelope: Uint8Array;
+};
+
 type Row = Record<string, string | number | null>;
 
 const SCHEMA = `
@@ -204,9 +211,14 @@ const PRE_AUTHENTICATION_CODES = [
  */
 export class InboxStore {
   readonly #db: DatabaseSync;
+  /** Webhook events for the case system, queued with the inbox writes they report. */
+  readonly webhooks: WebhookQueue;
+  readonly #queueWebhooks: boolean;
 
-  constructor(file: string) {
+  /** With `webhooks`, every notification stored is queued for the case system's webhook too. */
+  constructor(file: string, options: { webhooks?: boolean } = {}) {
     this.#db = new DatabaseSync(file);
+    this.#queueWebhooks = options.webhooks === true;
     // secure_delete: a recalled payload's bytes are overwritten, not left in free pages.
     this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;');
     this.#db.exec(SCHEMA);
@@ -240,6 +252,20 @@ export class InboxStore {
     this.#db.exec(
       `UPDATE rejected SET message_id = NULL, sender = NULL WHERE message_id IS NOT NULL AND code IN (${PRE_AUTHENTICATION_CODES.map((c) => `'${c}'`).join(',')})`,
     );
+    this.webhooks = new WebhookQueue(this.#db);
+  }
+
+  /** Runs `write` in one transaction: all of it is stored, or none. */
+  #atomically<T>(write: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = write();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (e) {
+      this.#db.exec('ROLLBACK');
+      throw e;
+    }
   }
 
   close(): void {
@@ -259,12 +285,15 @@ export class InboxStore {
   }
 
   /** Stores an opened notification; false if the id is already stored. */
-  insert(
-    item: Omit<InboxItem, 'status' | 'acknowledgedAt' | 'acknowledgedBy' | 'recalled'> & {
-      expiresAt: number;
-      envelope: Uint8Array;
-    },
-  ): boolean {
+  insert(item: NewInboxItem): boolean {
+    return this.#atomically(() => {
+      const stored = this.#insert(item);
+      if (stored && this.#queueWebhooks) this.webhooks.add(WebhookType.received, item.id, item.receivedAt);
+      return stored;
+    });
+  }
+
+  #insert(item: NewInboxItem): boolean {
     const res = this.#db
       .prepare(
         `INSERT OR IGNORE INTO inbox (id, seq, kind, sender, recipients, received_at, issued_at, expires_at, priority,

@@ -29,6 +29,7 @@ import { Metrics } from './metrics.ts';
 import { receiveReceipt } from './receive-receipt.ts';
 import { receiveShare, sendReceipt } from './receive-share.ts';
 import { flushStatements } from './send-statement.ts';
+import { startWebhooks } from './webhook/start-webhooks.ts';
 import { Witness, witnessName } from './witness.ts';
 
 // Everything this process and its children create is owner-only (the inbox holds plaintext).
@@ -67,7 +68,9 @@ directory.onChange(
   () => void keyring.load().catch((err) => logger.error({ err }, 'cannot reload the keyring')),
 );
 await directory.start(nc);
-const store = new InboxStore(join(config.CWTCH_AGENCY_DIR, 'inbox.sqlite'));
+const store = new InboxStore(join(config.CWTCH_AGENCY_DIR, 'inbox.sqlite'), {
+  webhooks: config.CWTCH_WEBHOOK_URL !== undefined,
+});
 const js = jetstream(nc);
 const collection = new CollectionState(nc, {
   thresholdMs: config.CWTCH_SILENCE_THRESHOLD_MS,
@@ -140,6 +143,7 @@ const witness =
       )
     : undefined;
 await witness?.start();
+const webhooks = await startWebhooks(ctx, config);
 
 const consumer = runConsumer(
   js,
@@ -171,6 +175,7 @@ const app = createApp(
       refillPerSecond: config.CWTCH_RATE_LIMIT_PER_SECOND,
     },
     witness,
+    webhooks,
     pages,
   },
 );
@@ -194,6 +199,7 @@ async function stop(signal: string): Promise<void> {
   collection.stop();
   witness?.stop();
   server.close();
+  await webhooks?.stop();
   await consumer.stop();
   await nc.drain().catch(() => undefined);
   directory.stop();

@@ -50,22 +50,37 @@ export class Metrics {
   }
 }
 
-/** The connector's gauges, read now: its inbox size and, when it runs one, its witness's position. */
-export function connectorGauges(ctx: AgencyContext, witness: WitnessStatus | undefined): MetricFamily[] {
-  const gauges: MetricFamily[] = [
-    {
-      name: 'cwtch_inbox_items',
-      help: "Notifications in this agency's inbox",
-      type: MetricType.gauge,
-      samples: [{ value: ctx.store.count() }],
-    },
-  ];
+/**
+ * The connector's gauges, read now: its inbox size and, when it runs them, its witness's position
+ * and the webhook events waiting for the case system.
+ */
+export function connectorGauges(
+  ctx: AgencyContext,
+  witness: WitnessStatus | undefined,
+  webhooks?: { readonly queued: number } | undefined,
+): MetricFamily[] {
+  const gauge = (name: string, help: string, value: number): MetricFamily => ({
+    name,
+    help,
+    type: MetricType.gauge,
+    samples: [{ value }],
+  });
+  const gauges = [gauge('cwtch_inbox_items', "Notifications in this agency's inbox", ctx.store.count())];
   if (witness)
-    gauges.push({
-      name: 'cwtch_witness_cosigned_size',
-      help: 'Size of the newest share-log checkpoint this witness cosigned',
-      type: MetricType.gauge,
-      samples: [{ value: witness.size }],
-    });
+    gauges.push(
+      gauge(
+        'cwtch_witness_cosigned_size',
+        'Size of the newest share-log checkpoint this witness cosigned',
+        witness.size,
+      ),
+    );
+  if (webhooks)
+    gauges.push(
+      gauge(
+        'cwtch_webhook_queue_depth',
+        'Webhook events waiting to be delivered to the case system',
+        webhooks.queued,
+      ),
+    );
   return gauges;
 }

@@ -1,4 +1,4 @@
-import { ApiError } from '@cwtch/contracts';
+import { ApiError, InboxItem } from '@cwtch/contracts';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 
@@ -96,10 +96,52 @@ export function documentPlainRoutes(app: OpenAPIHono<any>): void {
           directorySerial: z.number().int(),
           witness: z.unknown().meta({ description: 'The log witness’s state, or null' }),
           collection: z.object({ at: z.iso.datetime().nullable(), stale: z.boolean() }),
+          webhooks: z
+            .object({ queued: z.number().int(), oldestAt: z.iso.datetime().nullable(), gone: z.boolean() })
+            .nullable()
+            .meta({ description: 'Webhook events waiting for the case system (null: webhooks off)' }),
         }),
         'Healthy',
       ),
       503: json(z.object({ status: z.literal('log-fork') }).passthrough(), 'The witness saw the log fork'),
+    },
+  });
+  r.registerWebhook({
+    method: 'post',
+    path: 'notification.received',
+    summary: 'A notification was stored in this inbox (sent to CWTCH_WEBHOOK_URL)',
+    description:
+      'Standard Webhooks: `webhook-signature` is `v1,` then the base64 HMAC-SHA256 of ' +
+      '`webhook-id.webhook-timestamp.body` under the key in the connector’s `webhook-secret` file ' +
+      '(after `whsec_`, base64). Check it on the raw body, refuse a timestamp older than 5 minutes, ' +
+      'and drop a `webhook-id` already seen: a retry carries the same id. Any non-2xx answer, a ' +
+      'timeout or a refused connection is retried with backoff until CWTCH_WEBHOOK_MAX_AGE_MS; ' +
+      '410 Gone stops delivery until the connector restarts.',
+    request: {
+      headers: z.object({
+        'webhook-id': z.string().meta({ description: 'The event id: the same on every retry' }),
+        'webhook-timestamp': z
+          .string()
+          .meta({ description: 'Seconds since 1970 when this attempt was signed' }),
+        'webhook-signature': z.string().meta({ description: '`v1,<base64 HMAC-SHA256>`' }),
+      }),
+      body: {
+        content: {
+          'application/json': {
+            schema: z.object({
+              id: z.string().meta({ description: 'The same as `webhook-id`' }),
+              type: z.literal('notification.received'),
+              timestamp: z.iso.datetime().meta({ description: 'When the notification was stored' }),
+              data: InboxItem.meta({ description: 'The inbox item, as `GET /v1/inbox/{id}` returns it' }),
+            }),
+          },
+        },
+        required: true,
+      },
+    },
+    responses: {
+      200: { description: 'Any 2xx: delivered, never sent again' },
+      410: { description: 'Gone: the connector stops delivering until it restarts (the queue is kept)' },
     },
   });
   r.registerPath({
