@@ -4,13 +4,15 @@
  */
 import { randomFillSync } from 'node:crypto';
 import { cpus } from 'node:os';
+import { ed25519Sign } from './ed25519/sign-ed25519.ts';
+import { ed25519Verify } from './ed25519/verify-ed25519.ts';
 import { checkTimes } from './envelope/check-times.ts';
 import { openEnvelope } from './envelope/open-envelope.ts';
 import { parseEnvelope } from './envelope/parse-envelope.ts';
 import { sealEnvelope } from './envelope/seal-envelope.ts';
 import type { SigningKeyResolver } from './envelope/types.ts';
 import { verifyEnvelope } from './envelope/verify-envelope.ts';
-import { initCrypto } from './init-crypto.ts';
+import { getSodium, initCrypto } from './init-crypto.ts';
 import { generateAgencyKeys } from './keys/generate-agency-keys.ts';
 
 const seconds = Number(process.argv[2] ?? 2);
@@ -84,4 +86,21 @@ measure('open (parse + verify + checkTimes + open)', () => {
   const verified = verifyEnvelope(parseEnvelope(sealed.bytes), { resolveSigningKey });
   checkTimes(verified.header, now);
   openEnvelope(verified, { me: meKey });
+});
+const signed = randomFillSync(new Uint8Array(300));
+const secretKey = sender.keys.signing.secretKey;
+const publicKey = sender.keys.signing.publicKey;
+const signature = ed25519Sign(signed, secretKey);
+const sodium = getSodium();
+measure('Ed25519 sign, 300 B (node:crypto)', () => {
+  ed25519Sign(signed, secretKey);
+});
+measure('Ed25519 sign, 300 B (libsodium, before)', () => {
+  sodium.crypto_sign_detached(signed, secretKey);
+});
+measure('Ed25519 verify, 300 B (node:crypto)', () => {
+  ed25519Verify(signature, signed, publicKey);
+});
+measure('Ed25519 verify, 300 B (libsodium, before)', () => {
+  sodium.crypto_sign_verify_detached(signature, signed, publicKey);
 });

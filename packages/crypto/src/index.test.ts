@@ -14,6 +14,8 @@ describe('public face (src/index.ts)', () => {
         'b64uEncode',
         'checkTimes',
         'decryptWithDisclosedKey',
+        'ed25519Sign',
+        'ed25519Verify',
         'fromJwk',
         'generateAgencyKeys',
         'initCrypto',

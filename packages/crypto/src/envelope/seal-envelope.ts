@@ -1,5 +1,6 @@
 import { EnvelopeHeader, HEADER_TYPE, SUITE } from '@cwtch/contracts';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
+import { ed25519Sign } from '../ed25519/sign-ed25519.ts';
 import { b64uEncode } from '../encoding/b64u-encode.ts';
 import { getSodium } from '../init-crypto.ts';
 import { toIssues } from '../internal/to-issues.ts';
@@ -145,10 +146,7 @@ export function sealEnvelope(input: SealEnvelopeInput): SealedEnvelope {
       sealBox(cek, r.publicKey, take(random.ephemeralSeed(i), SIZES.ephemeralSeed, 'ephemeral seed')),
     );
     const bodyHash = computeBodyHash(wrappedKeys, ciphertext);
-    const signature = sodium.crypto_sign_detached(
-      envelopeSigningInput(headerBytes, bodyHash),
-      sender.signSecretKey,
-    );
+    const signature = ed25519Sign(envelopeSigningInput(headerBytes, bodyHash), sender.signSecretKey);
     const wire = {
       h: b64uEncode(headerBytes),
       k: wrappedKeys.map(b64uEncode),

@@ -1,4 +1,5 @@
 import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
+import { ed25519Verify } from '../ed25519/verify-ed25519.ts';
 import { getSodium } from '../init-crypto.ts';
 import { keyId } from '../keys/key-id.ts';
 import { envelopeSigningInput } from './signing-input.ts';
@@ -16,7 +17,7 @@ export interface VerifyEnvelopeOptions {
  * thumbprint is not `from.kid` gives `SENDER_KEY_UNKNOWN`; a bad signature `SIGNATURE_INVALID`.
  */
 export function verifyEnvelope(parsed: ParsedEnvelope, options: VerifyEnvelopeOptions): VerifiedEnvelope {
-  const sodium = getSodium();
+  getSodium();
   const { agency, kid } = parsed.header.from;
   let publicKey: Uint8Array;
   try {
@@ -29,7 +30,7 @@ export function verifyEnvelope(parsed: ParsedEnvelope, options: VerifyEnvelopeOp
     throw new CwtchError(ErrorCode.SENDER_KEY_UNKNOWN, 'resolved signing key does not match from.kid');
   }
   const message = envelopeSigningInput(parsed.headerBytes, parsed.bodyHash);
-  if (!sodium.crypto_sign_verify_detached(parsed.signature, message, publicKey)) {
+  if (!ed25519Verify(parsed.signature, message, publicKey)) {
     throw new CwtchError(ErrorCode.SIGNATURE_INVALID, 'envelope signature is invalid');
   }
   return parsed as VerifiedEnvelope;

@@ -1,5 +1,6 @@
 import { EnvelopeHeader } from '@cwtch/contracts';
 import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
+import { ed25519Verify, type SignatureCheck } from '../ed25519/verify-ed25519.ts';
 import { b64uDecode } from '../encoding/b64u-decode.ts';
 import { getSodium } from '../init-crypto.ts';
 import { parseCanonicalJson } from '../internal/parse-canonical-json.ts';
@@ -18,9 +19,15 @@ export interface LoggedShare {
  * Re-verifies a share from its log entry alone, with no envelope and no decryption key: the
  * header must be canonical and the sender's signature over `H || B` must verify with the key the
  * resolver gives (judged, by the caller, at the entry's time). Returns the header.
+ * `checkSignature` (default {@link ed25519Verify}) lets a caller supply results it computed elsewhere.
  * Throws `HEADER_NOT_CANONICAL`, `ENVELOPE_MALFORMED`, `SENDER_KEY_*` or `SIGNATURE_INVALID`.
  */
-export function verifyLoggedShare(entry: LoggedShare, resolveSigningKey: SigningKeyResolver): EnvelopeHeader {
+export function verifyLoggedShare(
+  entry: LoggedShare,
+  resolveSigningKey: SigningKeyResolver,
+  checkSignature: SignatureCheck = ed25519Verify,
+): EnvelopeHeader {
+  getSodium();
   const headerBytes = b64uDecode(entry.h, ErrorCode.ENVELOPE_MALFORMED);
   const bodyHash = b64uDecode(entry.b, ErrorCode.ENVELOPE_MALFORMED);
   const signature = b64uDecode(entry.s, ErrorCode.ENVELOPE_MALFORMED);
@@ -52,13 +59,7 @@ export function verifyLoggedShare(entry: LoggedShare, resolveSigningKey: Signing
   if (publicKey.length !== 32 || keyId(publicKey, 'Ed25519') !== header.from.kid) {
     throw new CwtchError(ErrorCode.SENDER_KEY_UNKNOWN, 'resolved signing key does not match from.kid');
   }
-  if (
-    !getSodium().crypto_sign_verify_detached(
-      signature,
-      envelopeSigningInput(headerBytes, bodyHash),
-      publicKey,
-    )
-  ) {
+  if (!checkSignature(signature, envelopeSigningInput(headerBytes, bodyHash), publicKey)) {
     throw new CwtchError(ErrorCode.SIGNATURE_INVALID, 'logged signature is invalid');
   }
   return header;

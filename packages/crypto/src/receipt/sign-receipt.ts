@@ -1,5 +1,6 @@
 import { ReceiptBody } from '@cwtch/contracts';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
+import { ed25519Sign } from '../ed25519/sign-ed25519.ts';
 import { b64uEncode } from '../encoding/b64u-encode.ts';
 import { getSodium } from '../init-crypto.ts';
 import { toIssues } from '../internal/to-issues.ts';
@@ -19,7 +20,7 @@ import { receiptSigningInput } from './receipt-signing-input.ts';
  * ```
  */
 export function signReceipt(body: ReceiptBody, signSecretKey: Uint8Array): Uint8Array {
-  const sodium = getSodium();
+  getSodium();
   const parsed = ReceiptBody.safeParse(body);
   if (!parsed.success) {
     throw new CwtchError(ErrorCode.CONTRACT_INVALID, 'receipt body is invalid', {
@@ -33,6 +34,6 @@ export function signReceipt(body: ReceiptBody, signSecretKey: Uint8Array): Uint8
     throw new CwtchError(ErrorCode.BAD_REQUEST, 'receipt by.kid does not match the signing key');
   }
   const bodyBytes = utf8(JSON.stringify(parsed.data));
-  const signature = sodium.crypto_sign_detached(receiptSigningInput(bodyBytes), signSecretKey);
+  const signature = ed25519Sign(receiptSigningInput(bodyBytes), signSecretKey);
   return utf8(JSON.stringify({ r: b64uEncode(bodyBytes), s: b64uEncode(signature) }));
 }
