@@ -41,6 +41,12 @@ export {
   writeNatsConfig,
 } from './nats-server.ts';
 export { type ProvisionOptions, provisionBus } from './provision.ts';
+export {
+  type BatchAck,
+  type BatchMessage,
+  MAX_BATCH_MESSAGES,
+  publishBatch,
+} from './publish-batch.ts';
 export { type PublishOptions, publishDurable } from './publish-durable.ts';
 export { type AgencyUsage, type BusUsage, type PairUsage, readBusUsage } from './read-bus-usage.ts';
 export { type Disposition, type RunningConsumer, runConsumer } from './run-consumer.ts';

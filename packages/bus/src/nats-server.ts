@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 
 /** The oldest server with `sync_interval` and per-message TTL (DESIGN §7). */
-const MIN_VERSION: readonly [number, number] = [2, 11];
+const MIN_VERSION: readonly [number, number] = [2, 12];
 
 /** Where setup.sh unpacks the Debian package. */
 const TOOLS_BIN = fileURLToPath(new URL('../../../.tools/nats/usr/sbin/nats-server', import.meta.url));
@@ -28,7 +28,7 @@ function recentEnough(version: string): boolean {
 }
 
 /**
- * Finds a nats-server >= 2.11: `explicit` (from NATS_SERVER_BIN), the project's tools folder,
+ * Finds a nats-server >= 2.12 (atomic batches): `explicit` (from NATS_SERVER_BIN), the project's tools folder,
  * then PATH. Throws with the fix when none is recent enough.
  */
 export function findNatsServer(explicit?: string): string {

@@ -79,6 +79,8 @@ function streamSpecs(o: ProvisionOptions): StreamSpec[] {
       subjects: [AUDIT_SUBJECT],
       ...EVIDENCE,
       allow_rollup_hdrs: false,
+      // The single writer appends many entries per write (atomic batches, nats-server 2.12+).
+      allow_atomic: true,
       max_msg_size: 256 * 1024,
     }),
     stream(o, {

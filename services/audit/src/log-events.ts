@@ -3,7 +3,6 @@ import type { DirectoryWatcher } from '@cwtch/directory';
 import type { Logger } from '@cwtch/runtime';
 import type { AuditLogWriter } from './audit-log-writer.ts';
 import { checkEvent } from './check-event.ts';
-import type { ShareIndex } from './share-index.ts';
 
 /** One event of the SHARES stream: its sequence, subject, bytes and the time the bus stored it. */
 export interface BusEvent {
@@ -14,33 +13,44 @@ export interface BusEvent {
 }
 
 /**
- * Checks one SHARES event and appends its entry, once: an event already logged is skipped. Never
- * throws for an event it can judge (a retried event would be logged behind later ones, and stream
- * order is what lets a receipt be linked to its share on entry); a log that cannot be appended to
- * is fatal.
+ * Checks one SHARES event and stages its entry, once: an event already logged is skipped. Resolves
+ * once the entry is staged, with `stored`, which resolves once the entry is in the log (then, and
+ * only then, may the event be acknowledged). Stage events one at a time, in stream order: a
+ * receipt is linked to its share on entry, against every entry staged before it. Never fails for
+ * an event it can judge (a retried event would be logged behind later ones); a log that cannot be
+ * appended to is fatal.
  */
 export function eventLogger(deps: {
   writer: AuditLogWriter;
-  index: ShareIndex;
   directory: DirectoryWatcher;
   logger: Logger;
   fatal: (err: unknown) => never;
-}): (event: BusEvent) => Promise<void> {
-  const { writer, index, directory, logger } = deps;
+}): (event: BusEvent) => Promise<{ stored: Promise<void> }> {
+  const { writer, directory, logger } = deps;
   return async (event) => {
-    if (index.logged(event.seq)) return;
+    const before = writer.logged(event.seq);
+    if (before === 'stored') return { stored: Promise.resolve() };
+    if (before) return { stored: before.then(() => undefined) };
     const check = () =>
-      checkEvent(event.data, { seq: event.seq, subj: event.subject }, event.busTime, directory.view, index);
+      checkEvent(
+        event.data,
+        { seq: event.seq, subj: event.subject },
+        event.busTime,
+        directory.view,
+        writer.staged,
+      );
     let body = check();
     // A key the audit's copy of the directory does not know yet may be a rotation still in flight.
     const refreshed = async () => directory.refresh().catch(() => false);
     if (body.t === 'reject' && body.reason === 'SENDER_KEY_UNKNOWN' && (await refreshed())) body = check();
-    try {
-      await writer.append(body, event.busTime);
-    } catch (err) {
-      deps.fatal(err);
-    }
-    if (body.t === 'reject') logger.warn({ seq: event.seq, code: body.reason }, 'event rejected and logged');
+    const stored = writer.append(body, event.busTime).then(
+      () => {
+        if (body.t === 'reject')
+          logger.warn({ seq: event.seq, code: body.reason }, 'event rejected and logged');
+      },
+      (err) => deps.fatal(err),
+    );
+    return { stored };
   };
 }
 
@@ -52,8 +62,8 @@ export function eventLogger(deps: {
  */
 export async function catchUpInOrder(
   jsm: JetStreamManager,
-  logEvent: (event: BusEvent) => Promise<void>,
-  index: ShareIndex,
+  logEvent: (event: BusEvent) => Promise<unknown>,
+  index: { logged(seq: number): unknown },
 ): Promise<number> {
   const info = await jsm.consumers.info(SHARES_STREAM, AUDIT_CONSUMER);
   let logged = 0;

@@ -5,7 +5,6 @@ import {
   inboxPrefixOf,
   jetstream,
   jetstreamManager,
-  runConsumer,
   SHARES_STREAM,
 } from '@cwtch/bus';
 import { initCrypto } from '@cwtch/crypto';
@@ -18,6 +17,7 @@ import { AuditLogWriter } from './audit-log-writer.ts';
 import { Checkpointer } from './checkpointer.ts';
 import { CollectionWatch, readInboxConsumer } from './collection-watch.ts';
 import { AuditConfig } from './config.ts';
+import { consumeStaged } from './consume-staged.ts';
 import { FeedWatch } from './feed-watch.ts';
 import { catchUpInOrder, eventLogger } from './log-events.ts';
 import { logFigures } from './log-figures.ts';
@@ -105,7 +105,7 @@ checkpoints.start();
 await checkpoints.followCosignatures();
 
 const logDirectory = (signed: Uint8Array, serial: number) => {
-  if (index.hasDirectory(serial)) return;
+  if (writer.staged.hasDirectory(serial)) return;
   const w = JSON.parse(new TextDecoder().decode(signed)) as { d: string; kid: string; s: string };
   writer.append({ t: 'key', serial, d: w.d, kid: w.kid, s: w.s }, Date.now()).catch((err) => {
     logger.fatal({ err }, 'cannot append to the share log');
@@ -117,7 +117,6 @@ await directory.start(nc);
 
 const logEvent = eventLogger({
   writer,
-  index,
   directory,
   logger,
   fatal: (err) => {
@@ -126,22 +125,21 @@ const logEvent = eventLogger({
     process.exit(70);
   },
 });
-const caughtUp = await catchUpInOrder(jsm, logEvent, index);
+const caughtUp = await catchUpInOrder(jsm, async (e) => (await logEvent(e)).stored, writer);
 if (caughtUp > 0)
   logger.info({ events: caughtUp }, 'logged the events left unacknowledged by the last run, in order');
-const consumer = runConsumer(
+// Events are staged in order and acknowledged once the batch holding their entries is stored.
+const consumer = consumeStaged(
   js,
   SHARES_STREAM,
   AUDIT_CONSUMER,
-  async (msg) => {
-    await logEvent({
+  (msg) =>
+    logEvent({
       seq: msg.seq,
       subject: msg.subject,
       data: msg.data,
       busTime: Math.floor(msg.info.timestampNanos / 1e6),
-    });
-    return 'ack';
-  },
+    }),
   { logger, maxMessages: 512 },
 );
 const watchSilence = () =>
