@@ -159,7 +159,8 @@ const pages = {
     devUsers: (u) => u.roles.includes('auditor'),
   }),
   witnesses,
-  agencies: () => directory.view.directory.agencies.map((a) => ({ id: a.id, name: a.name })),
+  agencies: () =>
+    directory.view.directory.agencies.map((a) => ({ id: a.id, name: a.name, nameCy: a.nameCy })),
 };
 const app = createAuditApp({
   writer,

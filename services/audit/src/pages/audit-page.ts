@@ -10,6 +10,7 @@ import {
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { IndexedShare } from '../share-index.ts';
+import { aw, codeWord, kindLabel } from './audit-words.ts';
 
 /** The masthead name of the auditor console. */
 export const AUDIT_SERVICE_NAME = 'Regional share log';
@@ -59,9 +60,9 @@ export function auditPage(
   return c.html(String(page), o.status ?? 200);
 }
 
-/** A time in Europe/London, with the exact instant kept in `datetime`. */
-export function when(ms: number): SafeHtml {
-  const text = new Intl.DateTimeFormat('en-GB', {
+/** A time in Europe/London in `lang`, with the exact instant kept in `datetime`. */
+export function when(ms: number, lang: Lang = 'en'): SafeHtml {
+  const text = new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'medium',
     timeZone: 'Europe/London',
@@ -82,19 +83,30 @@ export function recipientStates(s: IndexedShare): { agency: string; state: strin
   });
 }
 
-/** A table of shares: routing metadata and receipts only; the log holds no payload. */
-export function sharesTable(shares: readonly IndexedShare[], caption: string): SafeHtml {
-  if (shares.length === 0) return html`<p class="muted" id="results-empty">No shares match.</p>`;
+/**
+ * A table of shares in `lang`: routing metadata and receipts only; the log holds no payload.
+ * `name` shows an agency id (see `agencyLabels`).
+ */
+export function sharesTable(
+  shares: readonly IndexedShare[],
+  caption: string,
+  lang: Lang = 'en',
+  name: (id: string) => string = (id) => id,
+): SafeHtml {
+  if (shares.length === 0) return html`<p class="muted" id="results-empty">${aw(lang, 'noMatch')}</p>`;
+  const heads = (['loggedCol', 'kind', 'from', 'recipients', 'priority', 'shareCol'] as const).map(
+    (k) => html`<th scope="col">${aw(lang, k)}</th>`,
+  );
   return html`<table id="results"><caption>${caption}</caption>
-<thead><tr><th scope="col">Logged</th><th scope="col">Kind</th><th scope="col">From</th><th scope="col">Recipients and status</th><th scope="col">Priority</th><th scope="col">Share</th></tr></thead>
+<thead><tr>${heads}</tr></thead>
 <tbody>${shares.map(
     (s) => html`<tr data-id="${s.id}">
-<td>${when(s.copies[0]?.loggedAt ?? s.issuedAt)}</td><td>${s.kind}</td><td>${s.from}</td>
+<td>${when(s.copies[0]?.loggedAt ?? s.issuedAt, lang)}</td><td>${kindLabel(s.kind, lang)}</td><td>${name(s.from)}</td>
 <td><ul class="plain">${recipientStates(s).map(
       (r) =>
-        html`<li>${r.agency}: <span class="status-${r.state}">${r.state}</span>${r.actor ? html` (${r.actor})` : ''}</li>`,
+        html`<li>${name(r.agency)}: <span class="status-${r.state}">${codeWord(r.state, lang)}</span>${r.actor ? html` (${r.actor})` : ''}</li>`,
     )}</ul></td>
-<td>${s.priority}</td><td><a href="/shares/${s.id}">Timeline<span class="visually-hidden"> of share ${s.id}</span></a></td>
+<td>${codeWord(s.priority, lang)}</td><td><a href="/shares/${s.id}">${aw(lang, 'timelineLink')}<span class="visually-hidden"> ${aw(lang, 'ofShare')} ${s.id}</span></a></td>
 </tr>`,
   )}</tbody></table>`;
 }

@@ -14,6 +14,7 @@ import type { Env, Hono } from 'hono';
 import type { Checkpointer, WitnessKey } from '../checkpointer.ts';
 import type { ShareIndex } from '../share-index.ts';
 import { AUDIT_SERVICE_NAME } from './audit-page.ts';
+import type { AuditAgency } from './audit-words.ts';
 import { checkpointRoutes } from './checkpoint-panel.ts';
 import type { SilenceWatch } from './collection-panel.ts';
 import { searchPage } from './search-page.ts';
@@ -27,7 +28,7 @@ export interface AuditPagesOptions {
   /** The witness keys this service pins (the same the checkpointer trusts). */
   readonly witnesses: readonly WitnessKey[];
   /** Agencies of the signed directory, for the search filter. */
-  readonly agencies: () => readonly { readonly id: string; readonly name: string }[];
+  readonly agencies: () => readonly AuditAgency[];
 }
 
 /** The parts of the audit API's dependencies the pages use. */
@@ -90,7 +91,7 @@ export function mountAuditPages<E extends Env>(
     trust,
     silence: deps.silence,
   });
-  sharePage(pages, deps.index);
+  sharePage(pages, deps.index, options.agencies);
   subjectAccessPage(pages, { index: deps.index, subjectRef: deps.subjectRef, agencies: options.agencies });
   checkpointRoutes(pages, trust);
   app.route('/', pages as unknown as Hono<E>);

@@ -1,10 +1,11 @@
 import { KindName } from '@cwtch/contracts';
-import { CSRF_FIELD, html, type PageEnv, Role, requireRole, type SafeHtml } from '@cwtch/http';
+import { CSRF_FIELD, html, type Lang, type PageEnv, Role, requireRole, type SafeHtml } from '@cwtch/http';
 import { isCwtchError } from '@cwtch/runtime';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { SHARE_STATUS_FILTERS, type ShareIndex, type ShareQuery } from '../share-index.ts';
-import { auditPage, sharesTable } from './audit-page.ts';
+import { auditLang, auditPage, sharesTable } from './audit-page.ts';
+import { type AuditAgency, type AuditWord, agencyLabels, aw, codeWord, kindLabel } from './audit-words.ts';
 import { type CheckpointTrust, checkpointPanel } from './checkpoint-panel.ts';
 import { collectionPanel, type SilenceWatch } from './collection-panel.ts';
 
@@ -13,7 +14,7 @@ export interface SearchDeps {
   readonly index: ShareIndex;
   /** An NHS number (keyed here, never stored or logged) or a subject reference → the reference. */
   readonly subjectRef: (subject: string) => string;
-  readonly agencies: () => readonly { readonly id: string; readonly name: string }[];
+  readonly agencies: () => readonly AuditAgency[];
   readonly trust: CheckpointTrust;
   /** Agencies not collecting and late feeds, shown under the results when watched. */
   readonly silence?: SilenceWatch | undefined;
@@ -36,53 +37,73 @@ function select(
   name: string,
   label: string,
   options: readonly (readonly [string, string])[],
+  lang: Lang,
   value?: string,
 ): SafeHtml {
-  return html`<div><label for="s-${name}">${label}</label><select id="s-${name}" name="${name}"><option value="">Any</option>${options.map(
+  return html`<div><label for="s-${name}">${label}</label><select id="s-${name}" name="${name}"><option value="">${aw(lang, 'any')}</option>${options.map(
     ([v, text]) => html`<option value="${v}"${v === value ? html` selected` : ''}>${text}</option>`,
   )}</select></div>`;
 }
 
-function form(deps: SearchDeps, csrf: string | null, s: Partial<Search>, error?: string): SafeHtml {
-  return html`<form class="filters" method="post" action="/search" aria-label="Search the share log">
+function form(
+  deps: SearchDeps,
+  lang: Lang,
+  csrf: string | null,
+  s: Partial<Search>,
+  error?: string,
+): SafeHtml {
+  const w = (key: AuditWord) => aw(lang, key);
+  const agencies = deps.agencies();
+  // The filter lists names (Welsh where the directory has them), unlike the tables' ids.
+  const agencyName = (a: AuditAgency) => (lang === 'cy' ? (a.nameCy ?? a.name) : a.name);
+  return html`<form class="filters" method="post" action="/search" aria-label="${w('searchLabel')}">
 ${csrf ? html`<input type="hidden" name="${CSRF_FIELD}" value="${csrf}">` : ''}
-<div><label for="s-subject">NHS number or subject reference</label>
+<div><label for="s-subject">${w('subject')}</label>
 <input id="s-subject" name="subject" type="text" autocomplete="off" spellcheck="false" size="28" value="${s.subject ?? ''}"${error ? html` aria-invalid="true" aria-describedby="s-error"` : ''}></div>
 ${select(
   'agency',
-  'Agency',
-  deps.agencies().map((a) => [a.id, a.name] as const),
+  w('agency'),
+  agencies.map((a) => [a.id, agencyName(a)] as const),
+  lang,
   s.agency,
 )}
 ${select(
   'kind',
-  'Kind',
-  KindName.options.map((k) => [k, k] as const),
+  w('kind'),
+  KindName.options.map((k) => [k, kindLabel(k, lang)] as const),
+  lang,
   s.kind,
 )}
-<div><label for="s-since">From (date)</label><input id="s-since" name="since" type="date" value="${s.since ?? ''}"></div>
-<div><label for="s-until">To (date)</label><input id="s-until" name="until" type="date" value="${s.until ?? ''}"></div>
+<div><label for="s-since">${w('since')}</label><input id="s-since" name="since" type="date" value="${s.since ?? ''}"></div>
+<div><label for="s-until">${w('until')}</label><input id="s-until" name="until" type="date" value="${s.until ?? ''}"></div>
 ${select(
   'status',
-  'Status',
-  SHARE_STATUS_FILTERS.map((v) => [v, v] as const),
+  w('status'),
+  SHARE_STATUS_FILTERS.map((v) => [v, codeWord(v, lang)] as const),
+  lang,
   s.status,
 )}
-<div><button type="submit" id="search">Search</button></div>
+<div><button type="submit" id="search">${w('search')}</button></div>
 ${error ? html`<p class="field-error" id="s-error" role="alert">${error}</p>` : ''}
 </form>
-<p class="hint">Searching by NHS number sends it in the form body, never in the address: the service keys it into the
-region's pseudonymous subject reference and keeps nothing.</p>`;
+<p class="hint">${w('searchHint')}</p>`;
 }
 
-function page(c: Context<PageEnv>, deps: SearchDeps, s: Partial<Search>, results: SafeHtml, error?: string) {
+function page(
+  c: Context<PageEnv>,
+  deps: SearchDeps,
+  lang: Lang,
+  s: Partial<Search>,
+  results: SafeHtml,
+  error?: string,
+) {
   const csrf = c.var.session.csrf;
-  const body = html`<h1>Share log</h1>
-${form(deps, csrf, s, error)}
-<section aria-labelledby="results-heading"><h2 id="results-heading">Shares</h2>${results}</section>
-${deps.silence ? collectionPanel(deps.silence) : ''}
-${checkpointPanel(deps.trust, csrf)}`;
-  return auditPage(c, { title: 'Share log', body, status: error ? 400 : 200 });
+  const body = html`<h1>${aw(lang, 'shareLog')}</h1>
+${form(deps, lang, csrf, s, error)}
+<section aria-labelledby="results-heading"><h2 id="results-heading">${aw(lang, 'shares')}</h2>${results}</section>
+${deps.silence ? collectionPanel(deps.silence, Date.now(), lang, agencyLabels(deps.agencies(), lang)) : ''}
+${checkpointPanel(deps.trust, csrf, undefined, lang)}`;
+  return auditPage(c, { title: aw(lang, 'shareLog'), body, lang, status: error ? 400 : 200 });
 }
 
 /**
@@ -93,26 +114,28 @@ ${checkpointPanel(deps.trust, csrf)}`;
 export function searchPage(pages: Hono<PageEnv>, deps: SearchDeps): void {
   pages.get('/', (c) => {
     requireRole(c.var.principal, [Role.auditor]);
+    const lang = auditLang(c);
     const recent = deps.index.query({}).slice(-25).reverse();
-    return page(c, deps, {}, sharesTable(recent, 'The 25 newest shares'));
+    const names = agencyLabels(deps.agencies(), lang);
+    return page(c, deps, lang, {}, sharesTable(recent, aw(lang, 'newest'), lang, names));
   });
 
   pages.post('/search', async (c) => {
     requireRole(c.var.principal, [Role.auditor]);
+    const lang = auditLang(c);
     const body = await c.req.parseBody();
     const raw = Object.fromEntries(
       ['subject', 'agency', 'kind', 'since', 'until', 'status'].map((k) => [k, blank(body[k])]),
     );
     const parsed = Search.safeParse(raw);
-    if (!parsed.success)
-      return page(c, deps, {}, html``, 'Check the search fields: one of them is not valid.');
+    if (!parsed.success) return page(c, deps, lang, {}, html``, aw(lang, 'badSearch'));
     const s = parsed.data;
     let subject: string | undefined;
     try {
       subject = s.subject ? deps.subjectRef(s.subject) : undefined;
     } catch (e) {
       if (!isCwtchError(e)) throw e;
-      return page(c, deps, s, html``, e.message);
+      return page(c, deps, lang, s, html``, e.message);
     }
     const query: ShareQuery = {
       subject,
@@ -123,11 +146,7 @@ export function searchPage(pages: Hono<PageEnv>, deps: SearchDeps): void {
       status: s.status,
     };
     const found = deps.index.query(query).reverse();
-    return page(
-      c,
-      deps,
-      s,
-      sharesTable(found, `${found.length} share${found.length === 1 ? '' : 's'} found`),
-    );
+    const caption = `${found.length} ${aw(lang, found.length === 1 ? 'share' : 'sharesWord')} ${aw(lang, 'found')}`;
+    return page(c, deps, lang, s, sharesTable(found, caption, lang, agencyLabels(deps.agencies(), lang)));
   });
 }

@@ -14,13 +14,14 @@ import type { Context, Hono } from 'hono';
 import type { ShareIndex } from '../share-index.ts';
 import { type SubjectAccessReport, subjectAccessReport } from '../subject-access.ts';
 import { auditPage } from './audit-page.ts';
+import type { AuditAgency } from './audit-words.ts';
 
 /** What the subject access page needs: the index, the subject resolver and the agencies' names. */
 export interface SubjectAccessDeps {
   readonly index: ShareIndex;
   /** An NHS number (keyed here, never stored or logged) or a subject reference → the reference. */
   readonly subjectRef: (subject: string) => string;
-  readonly agencies: () => readonly { readonly id: string; readonly name: string }[];
+  readonly agencies: () => readonly AuditAgency[];
 }
 
 /** The words of the report, in English and Welsh: it is a document for the child or family. */
@@ -170,7 +171,9 @@ export function subjectAccessPage(pages: Hono<PageEnv>, deps: SubjectAccessDeps)
       if (!isCwtchError(e)) throw e;
       return page(c, form(c.var.session.csrf, e.message), { status: 400 });
     }
-    const names = new Map(deps.agencies().map((a) => [a.id, a.name]));
+    const names = new Map(
+      deps.agencies().map((a) => [a.id, (lang === 'cy' ? a.nameCy : undefined) ?? a.name]),
+    );
     const report = subjectAccessReport(deps.index, subject, Date.now());
     const doc = reportDocument(report, {
       lang,
