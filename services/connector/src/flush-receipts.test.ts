@@ -8,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { flushReceipts, RECEIPT_FLUSH_FAILURES, type ReceiptSender } from './flush-receipts.ts';
 import { InboxStore } from './inbox-store.ts';
 import { Metrics } from './metrics.ts';
+import { testInboxItem } from './test-inbox-item.ts';
 
 const dirs: string[] = [];
 let store: InboxStore | undefined;
@@ -17,28 +18,9 @@ afterEach(async () => {
 });
 beforeAll(() => initCrypto());
 
-const HASH = 'h'.repeat(43);
-function add(s: InboxStore, n: number, headerHash = HASH) {
+function add(s: InboxStore, n: number, headerHash?: string) {
   const id = `${String(n).padStart(2, '0')}${'A'.repeat(20)}`;
-  s.insert({
-    id,
-    seq: n,
-    kind: 'missing-episode',
-    from: 'south-wales-police',
-    to: ['swansea-cs'],
-    receivedAt: n,
-    issuedAt: n,
-    expiresAt: n + 1,
-    priority: 'high',
-    respondBy: null,
-    subject: null,
-    purpose: 'safeguarding',
-    agreement: 'g',
-    headerHash,
-    bodyHash: HASH,
-    payload: {},
-    envelope: new Uint8Array(),
-  });
+  s.insert(testInboxItem(n, { id, payload: {}, ...(headerHash ? { headerHash } : {}) }));
   return id;
 }
 

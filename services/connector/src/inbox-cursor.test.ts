@@ -8,30 +8,16 @@ import type { AgencyContext } from './agency-context.ts';
 import { createApp } from './app.ts';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor.ts';
 import { InboxStore } from './inbox-store.ts';
+import { testInboxItem } from './test-inbox-item.ts';
 
-const HASH = 'h'.repeat(43);
 const TOTAL = 5_321;
-
-/** What every stored test notification shares. */
-const SAME = {
-  from: 'south-wales-police',
-  to: ['swansea-cs'],
-  priority: 'high',
-  respondBy: null,
-  subject: null,
-  purpose: 'safeguarding',
-  agreement: 'g',
-  headerHash: HASH,
-  bodyHash: HASH,
-  envelope: new Uint8Array(),
-} as const;
 
 /** Stores notification `n`; received times run backwards in blocks so time order is not storage order. */
 function add(store: InboxStore, n: number): string {
   const id = `m${String(n).padStart(21, '0')}`;
   const kind = n % 3 === 0 ? 'missing-episode' : 'care-home-transition';
   const receivedAt = 1_000_000 - (n % 500);
-  store.insert({ ...SAME, id, seq: n, kind, receivedAt, issuedAt: n, expiresAt: n + 1, payload: { n } });
+  store.insert(testInboxItem(n, { id, kind, receivedAt, priority: 'high' }));
   return id;
 }
 

@@ -1,4 +1,4 @@
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { BoardFact, ReceiptStatus } from '@cwtch/contracts';
 import type { ErrorCode } from '@cwtch/runtime';
 import { WebhookQueue, WebhookType } from './webhook/webhook-queue.ts';
@@ -111,7 +111,7 @@ export interface OutboxItem {
 }
 
 /** A notification just opened, as it is stored. */
-type NewInboxItem = Omit<InboxItem, 'status' | 'acknowledgedAt' | 'acknowledgedBy' | 'recalled'> & {
+export type NewInboxItem = Omit<InboxItem, 'status' | 'acknowledgedAt' | 'acknowledgedBy' | 'recalled'> & {
   expiresAt: number;
   envelope: Uint8Array;
 };
@@ -211,6 +211,13 @@ const PRE_AUTHENTICATION_CODES = [
  */
 export class InboxStore {
   readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+  #group: {
+    write: () => unknown;
+    resolve: (value: unknown) => void;
+    reject: (error: unknown) => void;
+    durable: boolean;
+  }[] = [];
   /** Webhook events for the case system, queued with the inbox writes they report. */
   readonly webhooks: WebhookQueue;
   readonly #queueWebhooks: boolean;
@@ -222,7 +229,7 @@ export class InboxStore {
     // secure_delete: a recalled payload's bytes are overwritten, not left in free pages.
     this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;');
     this.#db.exec(SCHEMA);
-    const columns = (this.#db.prepare('PRAGMA table_info(inbox)').all() as Row[]).map((c) => c.name);
+    const columns = (this.#stmt('PRAGMA table_info(inbox)').all() as Row[]).map((c) => c.name);
     if (!columns.includes('envelope')) this.#db.exec('ALTER TABLE inbox ADD COLUMN envelope BLOB');
     if (!columns.includes('recalled_at'))
       this.#db.exec(
@@ -232,7 +239,7 @@ export class InboxStore {
     // Escalation ladders (DESIGN §6a): what is still watched, so a restart resumes every deadline.
     if (!columns.includes('watch_done'))
       this.#db.exec('ALTER TABLE inbox ADD COLUMN watch_done INTEGER NOT NULL DEFAULT 0');
-    const outboxColumns = (this.#db.prepare('PRAGMA table_info(outbox)').all() as Row[]).map((c) => c.name);
+    const outboxColumns = (this.#stmt('PRAGMA table_info(outbox)').all() as Row[]).map((c) => c.name);
     // The board's figures are counted from what a share's sender derived at send time (its kind's
     // board facts and the subject reference), never from a payload: the outbox keeps no plaintext.
     if (!outboxColumns.includes('facts'))
@@ -255,17 +262,88 @@ export class InboxStore {
     this.webhooks = new WebhookQueue(this.#db);
   }
 
-  /** Runs `write` in one transaction: all of it is stored, or none. */
+  /**
+   * Runs `write` in one transaction: all of it is stored, or none. Inside a group commit it is a
+   * savepoint of the group's transaction, with the same all-or-nothing effect.
+   */
   #atomically<T>(write: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
+    const nested = this.#db.isTransaction;
+    this.#db.exec(nested ? 'SAVEPOINT w' : 'BEGIN IMMEDIATE');
     try {
       const result = write();
-      this.#db.exec('COMMIT');
+      this.#db.exec(nested ? 'RELEASE w' : 'COMMIT');
       return result;
     } catch (e) {
-      this.#db.exec('ROLLBACK');
+      this.#db.exec(nested ? 'ROLLBACK TO w; RELEASE w' : 'ROLLBACK');
       throw e;
     }
+  }
+
+  /** A prepared statement, compiled once per store. */
+  #stmt(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * Group commit: runs `write` in the next transaction with every other write asked for in the
+   * same turn of the event loop, so that one commit (and one fsync) covers them all, and resolves
+   * once that commit is on disk. Each write is all-or-nothing on its own (a savepoint): one that
+   * throws rejects its own promise only. `durable: false` is for markers that a restart may
+   * re-derive (a receipt sent, a copy published): committed without an fsync of its own, it
+   * becomes durable with the next durable commit.
+   */
+  soon<T>(write: () => T, options: { durable?: boolean } = {}): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#group.push({
+        write,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        durable: options.durable !== false,
+      });
+      if (this.#group.length === 1) setImmediate(() => this.#commitGroup());
+    });
+  }
+
+  #commitGroup(): void {
+    const group = this.#group;
+    this.#group = [];
+    if (!this.#db.isOpen) {
+      for (const g of group) g.reject(new Error('the inbox store is closed'));
+      return;
+    }
+    const durable = group.some((g) => g.durable);
+    const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    if (!durable) this.#db.exec('PRAGMA synchronous = NORMAL');
+    try {
+      this.#db.exec('BEGIN IMMEDIATE');
+      for (const g of group) {
+        this.#db.exec('SAVEPOINT g');
+        try {
+          results.push({ ok: true, value: g.write() });
+          this.#db.exec('RELEASE g');
+        } catch (error) {
+          this.#db.exec('ROLLBACK TO g; RELEASE g');
+          results.push({ ok: false, error });
+        }
+      }
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      for (const g of group) g.reject(error);
+      return;
+    } finally {
+      if (!durable) this.#db.exec('PRAGMA synchronous = FULL');
+    }
+    group.forEach((g, i) => {
+      const r = results[i]!;
+      if (r.ok) g.resolve(r.value);
+      else g.reject(r.error);
+    });
   }
 
   close(): void {
@@ -274,7 +352,7 @@ export class InboxStore {
 
   /** The stored item for a message id (any stream sequence), if any. */
   get(id: string): (InboxItem & { deliveredReceiptSent: boolean; ackReceiptSent: boolean }) | undefined {
-    const r = this.#db.prepare('SELECT * FROM inbox WHERE id = ?').get(id) as Row | undefined;
+    const r = this.#stmt('SELECT * FROM inbox WHERE id = ?').get(id) as Row | undefined;
     return r
       ? {
           ...toInboxItem(r),
@@ -294,36 +372,34 @@ export class InboxStore {
   }
 
   #insert(item: NewInboxItem): boolean {
-    const res = this.#db
-      .prepare(
-        `INSERT OR IGNORE INTO inbox (id, seq, kind, sender, recipients, received_at, issued_at, expires_at, priority,
+    const res = this.#stmt(
+      `INSERT OR IGNORE INTO inbox (id, seq, kind, sender, recipients, received_at, issued_at, expires_at, priority,
          respond_by, subject, purpose, agreement, header_hash, body_hash, payload, envelope) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      )
-      .run(
-        item.id,
-        item.seq,
-        item.kind,
-        item.from,
-        JSON.stringify(item.to),
-        item.receivedAt,
-        item.issuedAt,
-        item.expiresAt,
-        item.priority,
-        item.respondBy,
-        item.subject,
-        item.purpose,
-        item.agreement,
-        item.headerHash,
-        item.bodyHash,
-        JSON.stringify(item.payload),
-        item.envelope,
-      );
+    ).run(
+      item.id,
+      item.seq,
+      item.kind,
+      item.from,
+      JSON.stringify(item.to),
+      item.receivedAt,
+      item.issuedAt,
+      item.expiresAt,
+      item.priority,
+      item.respondBy,
+      item.subject,
+      item.purpose,
+      item.agreement,
+      item.headerHash,
+      item.bodyHash,
+      JSON.stringify(item.payload),
+      item.envelope,
+    );
     return res.changes === 1;
   }
 
   /** The envelope as received (kept as evidence, and to disclose its content key). */
   envelope(id: string): Uint8Array | undefined {
-    const r = this.#db.prepare('SELECT envelope FROM inbox WHERE id = ?').get(id) as
+    const r = this.#stmt('SELECT envelope FROM inbox WHERE id = ?').get(id) as
       | { envelope: Uint8Array | null }
       | undefined;
     return r?.envelope ? new Uint8Array(r.envelope) : undefined;
@@ -331,16 +407,14 @@ export class InboxStore {
 
   markReceiptSent(id: string, status: ReceiptStatus): void {
     const column = status === 'delivered' ? 'delivered_receipt_sent' : 'ack_receipt_sent';
-    this.#db.prepare(`UPDATE inbox SET ${column} = 1 WHERE id = ?`).run(id);
+    this.#stmt(`UPDATE inbox SET ${column} = 1 WHERE id = ?`).run(id);
   }
 
   /** Items whose receipts were decided but not yet published (a crash or outage in between). */
   pendingReceipts(): { item: InboxItem; status: ReceiptStatus }[] {
-    const rows = this.#db
-      .prepare(
-        `SELECT * FROM inbox WHERE delivered_receipt_sent = 0 OR (status = 'acknowledged' AND ack_receipt_sent = 0) LIMIT 500`,
-      )
-      .all() as Row[];
+    const rows = this.#stmt(
+      `SELECT * FROM inbox WHERE delivered_receipt_sent = 0 OR (status = 'acknowledged' AND ack_receipt_sent = 0) LIMIT 500`,
+    ).all() as Row[];
     return rows.flatMap((r) => {
       const item = toInboxItem(r);
       const out: { item: InboxItem; status: ReceiptStatus }[] = [];
@@ -353,11 +427,9 @@ export class InboxStore {
 
   /** Records who acknowledged; false when it was already acknowledged. */
   acknowledge(id: string, by: string, at: number): boolean {
-    const res = this.#db
-      .prepare(
-        `UPDATE inbox SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'new'`,
-      )
-      .run(at, by, id);
+    const res = this.#stmt(
+      `UPDATE inbox SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'new'`,
+    ).run(at, by, id);
     return res.changes === 1;
   }
 
@@ -367,11 +439,9 @@ export class InboxStore {
    * no copy of the text is left in the database files. False when unknown or already recalled.
    */
   recall(id: string, at: number, reason: string): boolean {
-    const res = this.#db
-      .prepare(
-        `UPDATE inbox SET payload = '{}', envelope = NULL, recalled_at = ?, recall_reason = ? WHERE id = ? AND recalled_at IS NULL`,
-      )
-      .run(at, reason, id);
+    const res = this.#stmt(
+      `UPDATE inbox SET payload = '{}', envelope = NULL, recalled_at = ?, recall_reason = ? WHERE id = ? AND recalled_at IS NULL`,
+    ).run(at, reason, id);
     if (res.changes !== 1) return false;
     this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     return true;
@@ -379,31 +449,27 @@ export class InboxStore {
 
   /** Stores a signed statement before it is published; false when one with this key exists. */
   addStatement(s: Omit<StatementOut, 'sent'>): boolean {
-    const res = this.#db
-      .prepare(
-        'INSERT OR IGNORE INTO statement_out (key, id, addressee, status, at, actor, reason, bytes) VALUES (?,?,?,?,?,?,?,?)',
-      )
-      .run(s.key, s.id, s.addressee, s.status, s.at, s.actor, s.reason, s.bytes);
+    const res = this.#stmt(
+      'INSERT OR IGNORE INTO statement_out (key, id, addressee, status, at, actor, reason, bytes) VALUES (?,?,?,?,?,?,?,?)',
+    ).run(s.key, s.id, s.addressee, s.status, s.at, s.actor, s.reason, s.bytes);
     return res.changes === 1;
   }
 
   markStatementSent(key: string): void {
-    this.#db.prepare('UPDATE statement_out SET sent = 1 WHERE key = ?').run(key);
+    this.#stmt('UPDATE statement_out SET sent = 1 WHERE key = ?').run(key);
   }
 
   /** The statements this agency signed about one share, oldest first. */
   statementsMade(id: string): StatementOut[] {
-    return (
-      this.#db.prepare('SELECT * FROM statement_out WHERE id = ? ORDER BY at, rowid').all(id) as Row[]
-    ).map(toStatementOut);
+    return (this.#stmt('SELECT * FROM statement_out WHERE id = ? ORDER BY at, rowid').all(id) as Row[]).map(
+      toStatementOut,
+    );
   }
 
   /** Signed statements not yet published (a crash or outage in between), oldest first. */
   pendingStatements(): StatementOut[] {
     return (
-      this.#db
-        .prepare('SELECT * FROM statement_out WHERE sent = 0 ORDER BY at, rowid LIMIT 500')
-        .all() as Row[]
+      this.#stmt('SELECT * FROM statement_out WHERE sent = 0 ORDER BY at, rowid LIMIT 500').all() as Row[]
     ).map(toStatementOut);
   }
 
@@ -417,7 +483,7 @@ export class InboxStore {
     const where = conditions.map((k) => `${k} = ?`);
     const args = conditions.map((k) => filter[k] as string);
     const sql = `SELECT * FROM inbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC, seq DESC LIMIT ${Math.trunc(filter.limit)}`;
-    return (this.#db.prepare(sql).all(...args) as Row[]).map(toInboxItem);
+    return (this.#stmt(sql).all(...args) as Row[]).map(toInboxItem);
   }
 
   /**
@@ -437,30 +503,34 @@ export class InboxStore {
     const where = ['rowid > ?', ...conditions.map((k) => `${k} = ?`)];
     const args = [Math.trunc(filter.after), ...conditions.map((k) => filter[k] as string)];
     const sql = `SELECT rowid AS position, * FROM inbox WHERE ${where.join(' AND ')} ORDER BY rowid LIMIT ${Math.trunc(filter.limit)}`;
-    const rows = this.#db.prepare(sql).all(...args) as Row[];
+    const rows = this.#stmt(sql).all(...args) as Row[];
     return { items: rows.map(toInboxItem), last: rows.length ? Number(rows.at(-1)!.position) : filter.after };
   }
 
   count(): number {
-    return Number((this.#db.prepare('SELECT count(*) AS n FROM inbox').get() as Row).n);
+    return Number((this.#stmt('SELECT count(*) AS n FROM inbox').get() as Row).n);
   }
 
   recordRejection(seq: number, code: string, sender: string | null, messageId: string | null): void {
-    this.#db
-      .prepare('INSERT OR IGNORE INTO rejected (seq, at, sender, message_id, code) VALUES (?,?,?,?,?)')
-      .run(seq, Date.now(), sender, messageId, code);
+    this.#stmt('INSERT OR IGNORE INTO rejected (seq, at, sender, message_id, code) VALUES (?,?,?,?,?)').run(
+      seq,
+      Date.now(),
+      sender,
+      messageId,
+      code,
+    );
   }
 
   /** Stream sequence of the first refused copy of `messageId` whose sender was authentic, if any. */
   refusedCopy(messageId: string): number | undefined {
-    const r = this.#db
-      .prepare('SELECT seq FROM rejected WHERE message_id = ? ORDER BY seq LIMIT 1')
-      .get(messageId) as Row | undefined;
+    const r = this.#stmt('SELECT seq FROM rejected WHERE message_id = ? ORDER BY seq LIMIT 1').get(
+      messageId,
+    ) as Row | undefined;
     return r ? Number(r.seq) : undefined;
   }
 
   rejections(): { seq: number; at: number; sender: string | null; messageId: string | null; code: string }[] {
-    return (this.#db.prepare('SELECT * FROM rejected ORDER BY seq').all() as Row[]).map((r) => ({
+    return (this.#stmt('SELECT * FROM rejected ORDER BY seq').all() as Row[]).map((r) => ({
       seq: Number(r.seq),
       at: Number(r.at),
       sender: r.sender === null ? null : String(r.sender),
@@ -471,28 +541,26 @@ export class InboxStore {
 
   /** The last checkpoint this agency's witness cosigned. */
   witnessState(): { size: number; root: string; text: string; at: number } | undefined {
-    const r = this.#db.prepare('SELECT * FROM witness_state WHERE id = 1').get() as Row | undefined;
+    const r = this.#stmt('SELECT * FROM witness_state WHERE id = 1').get() as Row | undefined;
     return r
       ? { size: Number(r.size), root: String(r.root), text: String(r.text), at: Number(r.at) }
       : undefined;
   }
 
   setWitnessState(s: { size: number; root: string; text: string; at: number }): void {
-    this.#db
-      .prepare(
-        'INSERT INTO witness_state (id, size, root, text, at) VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, root = excluded.root, text = excluded.text, at = excluded.at',
-      )
-      .run(s.size, s.root, s.text, s.at);
+    this.#stmt(
+      'INSERT INTO witness_state (id, size, root, text, at) VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, root = excluded.root, text = excluded.text, at = excluded.at',
+    ).run(s.size, s.root, s.text, s.at);
   }
 
   /** The first fork the witness saw, if any: once seen it stays recorded. */
   witnessFork(): { at: number; reason: string } | null {
-    const r = this.#db.prepare('SELECT * FROM witness_fork ORDER BY at LIMIT 1').get() as Row | undefined;
+    const r = this.#stmt('SELECT * FROM witness_fork ORDER BY at LIMIT 1').get() as Row | undefined;
     return r ? { at: Number(r.at), reason: String(r.reason) } : null;
   }
 
   recordWitnessFork(reason: string): void {
-    this.#db.prepare('INSERT INTO witness_fork (at, reason) VALUES (?, ?)').run(Date.now(), reason);
+    this.#stmt('INSERT INTO witness_fork (at, reason) VALUES (?, ?)').run(Date.now(), reason);
   }
 
   addOutbox(o: {
@@ -507,33 +575,29 @@ export class InboxStore {
     subject?: string | null;
     facts?: readonly BoardFact[];
   }): void {
-    this.#db
-      .prepare(
-        'INSERT INTO outbox (id, kind, created_at, header_hash, body_hash, recipients, respond_by, handover, watch_done, subject, facts) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
-      )
-      .run(
-        o.id,
-        o.kind,
-        o.createdAt,
-        o.headerHash,
-        o.bodyHash,
-        JSON.stringify(o.recipients),
-        o.respondBy ?? null,
-        o.handover ? 1 : 0,
-        o.respondBy ? 0 : 1,
-        o.subject ?? null,
-        JSON.stringify(o.facts ?? []),
-      );
+    this.#stmt(
+      'INSERT INTO outbox (id, kind, created_at, header_hash, body_hash, recipients, respond_by, handover, watch_done, subject, facts) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+    ).run(
+      o.id,
+      o.kind,
+      o.createdAt,
+      o.headerHash,
+      o.bodyHash,
+      JSON.stringify(o.recipients),
+      o.respondBy ?? null,
+      o.handover ? 1 : 0,
+      o.respondBy ? 0 : 1,
+      o.subject ?? null,
+      JSON.stringify(o.facts ?? []),
+    );
   }
 
   /** What the board's figures count of the shares sent before `until`: kind, time, subject and facts. */
   sentFacts(until: number): SentFacts[] {
     return (
-      this.#db
-        .prepare(
-          'SELECT kind, created_at, subject, facts FROM outbox WHERE created_at < ? ORDER BY created_at, rowid',
-        )
-        .all(until) as Row[]
+      this.#stmt(
+        'SELECT kind, created_at, subject, facts FROM outbox WHERE created_at < ? ORDER BY created_at, rowid',
+      ).all(until) as Row[]
     ).map((r) => ({
       kind: String(r.kind),
       at: Number(r.created_at),
@@ -544,42 +608,36 @@ export class InboxStore {
 
   /** The board-statistics share sent for `month`, if any. */
   boardSent(month: string): { id: string; at: number } | undefined {
-    const r = this.#db.prepare('SELECT id, at FROM board_sent WHERE month = ?').get(month) as Row | undefined;
+    const r = this.#stmt('SELECT id, at FROM board_sent WHERE month = ?').get(month) as Row | undefined;
     return r ? { id: String(r.id), at: Number(r.at) } : undefined;
   }
 
   markBoardSent(month: string, id: string, at: number): void {
-    this.#db
-      .prepare(
-        'INSERT INTO board_sent (month, id, at) VALUES (?,?,?) ON CONFLICT (month) DO UPDATE SET id = excluded.id, at = excluded.at',
-      )
-      .run(month, id, at);
+    this.#stmt(
+      'INSERT INTO board_sent (month, id, at) VALUES (?,?,?) ON CONFLICT (month) DO UPDATE SET id = excluded.id, at = excluded.at',
+    ).run(month, id, at);
   }
 
   /** Inbox items whose respond-by has passed and whose ladder is still watched, oldest deadline first. */
   watchedInbox(now: number, limit = 500): InboxItem[] {
     return (
-      this.#db
-        .prepare(
-          `SELECT * FROM inbox WHERE watch_done = 0 AND respond_by IS NOT NULL AND respond_by <= ? ORDER BY respond_by LIMIT ${Math.trunc(limit)}`,
-        )
-        .all(now) as Row[]
+      this.#stmt(
+        `SELECT * FROM inbox WHERE watch_done = 0 AND respond_by IS NOT NULL AND respond_by <= ? ORDER BY respond_by LIMIT ${Math.trunc(limit)}`,
+      ).all(now) as Row[]
     ).map(toInboxItem);
   }
 
   /** Shares sent whose respond-by has passed and whose ladder is still watched, oldest deadline first. */
   watchedOutbox(now: number, limit = 500): OutboxItem[] {
-    const ids = this.#db
-      .prepare(
-        `SELECT id FROM outbox WHERE watch_done = 0 AND respond_by IS NOT NULL AND respond_by <= ? ORDER BY respond_by LIMIT ${Math.trunc(limit)}`,
-      )
-      .all(now) as Row[];
+    const ids = this.#stmt(
+      `SELECT id FROM outbox WHERE watch_done = 0 AND respond_by IS NOT NULL AND respond_by <= ? ORDER BY respond_by LIMIT ${Math.trunc(limit)}`,
+    ).all(now) as Row[];
     return ids.flatMap((r) => this.outbox(String(r.id)) ?? []);
   }
 
   /** Stops watching a ladder: every party answered, or its last step was taken. */
   endWatch(table: 'inbox' | 'outbox', id: string): void {
-    this.#db.prepare(`UPDATE ${table} SET watch_done = 1 WHERE id = ?`).run(id);
+    this.#stmt(`UPDATE ${table} SET watch_done = 1 WHERE id = ?`).run(id);
   }
 
   /** Every escalation step either party took about one share (`self`: this agency), oldest first. */
@@ -588,9 +646,9 @@ export class InboxStore {
       .filter((s) => s.status === 'escalated')
       .map((s) => ({ by: self, to: s.addressee, step: s.reason ?? '', at: s.at, alerted: s.actor }));
     const heard = (
-      this.#db
-        .prepare(`SELECT * FROM statement_in WHERE id = ? AND status = 'escalated' ORDER BY at, rowid`)
-        .all(id) as Row[]
+      this.#stmt(`SELECT * FROM statement_in WHERE id = ? AND status = 'escalated' ORDER BY at, rowid`).all(
+        id,
+      ) as Row[]
     ).map((r) => ({
       by: String(r.agency),
       to: self,
@@ -609,16 +667,14 @@ export class InboxStore {
     const item = this.get(r.id);
     if (!item || item.from !== r.agency || item.headerHash !== r.headerHash || item.bodyHash !== r.bodyHash)
       return false;
-    this.#db
-      .prepare(
-        'INSERT OR IGNORE INTO statement_in (id, agency, status, at, actor, reason, note) VALUES (?,?,?,?,?,?,NULL)',
-      )
-      .run(r.id, r.agency, r.status, r.at, r.actor, r.reason);
+    this.#stmt(
+      'INSERT OR IGNORE INTO statement_in (id, agency, status, at, actor, reason, note) VALUES (?,?,?,?,?,?,NULL)',
+    ).run(r.id, r.agency, r.status, r.at, r.actor, r.reason);
     return true;
   }
 
   markPublished(id: string): void {
-    this.#db.prepare('UPDATE outbox SET published = 1 WHERE id = ?').run(id);
+    this.#stmt('UPDATE outbox SET published = 1 WHERE id = ?').run(id);
   }
 
   /** Records a verified receipt for a share this agency sent; false if unknown share or recipient. */
@@ -628,47 +684,41 @@ export class InboxStore {
       note?: string | undefined;
     },
   ): boolean {
-    const o = this.#db.prepare('SELECT * FROM outbox WHERE id = ?').get(r.id) as Row | undefined;
+    const o = this.#stmt('SELECT * FROM outbox WHERE id = ?').get(r.id) as Row | undefined;
     if (!o || o.header_hash !== r.headerHash || o.body_hash !== r.bodyHash) return false;
     if (!(JSON.parse(String(o.recipients)) as string[]).includes(r.agency)) return false;
-    this.#db
-      .prepare(
-        'INSERT OR IGNORE INTO outbox_receipt (id, agency, status, at, actor, reason) VALUES (?,?,?,?,?,?)',
-      )
-      .run(r.id, r.agency, r.status, r.at, r.actor, r.reason);
-    this.#db
-      .prepare(
-        'INSERT OR IGNORE INTO statement_in (id, agency, status, at, actor, reason, note) VALUES (?,?,?,?,?,?,?)',
-      )
-      .run(r.id, r.agency, r.status, r.at, r.actor, r.reason, r.note ?? null);
+    this.#stmt(
+      'INSERT OR IGNORE INTO outbox_receipt (id, agency, status, at, actor, reason) VALUES (?,?,?,?,?,?)',
+    ).run(r.id, r.agency, r.status, r.at, r.actor, r.reason);
+    this.#stmt(
+      'INSERT OR IGNORE INTO statement_in (id, agency, status, at, actor, reason, note) VALUES (?,?,?,?,?,?,?)',
+    ).run(r.id, r.agency, r.status, r.at, r.actor, r.reason, r.note ?? null);
     return true;
   }
 
   /** The shares this agency sent, newest first. */
   outboxList(limit: number): OutboxItem[] {
-    const ids = this.#db
-      .prepare(`SELECT id FROM outbox ORDER BY created_at DESC, rowid DESC LIMIT ${Math.trunc(limit)}`)
-      .all() as Row[];
+    const ids = this.#stmt(
+      `SELECT id FROM outbox ORDER BY created_at DESC, rowid DESC LIMIT ${Math.trunc(limit)}`,
+    ).all() as Row[];
     return ids.flatMap((r) => this.outbox(String(r.id)) ?? []);
   }
 
   outbox(id: string): OutboxItem | undefined {
-    const o = this.#db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
+    const o = this.#stmt('SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
     if (!o) return undefined;
-    const receipts = this.#db.prepare('SELECT * FROM outbox_receipt WHERE id = ?').all(id) as Row[];
+    const receipts = this.#stmt('SELECT * FROM outbox_receipt WHERE id = ?').all(id) as Row[];
     const find = (agency: string, status: string) =>
       receipts.find((r) => r.agency === agency && r.status === status);
-    const statements = this.#db
-      .prepare(
-        `SELECT * FROM statement_in WHERE id = ? AND status IN ('accepted','declined','actioned','deleted') ORDER BY at, rowid`,
-      )
-      .all(id) as Row[];
+    const statements = this.#stmt(
+      `SELECT * FROM statement_in WHERE id = ? AND status IN ('accepted','declined','actioned','deleted') ORDER BY at, rowid`,
+    ).all(id) as Row[];
     const mine = this.statementsMade(id);
     const recalls = mine.filter((s) => s.status === 'recalled');
     const made = mine.filter((s) => s.status === 'escalated');
-    const heard = this.#db
-      .prepare(`SELECT * FROM statement_in WHERE id = ? AND status = 'escalated' ORDER BY at, rowid`)
-      .all(id) as Row[];
+    const heard = this.#stmt(
+      `SELECT * FROM statement_in WHERE id = ? AND status = 'escalated' ORDER BY at, rowid`,
+    ).all(id) as Row[];
     return {
       id,
       kind: String(o.kind),

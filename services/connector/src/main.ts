@@ -6,8 +6,7 @@ import {
   inboxConsumer,
   inboxPrefixOf,
   jetstream,
-  parseSubject,
-  runConsumer,
+  runBatchConsumer,
   SHARES_STREAM,
 } from '@cwtch/bus';
 import { initCrypto } from '@cwtch/crypto';
@@ -26,8 +25,7 @@ import { flushReceipts } from './flush-receipts.ts';
 import { InboxStore } from './inbox-store.ts';
 import { Keyring } from './keyring.ts';
 import { Metrics } from './metrics.ts';
-import { receiveReceipt } from './receive-receipt.ts';
-import { receiveShare, sendReceipt } from './receive-share.ts';
+import { receiveMessages, sendReceipt } from './receive-share.ts';
 import { flushStatements } from './send-statement.ts';
 import { startWebhooks } from './webhook/start-webhooks.ts';
 import { Witness, witnessName } from './witness.ts';
@@ -145,12 +143,12 @@ const witness =
 await witness?.start();
 const webhooks = await startWebhooks(ctx, config);
 
-const consumer = runConsumer(
+// Whatever has arrived is taken as one batch: one commit and one fsync for every copy stored.
+const consumer = runBatchConsumer(
   js,
   SHARES_STREAM,
   inboxConsumer(config.CWTCH_AGENCY),
-  (msg) =>
-    parseSubject(msg.subject)?.type === 'receipt' ? receiveReceipt(ctx, msg) : receiveShare(ctx, msg),
+  (msgs) => receiveMessages(ctx, msgs),
   { logger, expiresMs: config.CWTCH_PULL_EXPIRES_MS },
 );
 

@@ -14,6 +14,8 @@ import {
 } from '@cwtch/crypto';
 import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
 import type { AgencyContext } from './agency-context.ts';
+import type { NewInboxItem } from './inbox-store.ts';
+import { receiveReceipt } from './receive-receipt.ts';
 import { subjectReferenceOf } from './subject-reference-of.ts';
 
 /** Publishes a signed receipt about `envelope` back to its sender (idempotent per status). */
@@ -78,16 +80,28 @@ async function reject(
   return 'term';
 }
 
+/** A copy that passed every check: what the inbox stores, and what its receipt names. */
+interface Accepted {
+  readonly item: NewInboxItem;
+  readonly ref: CopyRef;
+}
+
 /**
- * Opens one share copy addressed to this agency with every check of DESIGN §5, stores it in
- * the inbox, then (and only then) lets the caller ack it, and sends a signed `delivered` receipt.
+ * Checks one share copy addressed to this agency with every check of DESIGN §5 and decides it:
+ * settled at once (a refusal, a replay, a redelivery of what is held), or accepted to be stored.
+ * `pending` holds the ids accepted earlier in the same batch and not stored yet: a copy with one
+ * of those ids answers `wait`, to be checked again once they are stored.
  *
  * A copy whose sender is not authentic ({@link authenticateCopy}, judged at the time the bus stored
  * it, as the audit service judges it) is refused without a receipt: the share log holds no share
  * for it either. Every other refusal is answered with a signed `rejected` receipt naming the
  * reason, which the share log links to the logged share (docs/protocol.md).
  */
-export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disposition> {
+async function checkShare(
+  ctx: AgencyContext,
+  msg: JsMsg,
+  pending: ReadonlySet<string>,
+): Promise<Disposition | Accepted | 'wait'> {
   const now = Date.now();
   const busTime = Math.floor(msg.info.timestampNanos / 1e6);
   const route = parseSubject(msg.subject);
@@ -103,6 +117,7 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
   if (!copy.ok) return reject(ctx, msg, copy.code);
   const verified = copy.envelope;
   const h = verified.header;
+  if (pending.has(h.id)) return 'wait';
   // From here the sender is authentic: it hears about a refusal through a signed receipt.
   const ref: CopyRef = {
     id: h.id,
@@ -173,40 +188,110 @@ export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disp
     return refuse(ErrorCode.SUBJECT_REFERENCE_MISMATCH);
   if (!view.agreementCovers(h.agreement, h.from.agency, ctx.agency, h.kind, h.purpose))
     return refuse(ErrorCode.NO_AGREEMENT);
+  return {
+    ref,
+    item: {
+      id: h.id,
+      seq: msg.seq,
+      kind: h.kind,
+      from: h.from.agency,
+      to: h.to.map((t) => t.agency),
+      receivedAt: now,
+      issuedAt: h.iat,
+      expiresAt: h.exp,
+      priority: h.priority,
+      respondBy: h.respondBy,
+      subject: h.subject,
+      purpose: h.purpose,
+      agreement: h.agreement,
+      headerHash: ref.headerHash,
+      bodyHash: ref.bodyHash,
+      payload: contract.value,
+      envelope: msg.data,
+    },
+  };
+}
 
-  ctx.store.insert({
-    id: h.id,
-    seq: msg.seq,
-    kind: h.kind,
-    from: h.from.agency,
-    to: h.to.map((t) => t.agency),
-    receivedAt: now,
-    issuedAt: h.iat,
-    expiresAt: h.exp,
-    priority: h.priority,
-    respondBy: h.respondBy,
-    subject: h.subject,
-    purpose: h.purpose,
-    agreement: h.agreement,
-    headerHash: ref.headerHash,
-    bodyHash: ref.bodyHash,
-    payload: contract.value,
-    envelope: msg.data,
-  });
-  ctx.metrics.inc('cwtch_notifications_received_total', 'Notifications stored in the inbox, per kind', {
-    kind: h.kind,
-  });
-  ctx.logger.debug({ id: h.id, kind: h.kind, from: h.from.agency }, 'notification stored');
-  ctx.events.emit('notification', {
-    id: h.id,
-    kind: h.kind,
-    from: h.from.agency,
-    priority: h.priority,
-    receivedAt: now,
-  });
-  await sendReceipt(ctx, ref, 'delivered');
-  ctx.store.markReceiptSent(h.id, 'delivered');
-  return 'ack';
+/**
+ * Stores accepted copies in one group commit (one fsync for them all), and only then announces
+ * each and sends its signed `delivered` receipt; a copy is acked once its receipt is out (else
+ * retried: the redelivery finds it stored and sends the receipt).
+ */
+async function storeAccepted(ctx: AgencyContext, accepted: readonly Accepted[]): Promise<Disposition[]> {
+  await Promise.all(accepted.map((a) => ctx.store.soon(() => ctx.store.insert(a.item))));
+  const sent = await Promise.all(
+    accepted.map(async ({ item, ref }) => {
+      ctx.metrics.inc('cwtch_notifications_received_total', 'Notifications stored in the inbox, per kind', {
+        kind: item.kind,
+      });
+      ctx.logger.debug({ id: item.id, kind: item.kind, from: item.from }, 'notification stored');
+      ctx.events.emit('notification', {
+        id: item.id,
+        kind: item.kind,
+        from: item.from,
+        priority: item.priority,
+        receivedAt: item.receivedAt,
+      });
+      try {
+        await sendReceipt(ctx, ref, 'delivered');
+      } catch (err) {
+        ctx.logger.warn({ err, id: item.id }, 'delivered receipt not published; will retry');
+        return 'retry' as const;
+      }
+      await ctx.store.soon(() => ctx.store.markReceiptSent(item.id, 'delivered'), { durable: false });
+      return 'ack' as const;
+    }),
+  );
+  return sent;
+}
+
+/**
+ * Takes what the inbox consumer pulled, in stream order: share copies are checked one by one
+ * ({@link checkShare}) and the accepted ones stored together; a statement ({@link receiveReceipt})
+ * or a second copy of an id still pending is taken only after what precedes it is stored, so the
+ * batch has exactly the effect of taking its messages one at a time.
+ */
+export async function receiveMessages(ctx: AgencyContext, msgs: readonly JsMsg[]): Promise<Disposition[]> {
+  const out: Disposition[] = [];
+  let accepted: { at: number; accepted: Accepted }[] = [];
+  const pending = new Set<string>();
+  const flush = async () => {
+    if (accepted.length === 0) return;
+    const batch = accepted;
+    accepted = [];
+    pending.clear();
+    const settled = await storeAccepted(
+      ctx,
+      batch.map((b) => b.accepted),
+    );
+    batch.forEach((b, i) => {
+      out[b.at] = settled[i]!;
+    });
+  };
+  for (const [at, msg] of msgs.entries()) {
+    if (parseSubject(msg.subject)?.type === 'receipt') {
+      await flush();
+      out[at] = await receiveReceipt(ctx, msg);
+      continue;
+    }
+    let checked = await checkShare(ctx, msg, pending);
+    if (checked === 'wait') {
+      await flush();
+      checked = await checkShare(ctx, msg, pending);
+    }
+    if (typeof checked === 'string') out[at] = checked as Disposition;
+    else {
+      accepted.push({ at, accepted: checked });
+      pending.add(checked.item.id);
+    }
+  }
+  await flush();
+  return out;
+}
+
+/** Takes one share copy (see {@link receiveMessages}). */
+export async function receiveShare(ctx: AgencyContext, msg: JsMsg): Promise<Disposition> {
+  return (await receiveMessages(ctx, [msg]))[0]!;
 }
 
 /**

@@ -140,18 +140,21 @@ export async function sendNotification(
     sender: { agency: ctx.agency, kid: signing.kid, signSecretKey: signing.secretKey },
     recipients: recipients.map((r) => view.currentKey(r, 'enc', now)),
   });
-  ctx.store.addOutbox({
-    id: sealed.id,
-    kind: parsed.kind,
-    createdAt: now,
-    headerHash: b64uEncode(sha256(sealed.headerBytes)),
-    bodyHash: b64uEncode(sealed.bodyHash),
-    recipients,
-    respondBy,
-    handover: contract.handover(parsed.value),
-    subject: sealed.header.subject,
-    facts: contract.boardFacts(parsed.value),
-  });
+  // Stored before any copy is published, in a group commit with the other sends of this moment.
+  await ctx.store.soon(() =>
+    ctx.store.addOutbox({
+      id: sealed.id,
+      kind: parsed.kind,
+      createdAt: now,
+      headerHash: b64uEncode(sha256(sealed.headerBytes)),
+      bodyHash: b64uEncode(sealed.bodyHash),
+      recipients,
+      respondBy,
+      handover: contract.handover(parsed.value),
+      subject: sealed.header.subject,
+      facts: contract.boardFacts(parsed.value),
+    }),
+  );
   await Promise.all(
     recipients.map((to) =>
       publishDurable(ctx.js, shareSubject(to, ctx.agency), sealed.bytes, {
@@ -171,7 +174,10 @@ export async function sendNotification(
       }),
     ),
   );
-  ctx.store.markPublished(sealed.id);
+  // A marker only (JetStream holds the copies): it rides on the next commit, the reply does not wait.
+  ctx.store
+    .soon(() => ctx.store.markPublished(sealed.id), { durable: false })
+    .catch((err: unknown) => ctx.logger.warn({ err, id: sealed.id }, 'could not mark the share published'));
   ctx.metrics.inc('cwtch_shares_sent_total', 'Shares published, per kind', { kind: parsed.kind });
   ctx.logger.debug({ id: sealed.id, kind: parsed.kind, recipients }, 'share published');
   // A recipient that has stopped collecting still gets its copy; the sender is told at once.

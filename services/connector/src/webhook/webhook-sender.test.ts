@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InboxStore } from '../inbox-store.ts';
 import { inboxView } from '../inbox-view.ts';
 import { Metrics } from '../metrics.ts';
+import { testInboxItem } from '../test-inbox-item.ts';
 import { verifyWebhook } from './sign-webhook.ts';
 import { webhookBody } from './webhook-body.ts';
 import { loadWebhookSecret } from './webhook-secret.ts';
@@ -68,27 +69,17 @@ class WatchedMetrics extends Metrics {
   }
 }
 
-const HASH = 'h'.repeat(43);
 function storeNotification(store: InboxStore, id: string, receivedAt = Date.now()): void {
-  store.insert({
-    id,
-    seq: 1,
-    kind: 'missing-episode',
-    from: 'south-wales-police',
-    to: ['swansea-cs'],
-    receivedAt,
-    issuedAt: receivedAt,
-    expiresAt: receivedAt + 1,
-    priority: 'urgent',
-    respondBy: null,
-    subject: null,
-    purpose: 'safeguarding',
-    agreement: 'g',
-    headerHash: HASH,
-    bodyHash: HASH,
-    payload: { child: { firstName: 'Test' } },
-    envelope: new Uint8Array(),
-  });
+  store.insert(
+    testInboxItem(1, {
+      id,
+      receivedAt,
+      issuedAt: receivedAt,
+      expiresAt: receivedAt + 1,
+      priority: 'urgent',
+      payload: { child: { firstName: 'Test' } },
+    }),
+  );
 }
 
 describe('webhooks to the case system: queued with the inbox write, signed, retried, delivered once', () => {
