@@ -39,6 +39,9 @@ describe('the front door in the browser', () => {
           .map((e) => e.getAttribute('name')),
       );
     expect(unlabelled).toEqual([]);
+    // Compose shows the connection too, so a duty manager knows whether a send can go now.
+    await hillside.locator('#connection-status[data-state="live"]').waitFor();
+    expect(await hillside.locator('#connection-status').textContent()).toBe('Live: connected, you can send');
     await screenshot(hillside, 'compose');
     const [posted] = await Promise.all([
       hillside.waitForResponse((r) => r.url().endsWith('/compose') && r.request().method() === 'POST'),

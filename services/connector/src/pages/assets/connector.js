@@ -311,8 +311,24 @@
   // Failed actions: an htmx form that cannot be sent, is refused or times out says so beside it.
   installActionErrors();
 
-  const live = document.querySelector('#inbox-rows, #outbox-recipients, #ack-panel, #sent-overdue-rows');
+  const live = document.querySelector(
+    '#inbox-rows, #outbox-recipients, #ack-panel, #sent-overdue-rows, form.compose',
+  );
   if (!live || !window.EventSource) return;
+  // On the compose page the status says whether a send can go now.
+  if (live.matches('form.compose'))
+    Object.assign(
+      words,
+      cy
+        ? {
+            live: 'Byw: wedi cysylltu, gallwch anfon',
+            reconnecting: 'Yn ailgysylltu… arhoswch nes bod hwn yn dweud Byw cyn anfon',
+          }
+        : {
+            live: 'Live: connected, you can send',
+            reconnecting: 'Reconnecting… wait until this says Live before you send',
+          },
+    );
   const status = connectionStatus();
   let source = null;
   let lastId = '';
