@@ -3,6 +3,7 @@ import {
   b64uDecode,
   b64uEncode,
   parseReceipt,
+  type SignatureCheck,
   sha256,
   verifyLoggedShare,
   verifyReceipt,
@@ -21,6 +22,7 @@ export interface EntryContext {
   readonly sink: FindingSink;
   readonly ledger: ShareLedger;
   readonly signers: SignerLog;
+  readonly checkSignature: SignatureCheck;
 }
 
 const codeOf = (e: unknown, fallback: string): string => (isCwtchError(e) ? e.code : fallback);
@@ -57,7 +59,8 @@ export function checkShare(entry: AuditMsgEntry, ctx: EntryContext): void {
     sink.add(index, FindingCode.NO_DIRECTORY, 'share logged before any verified key statement');
   } else {
     try {
-      const verified = verifyLoggedShare(entry, (agency, kid) => view.signingKey(agency, kid, entry.bt));
+      const resolve = (agency: string, kid: string) => view.signingKey(agency, kid, entry.bt);
+      const verified = verifyLoggedShare(entry, resolve, ctx.checkSignature);
       header = verified;
       ctx.signers.record(verified.from.agency, verified.from.kid, index, entry.bt);
     } catch (e) {
@@ -120,7 +123,7 @@ export function checkReceipt(entry: AuditReceiptEntry, ctx: EntryContext): void 
     return;
   }
   try {
-    verifyReceipt(parsed, (agency, kid) => view.signingKey(agency, kid, entry.bt));
+    verifyReceipt(parsed, (agency, kid) => view.signingKey(agency, kid, entry.bt), ctx.checkSignature);
   } catch (e) {
     sink.add(index, codeOf(e, ErrorCode.RECEIPT_INVALID), `receipt: ${messageOf(e)}`);
     return;

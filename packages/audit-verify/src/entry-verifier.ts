@@ -1,6 +1,6 @@
 import { leafHash, MerkleFrontier } from '@cwtch/audit-log';
 import { AuditEntry } from '@cwtch/contracts';
-import { b64uEncode, parseEnvelope, sha256 } from '@cwtch/crypto';
+import { b64uEncode, ed25519Verify, parseEnvelope, type SignatureCheck, sha256 } from '@cwtch/crypto';
 import { isCwtchError } from '@cwtch/runtime';
 import { decodeStrictBase64, type EntryLine, parseJsonBytes } from './bundle-lines.ts';
 import { checkReceipt, checkShare, type EntryContext } from './check-entry.ts';
@@ -26,6 +26,18 @@ export interface EntryVerifierOptions {
   readonly rootOnly?: boolean;
   /** Copies logged this close (ms) to the bundle's last entry may still await their receipt. */
   readonly receiptGraceMs?: number;
+  /** Ed25519 check of shares and receipts (default `ed25519Verify`; results may come from workers). */
+  readonly checkSignature?: SignatureCheck;
+}
+
+/** An entry line decoded, hashed and parsed by {@link EntryVerifier.read}, not yet checked. */
+export interface ReadEntry {
+  readonly line: EntryLine;
+  /** Undefined when the bytes are not strict base64. */
+  readonly leaf: Uint8Array | undefined;
+  /** Undefined in root-only mode or when the bytes are not an `AuditEntry` ({@link invalid} says why). */
+  readonly entry: AuditEntry | undefined;
+  readonly invalid: string | undefined;
 }
 
 /**
@@ -54,29 +66,47 @@ export class EntryVerifier {
 
   /** Checks one entry line. */
   entry(line: EntryLine): void {
+    this.apply(this.read(line));
+  }
+
+  /**
+   * The order-free half of {@link entry}: decodes, hashes and parses the line, with no finding
+   * and no state touched, so that it can run ahead of {@link apply}.
+   */
+  read(line: EntryLine): ReadEntry {
+    const bytes = decodeStrictBase64(line.e);
+    if (bytes === undefined) return { line, leaf: undefined, entry: undefined, invalid: undefined };
+    const leaf = leafHash(bytes);
+    if (this.#options.rootOnly === true) return { line, leaf, entry: undefined, invalid: undefined };
+    const parsed = AuditEntry.safeParse(parseJsonBytes(bytes));
+    if (parsed.success) return { line, leaf, entry: parsed.data, invalid: undefined };
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    return { line, leaf, entry: undefined, invalid: `not an audit entry${where}: ${issue?.message ?? ''}` };
+  }
+
+  /** The order-dependent half of {@link entry}, on what {@link read} gave, in log order. */
+  apply(read: ReadEntry): void {
     const { sink } = this.#options;
+    const { line } = read;
     const position = this.counts.entries;
     this.counts.entries += 1;
-    const bytes = decodeStrictBase64(line.e);
-    if (bytes === undefined) {
+    if (read.leaf === undefined) {
       sink.add(line.i, FindingCode.ENTRY_INVALID, 'entry bytes are not strict standard base64');
       this.#order.see(line.i, position, sink);
       return;
     }
-    this.frontier.append(leafHash(bytes));
+    this.frontier.append(read.leaf);
     if (this.#options.rootOnly === true) {
       this.#order.see(line.i, position, sink);
       return;
     }
-    const parsed = AuditEntry.safeParse(parseJsonBytes(bytes));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-      sink.add(line.i, FindingCode.ENTRY_INVALID, `not an audit entry${where}: ${issue?.message ?? ''}`);
+    if (read.entry === undefined) {
+      sink.add(line.i, FindingCode.ENTRY_INVALID, read.invalid ?? 'not an audit entry');
       this.#order.see(line.i, position, sink);
       return;
     }
-    const entry = parsed.data;
+    const entry = read.entry;
     if (entry.i !== line.i) {
       sink.add(entry.i, FindingCode.ENTRY_INDEX_MISMATCH, `line says index ${line.i}, the entry ${entry.i}`);
     }
@@ -87,6 +117,7 @@ export class EntryVerifier {
       sink,
       ledger: this.#ledger,
       signers: this.#signers,
+      checkSignature: this.#options.checkSignature ?? ed25519Verify,
     };
     switch (entry.t) {
       case 'key':

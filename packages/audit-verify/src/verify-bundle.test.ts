@@ -9,8 +9,13 @@ import { verifyBundle } from './verify-bundle.ts';
 let s: Scenario;
 let lines: string[];
 const NOW = 1_767_225_600_000 + 86_400_000;
-const verify = (bundle: string[], trust = s.builder.trust()) =>
-  verifyBundle(bundle, trust, { now: NOW, receiptGraceMs: 0 });
+/** Verifies on this thread and with a worker pool; the two reports must be the same, findings in order. */
+const verify = async (bundle: string[], trust = s.builder.trust()) => {
+  const inline = await verifyBundle(bundle, trust, { now: NOW, receiptGraceMs: 0, workers: 0 });
+  const pooled = await verifyBundle(bundle, trust, { now: NOW, receiptGraceMs: 0, workers: 1 });
+  expect(pooled).toEqual(inline);
+  return pooled;
+};
 
 beforeAll(async () => {
   s = await scenario();

@@ -27,6 +27,7 @@ export {
   type SealedEnvelope,
   sealEnvelope,
 } from './envelope/seal-envelope.ts';
+export { envelopeSigningInput } from './envelope/signing-input.ts';
 export type { ParsedEnvelope, SigningKey, SigningKeyResolver, VerifiedEnvelope } from './envelope/types.ts';
 export { type VerifyEnvelopeOptions, verifyEnvelope } from './envelope/verify-envelope.ts';
 export { type LoggedShare, verifyLoggedShare } from './envelope/verify-logged-share.ts';
@@ -40,6 +41,7 @@ export { type PublicJwk, toJwk } from './keys/to-jwk.ts';
 export type { AgencyKeys, EncryptionKeyPair, KeyCurve, SigningKeyPair } from './keys/types.ts';
 export { nodeRandomSource, type RandomSource } from './random-source.ts';
 export { type ParseReceiptOptions, parseReceipt } from './receipt/parse-receipt.ts';
+export { receiptSigningInput } from './receipt/receipt-signing-input.ts';
 export { openNote, sealNote } from './receipt/seal-note.ts';
 export { signReceipt } from './receipt/sign-receipt.ts';
 export type { ParsedReceipt, VerifiedReceipt } from './receipt/types.ts';
