@@ -7,6 +7,7 @@ import { checkpointRoutes } from './checkpoint-panel.ts';
 import { forHowLong } from './collection-panel.ts';
 import { searchPage } from './search-page.ts';
 import { sharePage } from './share-page.ts';
+import { subjectAccessPage } from './subject-access-page.ts';
 
 const ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 const at = Date.parse('2026-03-02T10:15:00Z');
@@ -78,6 +79,11 @@ function consoleApp(): Hono<PageEnv> {
     trust,
   });
   sharePage(pages, index as unknown as ShareIndex, () => agencies);
+  subjectAccessPage(pages, {
+    index: index as unknown as ShareIndex,
+    subjectRef: (s) => s,
+    agencies: () => agencies,
+  });
   checkpointRoutes(pages, trust);
   return pages;
 }
@@ -139,6 +145,15 @@ describe('the auditor console in Welsh', () => {
     expect(text).toContain('<strong class="event">cydnabuwyd</strong> gan <strong>swansea-cs</strong>');
     expect(text).toContain('derbynneb wedi’i llofnodi');
     expect(text).toContain('(cofnod yn y log 8)');
+  });
+
+  it('gives the subject access form Welsh labels, with the report in Welsh chosen', async () => {
+    const text = await (await app.request('/subject-access?lang=cy')).text();
+    expect(text).toContain('<html lang="cy">');
+    expect(text).toContain('<h1>Adroddiad mynediad gwrthrych</h1>');
+    expect(text).toContain('<label for="sa-subject">Rhif GIG neu gyfeirnod y gwrthrych</label>');
+    expect(text).toContain('<option value="cy" lang="cy" selected>Cymraeg</option>');
+    expect(text).toContain('<button type="submit" id="produce">Cynhyrchu’r adroddiad</button>');
   });
 
   it('keeps the English pages as they were', async () => {

@@ -13,7 +13,7 @@ import { isCwtchError } from '@cwtch/runtime';
 import type { Context, Hono } from 'hono';
 import type { ShareIndex } from '../share-index.ts';
 import { type SubjectAccessReport, subjectAccessReport } from '../subject-access.ts';
-import { auditPage } from './audit-page.ts';
+import { auditLang, auditPage } from './audit-page.ts';
 import type { AuditAgency } from './audit-words.ts';
 
 /** What the subject access page needs: the index, the subject resolver and the agencies' names. */
@@ -62,6 +62,19 @@ const WORDS = {
     'They will be reviewed by then. The law allows information to be withheld for a time where giving it could prejudice the prevention or detection of crime or put someone at risk.',
     'Byddant yn cael eu hadolygu erbyn hynny. Mae’r gyfraith yn caniatáu atal gwybodaeth am gyfnod lle gallai ei rhoi niweidio atal neu ganfod trosedd neu roi rhywun mewn perygl.',
   ],
+  formIntro: [
+    'For a subject access request: every share about one child that the log holds (who shared what kind of information with whom, when, and under which agreement), as a document to print. Shares a sender has embargoed are left out, and the report says only that some entries are withheld until a review date.',
+    'Ar gyfer cais mynediad gwrthrych: pob rhannu am un plentyn sydd yn y log (pwy a rannodd pa fath o wybodaeth â phwy, pryd, a than ba gytundeb), fel dogfen i’w hargraffu. Mae rhannu y mae anfonwr wedi’i atal yn cael ei adael allan, ac mae’r adroddiad yn dweud yn unig fod rhai cofnodion wedi’u hatal tan ddyddiad adolygu.',
+  ],
+  produceLabel: ['Produce a subject access report', 'Cynhyrchu adroddiad mynediad gwrthrych'],
+  subjectField: ['NHS number or subject reference', 'Rhif GIG neu gyfeirnod y gwrthrych'],
+  reportLang: ['Language of the report', 'Iaith yr adroddiad'],
+  produce: ['Produce the report', 'Cynhyrchu’r adroddiad'],
+  enterSubject: ['Enter an NHS number or a subject reference.', 'Rhowch rif GIG neu gyfeirnod gwrthrych.'],
+  formHint: [
+    "The NHS number goes in the form body, never in the address, and is never stored or logged: the service keys it into the region's pseudonymous subject reference.",
+    'Mae’r rhif GIG yn mynd yng nghorff y ffurflen, byth yn y cyfeiriad, ac ni chaiff byth ei storio na’i gofnodi: mae’r gwasanaeth yn ei droi’n gyfeirnod ffugenwol y rhanbarth ar gyfer y gwrthrych.',
+  ],
   print: [
     'Print this page, or save it as a PDF, from your browser.',
     'Argraffwch y dudalen hon, neu ei chadw fel PDF, o’ch porwr.',
@@ -76,22 +89,19 @@ function time(ms: number, lang: Lang, o: Intl.DateTimeFormatOptions): SafeHtml {
   return html`<time datetime="${new Date(ms).toISOString()}">${formats(lang, o).format(ms)}</time>`;
 }
 
-function form(csrf: string | null, error?: string): SafeHtml {
-  return html`<h1>Subject access report</h1>
-<p>For a subject access request: every share about one child that the log holds (who shared what kind of
-information with whom, when, and under which agreement), as a document to print. Shares a sender has
-embargoed are left out, and the report says only that some entries are withheld until a review date.</p>
-<form class="filters no-print" method="post" action="/subject-access" aria-label="Produce a subject access report">
+function form(lang: Lang, csrf: string | null, error?: string): SafeHtml {
+  return html`<h1>${w(lang, 'title')}</h1>
+<p>${w(lang, 'formIntro')}</p>
+<form class="filters no-print" method="post" action="/subject-access" aria-label="${w(lang, 'produceLabel')}">
 ${csrf ? html`<input type="hidden" name="${CSRF_FIELD}" value="${csrf}">` : ''}
-<div><label for="sa-subject">NHS number or subject reference</label>
+<div><label for="sa-subject">${w(lang, 'subjectField')}</label>
 <input id="sa-subject" name="subject" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" size="28" required${error ? html` aria-invalid="true" aria-describedby="sa-error"` : ''}></div>
-<div><label for="sa-lang">Language of the report</label><select id="sa-lang" name="lang">
-<option value="en">English</option><option value="cy" lang="cy">Cymraeg</option></select></div>
-<div><button type="submit" id="produce">Produce the report</button></div>
+<div><label for="sa-lang">${w(lang, 'reportLang')}</label><select id="sa-lang" name="lang">
+<option value="en">English</option><option value="cy" lang="cy"${lang === 'cy' ? html` selected` : ''}>Cymraeg</option></select></div>
+<div><button type="submit" id="produce">${w(lang, 'produce')}</button></div>
 ${error ? html`<p class="field-error" id="sa-error" role="alert">${error}</p>` : ''}
 </form>
-<p class="hint">The NHS number goes in the form body, never in the address, and is never stored or logged: the
-service keys it into the region's pseudonymous subject reference.</p>`;
+<p class="hint">${w(lang, 'formHint')}</p>`;
 }
 
 /** The report as a document, in `lang`. */
@@ -152,24 +162,26 @@ export function subjectAccessPage(pages: Hono<PageEnv>, deps: SubjectAccessDeps)
 
   pages.get('/subject-access', (c) => {
     requireRole(c.var.principal, [Role.auditor]);
-    return page(c, form(c.var.session.csrf));
+    const lang = auditLang(c);
+    return page(c, form(lang, c.var.session.csrf), { lang });
   });
 
   pages.post('/subject-access', async (c) => {
     requireRole(c.var.principal, [Role.auditor]);
     const body = await c.req.parseBody();
     const lang: Lang = body.lang === 'cy' ? 'cy' : 'en';
+    // The form again, when it must be, in the console's language rather than the report's.
+    const consoleLang = auditLang(c);
+    const again = (error: string) =>
+      page(c, form(consoleLang, c.var.session.csrf, error), { lang: consoleLang, status: 400 });
     const entered = typeof body.subject === 'string' ? body.subject.trim() : '';
-    if (entered === '' || entered.length > 64)
-      return page(c, form(c.var.session.csrf, 'Enter an NHS number or a subject reference.'), {
-        status: 400,
-      });
+    if (entered === '' || entered.length > 64) return again(w(consoleLang, 'enterSubject'));
     let subject: string;
     try {
       subject = deps.subjectRef(entered);
     } catch (e) {
       if (!isCwtchError(e)) throw e;
-      return page(c, form(c.var.session.csrf, e.message), { status: 400 });
+      return again(e.message);
     }
     const names = new Map(
       deps.agencies().map((a) => [a.id, (lang === 'cy' ? a.nameCy : undefined) ?? a.name]),
