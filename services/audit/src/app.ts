@@ -236,7 +236,7 @@ export function createAuditApp(deps: AuditAppDeps) {
   app.get('/v1/figures', (c) => {
     const { month } = parseQuery(FiguresRequest, c.req.query());
     return c.json(
-      logFigures(deps.index.shares(), month, { now: Date.now(), logSize: deps.writer.tree.size }),
+      logFigures(deps.index.sharesOfMonth(month), month, { now: Date.now(), logSize: deps.writer.tree.size }),
     );
   });
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { leafHash, rootOf } from '@cwtch/audit-log';
 import { AUDIT_STREAM, AUDIT_SUBJECT, jetstream, jetstreamManager, publishDurable } from '@cwtch/bus';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +35,43 @@ describe('AuditLogWriter', () => {
       Array.from({ length: 300 }, (_, n) => n),
     );
     expect(Buffer.from(writer.tree.root())).toEqual(Buffer.from(rootOf(bytes.map((b) => leafHash(b)))));
+  });
+
+  it('comes up from its index file, catches up from the stream, and rebuilds an index that differs from the stream', async () => {
+    const js = jetstream(bus.connection('audit'));
+    const dir = await mkdtemp(join(tmpdir(), 'cwtch-audit-index-'));
+    const file = join(dir, 'audit-index.sqlite');
+    try {
+      const first = new ShareIndex(file);
+      const a = new AuditLogWriter(js, first);
+      expect(await a.rebuild()).toBe('caught-up');
+      await Promise.all(Array.from({ length: 20 }, (_, n) => a.append(key(5000 + n), Date.now())));
+      first.close();
+      // Entries stored after the index file's last commit (another run that died before its commit).
+      const other = new AuditLogWriter(js, new ShareIndex());
+      await other.rebuild();
+      await Promise.all(Array.from({ length: 5 }, (_, n) => other.append(key(6000 + n), Date.now())));
+      const root = Buffer.from(other.tree.root());
+
+      const again = new ShareIndex(file);
+      const b = new AuditLogWriter(js, again);
+      expect(b.tree.size).toBe(other.tree.size - 5);
+      expect(await b.rebuild()).toBe('caught-up');
+      expect(b.tree.size).toBe(other.tree.size);
+      expect(Buffer.from(b.tree.root())).toEqual(root);
+      expect(again.hasDirectory(6004)).toBe(true);
+      // The last leaf no longer the stream's entry: the index is rebuilt from the stream.
+      again.db.prepare('UPDATE leaves SET hash = zeroblob(32) WHERE i = ?').run(b.tree.size - 1);
+      again.close();
+      const c = new AuditLogWriter(js, new ShareIndex(file));
+      expect(await c.rebuild()).toBe('rebuilt');
+      expect(Buffer.from(c.tree.root())).toEqual(root);
+      expect(Buffer.from(c.tree.inclusionProof(3)[0]!)).toEqual(
+        Buffer.from(other.tree.inclusionProof(3)[0]!),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails closed when another writer appended: the whole batch is refused and nothing after it is taken', async () => {

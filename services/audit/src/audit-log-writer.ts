@@ -1,4 +1,4 @@
-import { MerkleTree } from '@cwtch/audit-log';
+import { leafHash, MerkleTree } from '@cwtch/audit-log';
 import {
   AUDIT_STREAM,
   AUDIT_SUBJECT,
@@ -21,7 +21,7 @@ import { StagedEntries } from './staged-entries.ts';
  * step with what the stream holds: an entry reaches them only once it is stored.
  */
 export class AuditLogWriter {
-  readonly tree = new MerkleTree();
+  #tree: MerkleTree;
   /** The index seen through the entries staged and not yet stored (what events are checked on). */
   readonly staged: StagedEntries;
   readonly #staged: StagedEntry[] = [];
@@ -34,26 +34,77 @@ export class AuditLogWriter {
     private readonly logger: Logger = silentLogger,
   ) {
     this.staged = new StagedEntries(index);
+    this.#tree = new MerkleTree(index.leaves);
   }
 
-  /** Replays the AUDIT stream from the start into the tree and the index. */
-  async rebuild(): Promise<void> {
+  /** The RFC 9162 tree of the stored entries (its hashes kept in the index's file). */
+  get tree(): MerkleTree {
+    return this.#tree;
+  }
+
+  /**
+   * Brings the tree and the index up to the AUDIT stream: from what the index holds when it is
+   * consistent with the stream (its tree head reproduces from its stored nodes, and its last leaf
+   * is the stream's entry at that position), from the start otherwise or when `fresh`. Returns
+   * whether it caught up (`caught-up`) or rebuilt from the start (`rebuilt`).
+   */
+  async rebuild(options: { fresh?: boolean } = {}): Promise<'caught-up' | 'rebuilt'> {
     const jsm = await this.js.jetstreamManager();
     const last = (await jsm.streams.info(AUDIT_STREAM)).state.last_seq;
-    if (last === 0) return;
-    const consumer = await this.js.consumers.get(AUDIT_STREAM, { deliver_policy: DeliverPolicy.All });
-    const messages = await consumer.consume();
-    for await (const m of messages) {
-      if (m.seq !== this.tree.size + 1)
-        throw new Error(`share log has a gap at stream sequence ${this.tree.size + 1}`);
-      const entry = decodeEntry(m.data);
-      if (entry.i !== this.tree.size) throw new Error(`entry at ${m.seq} claims position ${entry.i}`);
-      this.tree.appendEntry(m.data);
-      this.index.add(entry);
-      if (m.seq >= last) break;
+    const problem = options.fresh ? 'asked to rebuild' : await this.#inconsistency(last);
+    if (problem) {
+      if (this.#tree.size > 0 || this.index.head()) this.logger.warn({ problem }, 'rebuilding the index');
+      this.index.reset();
+      this.#tree = new MerkleTree(this.index.leaves);
     }
-    messages.stop();
-    this.logger.info({ size: this.tree.size }, 'share log rebuilt');
+    const from = this.#tree.size;
+    if (last > from) {
+      const consumer = await this.js.consumers.get(AUDIT_STREAM, {
+        deliver_policy: DeliverPolicy.StartSequence,
+        opt_start_seq: from + 1,
+      });
+      const messages = await consumer.consume();
+      let batch: Uint8Array[] = [];
+      const apply = () => {
+        this.index.transaction(() => {
+          for (const bytes of batch) {
+            this.#tree.appendEntry(bytes);
+            this.index.add(decodeEntry(bytes));
+          }
+          this.index.setHead({ size: this.#tree.size, root: b64(this.#tree.root()) });
+        });
+        batch = [];
+      };
+      for await (const m of messages) {
+        const at = this.#tree.size + batch.length;
+        if (m.seq !== at + 1) throw new Error(`share log has a gap at stream sequence ${at + 1}`);
+        const entry = decodeEntry(m.data);
+        if (entry.i !== at) throw new Error(`entry at ${m.seq} claims position ${entry.i}`);
+        batch.push(m.data);
+        if (batch.length >= 1000) apply();
+        if (m.seq >= last) break;
+      }
+      messages.stop();
+      apply();
+    }
+    this.logger.info({ size: this.#tree.size, from, rebuilt: !!problem }, 'share log index up to date');
+    return problem ? 'rebuilt' : 'caught-up';
+  }
+
+  /** Why the stored index cannot be caught up from (null when it can). */
+  async #inconsistency(last: number): Promise<string | null> {
+    const head = this.index.head();
+    const size = this.#tree.size;
+    if (!head) return size === 0 ? null : 'no tree head recorded';
+    if (head.size !== size || head.root !== b64(this.#tree.root()))
+      return 'the stored tree does not reproduce its recorded head';
+    if (size > last) return `the index holds ${size} entries, the stream ${last}`;
+    if (size === 0) return null;
+    const jsm = await this.js.jetstreamManager();
+    const m = await jsm.streams.getMessage(AUDIT_STREAM, { seq: size });
+    if (!m || !Buffer.from(leafHash(m.data)).equals(this.index.leaves.leafHash(size - 1)))
+      return `entry ${size - 1} of the index is not the stream's`;
+    return null;
   }
 
   /** The stored bytes of entry `index` (stream sequence `index + 1`). */
@@ -132,6 +183,13 @@ export class AuditLogWriter {
         const batch = takeBatch(this.#staged);
         try {
           await this.#store(batch);
+          this.index.transaction(() => {
+            for (const s of batch) {
+              this.#tree.appendEntry(s.bytes);
+              this.index.add(s.entry);
+            }
+            this.index.setHead({ size: this.#tree.size, root: b64(this.#tree.root()) });
+          });
         } catch (err) {
           this.#failed = err;
           for (const s of this.#staged) {
@@ -143,8 +201,6 @@ export class AuditLogWriter {
         }
         this.#staged.splice(0, batch.length);
         for (const s of batch) {
-          this.tree.appendEntry(s.bytes);
-          this.index.add(s.entry);
           this.staged.unstage(s.entry);
           s.resolve(s.i);
         }
@@ -197,6 +253,8 @@ export class AuditLogWriter {
     }
   }
 }
+
+const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
 /** One entry staged for the next batch, with the settling of its `append`. */
 interface StagedEntry {

@@ -33,6 +33,11 @@ export const AuditConfig = z.object({
   CWTCH_COLLECTION_POLL_MS: z.coerce.number().int().positive().default(5000),
   /** An agency not collecting its inbox for longer than this is silent (health view, warning). */
   CWTCH_SILENCE_THRESHOLD_MS: z.coerce.number().int().positive().default(900_000),
+  /**
+   * Where the audit keeps its query index and tree hashes (SQLite, derived from the log and
+   * rebuilt from it when missing or inconsistent); in memory, rebuilt on every start, when unset.
+   */
+  CWTCH_DATA_DIR: z.string().min(1).optional(),
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CWTCH_READY_FILE: z.string().optional(),
 });

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   AUDIT_CONSUMER,
   connectBus,
@@ -48,9 +49,12 @@ const nc = await connectBus({
   logger,
 });
 const js = jetstream(nc);
-const index = new ShareIndex();
+if (config.CWTCH_DATA_DIR) await mkdir(config.CWTCH_DATA_DIR, { recursive: true });
+const index = new ShareIndex(
+  config.CWTCH_DATA_DIR ? join(config.CWTCH_DATA_DIR, 'audit-index.sqlite') : ':memory:',
+);
 const writer = new AuditLogWriter(js, index, logger);
-await writer.rebuild();
+const loaded = await writer.rebuild();
 
 const witnesses = config.CWTCH_WITNESS_KEYS_FILE
   ? (
@@ -75,7 +79,16 @@ const checkpoints = new Checkpointer(
   },
   logger,
 );
-await checkpoints.restore();
+try {
+  await checkpoints.restore();
+} catch (err) {
+  // A stored index that does not reproduce a signed checkpoint is rebuilt from the stream; a
+  // log rebuilt from the stream that does not is refused (fail closed).
+  if (loaded === 'rebuilt') throw err;
+  logger.warn({ err }, 'stored index does not reproduce the last checkpoint: rebuilding it');
+  await writer.rebuild({ fresh: true });
+  await checkpoints.restore();
+}
 const directory = new DirectoryWatcher(
   new Uint8Array(Buffer.from(config.CWTCH_GOVERNANCE_KEY, 'base64url')),
   logger,
@@ -99,7 +112,7 @@ const stopProofApi = serveProofApi(
   checkpoints,
   logger,
   () => collection.answer(),
-  (month) => logFigures(index.shares(), month, { now: Date.now(), logSize: writer.tree.size }),
+  (month) => logFigures(index.sharesOfMonth(month), month, { now: Date.now(), logSize: writer.tree.size }),
 );
 checkpoints.start();
 await checkpoints.followCosignatures();
@@ -197,6 +210,7 @@ async function stop(signal: string): Promise<void> {
   await consumer.stop();
   directory.stop();
   await nc.drain().catch(() => undefined);
+  index.close();
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));

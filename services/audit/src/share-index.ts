@@ -1,7 +1,10 @@
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { type EnvelopeHeader, type ReceiptBody, ReceiptStatus } from '@cwtch/contracts';
 import { b64uEncode, sha256 } from '@cwtch/crypto';
+import { monthRange } from '@cwtch/runtime';
 import type { LoggedShares } from './check-event.ts';
 import type { Entry } from './entries.ts';
+import { SqliteLeafStore } from './sqlite-leaf-store.ts';
 
 /** A receipt (a statement between the share's parties) as the index keeps it. */
 export interface IndexedReceipt {
@@ -68,73 +71,179 @@ export interface ShareQuery {
 
 const text = (b64u: string) => new TextDecoder().decode(Buffer.from(b64u, 'base64url'));
 
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS shares (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, subject TEXT,
+  kind TEXT NOT NULL, logged_at INTEGER NOT NULL, respond_by INTEGER, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS shares_subject ON shares (subject, seq);
+CREATE INDEX IF NOT EXISTS shares_kind ON shares (kind, seq);
+CREATE INDEX IF NOT EXISTS shares_logged ON shares (logged_at);
+CREATE INDEX IF NOT EXISTS shares_respond_by ON shares (respond_by);
+CREATE TABLE IF NOT EXISTS parties (agency TEXT NOT NULL, share INTEGER NOT NULL, kind TEXT NOT NULL,
+  logged_at INTEGER NOT NULL, PRIMARY KEY (agency, share)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS parties_kind ON parties (agency, kind, logged_at);
+CREATE TABLE IF NOT EXISTS statuses (status TEXT NOT NULL, share INTEGER NOT NULL,
+  PRIMARY KEY (status, share)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS receipt_times (logged_at INTEGER NOT NULL, share INTEGER NOT NULL,
+  PRIMARY KEY (logged_at, share)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS counts (k TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS early (id TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS early_id ON early (id);
+CREATE TABLE IF NOT EXISTS rejections (i INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (seq INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS serials (serial INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS last_sent (k TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
+`;
+
+/** The tree head the index was last committed at: its size and root (base64). */
+export interface IndexHead {
+  readonly size: number;
+  readonly root: string;
+}
+
 /**
- * The query index derived from the log: every entry goes through {@link ShareIndex.add} in
- * order, at start-up (replaying the AUDIT stream) and live, so it can always be rebuilt.
+ * The query index derived from the log, in SQLite (a file in the audit's data folder, or memory):
+ * every entry goes through {@link ShareIndex.add} in order, live and when rebuilt from the AUDIT
+ * stream, so it can always be rebuilt; it also holds the tree's leaf and node hashes
+ * ({@link ShareIndex.leaves}) and the tree head it was committed at, so a restart catches up from
+ * there instead of replaying the log.
  */
 export class ShareIndex implements LoggedShares {
-  readonly #shares = new Map<string, IndexedShare>();
-  readonly #rejections: IndexedRejection[] = [];
-  /** Secondary indexes: share ids by subject reference and by agency (sender or recipient). */
-  readonly #bySubject = new Map<string, IndexedShare[]>();
-  readonly #byAgency = new Map<string, IndexedShare[]>();
-  /** Shares delivered to someone who has not acknowledged yet (kept current as receipts arrive). */
-  readonly #unacknowledged = new Set<IndexedShare>();
-  /** Receipts logged before their share (only in logs written before receipts were linked on entry). */
-  readonly #early = new Map<string, { receipt: IndexedReceipt; body: ReceiptBody }[]>();
-  readonly #directorySerials = new Set<number>();
-  /** SHARES sequences already logged: a redelivered event is acknowledged, never logged twice. */
-  readonly #loggedSources = new Set<number>();
-  /** When each agency last sent each kind (logged time of the newest copy), for expected feeds. */
-  readonly #lastSent = new Map<string, number>();
+  readonly db: DatabaseSync;
+  /** The Merkle tree's stored hashes, committed with the index rows of the same entries. */
+  readonly leaves: SqliteLeafStore;
+  readonly #sql = new Map<string, StatementSync>();
+  /** Shares changed in the open transaction, with the statuses they had before it. */
+  readonly #dirty = new Map<string, { seq: number; share: Mutable; before: readonly ShareStatusFilter[] }>();
+
+  /** Opens (or creates) the index at `file`; in memory by default. */
+  constructor(file = ':memory:') {
+    this.db = new DatabaseSync(file);
+    // The stream is the record: an index row lost in a crash is caught up from it on start.
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;');
+    this.db.exec(SCHEMA);
+    this.leaves = new SqliteLeafStore(this.db);
+  }
+
+  #q(sql: string): StatementSync {
+    let s = this.#sql.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.#sql.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Runs `fn` in one transaction (one commit for a batch of entries). */
+  transaction<T>(fn: () => T): T {
+    if (this.db.isTransaction) return fn();
+    this.db.exec('BEGIN');
+    try {
+      const out = fn();
+      this.#flush();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      this.#dirty.clear();
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  /** The tree head recorded with the last commit, if any. */
+  head(): IndexHead | undefined {
+    const row = this.#q("SELECT v FROM meta WHERE k = 'head'").get() as { v: string } | undefined;
+    return row ? (JSON.parse(row.v) as IndexHead) : undefined;
+  }
+
+  setHead(head: IndexHead): void {
+    this.#q("INSERT OR REPLACE INTO meta (k, v) VALUES ('head', ?)").run(JSON.stringify(head));
+  }
+
+  /** Forgets everything (before a rebuild from the stream). */
+  reset(): void {
+    this.transaction(() => {
+      for (const t of ['meta', 'shares', 'parties', 'statuses', 'receipt_times', 'counts', 'early'])
+        this.db.exec(`DELETE FROM ${t}`);
+      for (const t of ['rejections', 'sources', 'serials', 'last_sent']) this.db.exec(`DELETE FROM ${t}`);
+      this.leaves.clear();
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
 
   /** True when the SHARES event at `seq` is already in the log. */
   logged(seq: number): boolean {
-    return this.#loggedSources.has(seq);
+    return this.#q('SELECT 1 FROM sources WHERE seq = ?').get(seq) !== undefined;
   }
 
   add(e: Entry): void {
-    if ('src' in e) this.#loggedSources.add(e.src.seq);
-    if (e.t === 'key') this.#directorySerials.add(e.serial);
+    this.transaction(() => this.#add(e));
+  }
+
+  #add(e: Entry): void {
+    if ('src' in e) this.#q('INSERT OR IGNORE INTO sources (seq) VALUES (?)').run(e.src.seq);
+    if (e.t === 'key') this.#q('INSERT OR IGNORE INTO serials (serial) VALUES (?)').run(e.serial);
     else if (e.t === 'msg') {
       const headerBytes = Buffer.from(e.h, 'base64url');
       const h = JSON.parse(new TextDecoder().decode(headerBytes)) as EnvelopeHeader;
-      let share = this.#shares.get(h.id);
-      if (!share) {
-        share = {
-          id: h.id,
-          kind: h.kind,
-          from: h.from.agency,
-          to: h.to.map((t) => t.agency),
-          subject: h.subject,
-          issuedAt: h.iat,
-          purpose: h.purpose,
-          agreement: h.agreement,
-          basis: h.basis,
-          priority: h.priority,
-          respondBy: h.respondBy,
-          headerHash: b64uEncode(sha256(headerBytes)),
-          bodyHash: e.b,
-          keys: { from: h.from.kid, to: h.to },
-          copies: [],
-          receipts: [],
-          statements: [],
-        };
-        this.#shares.set(h.id, share);
-        if (share.subject) push(this.#bySubject, share.subject, share);
-        for (const agency of new Set([share.from, ...share.to])) push(this.#byAgency, agency, share);
-      }
+      const known = this.#row(h.id);
+      const share: Mutable = known?.share ?? {
+        id: h.id,
+        kind: h.kind,
+        from: h.from.agency,
+        to: h.to.map((t) => t.agency),
+        subject: h.subject,
+        issuedAt: h.iat,
+        purpose: h.purpose,
+        agreement: h.agreement,
+        basis: h.basis,
+        priority: h.priority,
+        respondBy: h.respondBy,
+        headerHash: b64uEncode(sha256(headerBytes)),
+        bodyHash: e.b,
+        keys: { from: h.from.kid, to: h.to },
+        copies: [],
+        receipts: [],
+        statements: [],
+      };
+      const before = known && !this.#dirty.has(h.id) ? statusesOf(share) : [];
       share.copies.push({ to: e.src.subj.split('.')[2] ?? '', index: e.i, loggedAt: e.ts });
-      const sent = `${share.from} ${share.kind}`;
-      this.#lastSent.set(sent, Math.max(this.#lastSent.get(sent) ?? 0, e.ts));
-      const early = this.#early.get(h.id);
-      if (early) {
-        const rest = early.filter((r) => !answers(share, r.body));
-        for (const r of early) if (!rest.includes(r)) attach(share, r.receipt);
-        if (rest.length > 0) this.#early.set(h.id, rest);
-        else this.#early.delete(h.id);
+      const seq = known?.seq ?? e.i;
+      if (!known) {
+        this.#q(
+          'INSERT INTO shares (seq, id, subject, kind, logged_at, respond_by, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ).run(seq, share.id, share.subject, share.kind, e.ts, share.respondBy, '');
+        for (const agency of new Set([share.from, ...share.to])) {
+          this.#q('INSERT INTO parties (agency, share, kind, logged_at) VALUES (?, ?, ?, ?)').run(
+            agency,
+            seq,
+            share.kind,
+            e.ts,
+          );
+          this.#count(`agency ${agency}`, 1);
+        }
       }
-      this.#track(share);
+      this.#q(
+        'INSERT INTO last_sent (k, at) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET at = max(at, excluded.at)',
+      ).run(`${share.from} ${share.kind}`, e.ts);
+      const early = this.#q('SELECT rowid, json FROM early WHERE id = ?').all(h.id) as {
+        rowid: number;
+        json: string;
+      }[];
+      for (const row of early) {
+        const r = JSON.parse(row.json) as { receipt: IndexedReceipt; body: ReceiptBody };
+        if (!answers(share, r.body)) continue;
+        attach(share, r.receipt);
+        this.#q('INSERT OR IGNORE INTO receipt_times (logged_at, share) VALUES (?, ?)').run(
+          r.receipt.loggedAt,
+          seq,
+        );
+        this.#q('DELETE FROM early WHERE rowid = ?').run(row.rowid);
+      }
+      this.#save(seq, share, before);
     } else if (e.t === 'rcpt') {
       const body = JSON.parse(text(e.r)) as ReceiptBody;
       const receipt: IndexedReceipt = {
@@ -148,18 +257,18 @@ export class ShareIndex implements LoggedShares {
         index: e.i,
         loggedAt: e.ts,
       };
-      const share = this.#shares.get(body.id);
+      const known = this.#row(body.id);
       // Only a recipient's receipt over the share's own hashes is part of it.
-      if (share && answers(share, body)) {
-        attach(share, receipt);
-        this.#track(share);
-      } else if (!share) {
-        const list = this.#early.get(body.id) ?? [];
-        list.push({ receipt, body });
-        this.#early.set(body.id, list);
+      if (known && answers(known.share, body)) {
+        const before = this.#dirty.has(body.id) ? [] : statusesOf(known.share);
+        attach(known.share, receipt);
+        this.#q('INSERT OR IGNORE INTO receipt_times (logged_at, share) VALUES (?, ?)').run(e.ts, known.seq);
+        this.#save(known.seq, known.share, before);
+      } else if (!known) {
+        this.#q('INSERT INTO early (id, json) VALUES (?, ?)').run(body.id, JSON.stringify({ receipt, body }));
       }
     } else {
-      this.#rejections.push({
+      const rejection: IndexedRejection = {
         index: e.i,
         loggedAt: e.ts,
         code: e.reason,
@@ -167,63 +276,161 @@ export class ShareIndex implements LoggedShares {
         id: e.id,
         from: e.from,
         sha256: e.sha256,
-      });
+      };
+      this.#q('INSERT INTO rejections (i, json) VALUES (?, ?)').run(e.i, JSON.stringify(rejection));
     }
   }
 
-  #track(share: IndexedShare): void {
-    if (matchesStatus(share, 'unacknowledged')) this.#unacknowledged.add(share);
-    else this.#unacknowledged.delete(share);
+  #row(id: string): { seq: number; share: Mutable } | undefined {
+    const dirty = this.#dirty.get(id);
+    if (dirty) return dirty;
+    const row = this.#q('SELECT seq, json FROM shares WHERE id = ?').get(id) as
+      | { seq: number; json: string }
+      | undefined;
+    return row && { seq: row.seq, share: JSON.parse(row.json) as Mutable };
+  }
+
+  /** Marks the share changed: it is stored, once, when the transaction commits. */
+  #save(seq: number, share: Mutable, before: readonly ShareStatusFilter[]): void {
+    if (!this.#dirty.has(share.id)) this.#dirty.set(share.id, { seq, share, before });
+  }
+
+  /** Stores the changed shares and keeps their status rows (what `?status=` finds) current. */
+  #flush(): void {
+    for (const { seq, share, before } of this.#dirty.values()) {
+      this.#q('UPDATE shares SET json = ? WHERE seq = ?').run(JSON.stringify(share), seq);
+      const after = statusesOf(share);
+      for (const s of before)
+        if (!after.includes(s)) {
+          this.#q('DELETE FROM statuses WHERE status = ? AND share = ?').run(s, seq);
+          this.#count(`status ${s}`, -1);
+        }
+      for (const s of after)
+        if (!before.includes(s)) {
+          this.#q('INSERT INTO statuses (status, share) VALUES (?, ?)').run(s, seq);
+          this.#count(`status ${s}`, 1);
+        }
+    }
+    this.#dirty.clear();
+  }
+
+  #count(k: string, by: number): void {
+    this.#q('INSERT INTO counts (k, n) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET n = n + excluded.n').run(
+      k,
+      by,
+    );
+  }
+
+  #counted(k: string): number {
+    return (this.#q('SELECT n FROM counts WHERE k = ?').get(k) as { n: number } | undefined)?.n ?? 0;
   }
 
   /** When `agency` last sent a share of `kind` (the logged time, ms), or null if the log holds none. */
   lastSent(agency: string, kind: string): number | null {
-    return this.#lastSent.get(`${agency} ${kind}`) ?? null;
+    const row = this.#q('SELECT at FROM last_sent WHERE k = ?').get(`${agency} ${kind}`) as
+      | { at: number }
+      | undefined;
+    return row?.at ?? null;
   }
 
   hasDirectory(serial: number): boolean {
-    return this.#directorySerials.has(serial);
+    return this.#q('SELECT 1 FROM serials WHERE serial = ?').get(serial) !== undefined;
   }
 
   get(id: string): IndexedShare | undefined {
-    return this.#shares.get(id);
+    return this.#row(id)?.share;
   }
 
   /** Every share, in the order its first copy was logged. */
-  shares(): IterableIterator<IndexedShare> {
-    return this.#shares.values();
+  *shares(): IterableIterator<IndexedShare> {
+    for (const row of this.#q('SELECT json FROM shares ORDER BY seq').iterate() as Iterable<{ json: string }>)
+      yield JSON.parse(row.json) as IndexedShare;
   }
 
+  /**
+   * The shares a month's figures can count (`YYYY-MM`, London; RangeError when malformed): first
+   * logged in the month, due in it, or with a receipt logged in it; in log order.
+   */
+  sharesOfMonth(month: string): IndexedShare[] {
+    const { start, end } = monthRange(month);
+    const rows = this.#q(
+      `SELECT json FROM shares WHERE seq IN (
+         SELECT seq FROM shares WHERE logged_at >= ?1 AND logged_at < ?2
+         UNION SELECT seq FROM shares WHERE respond_by >= ?1 AND respond_by < ?2
+         UNION SELECT share FROM receipt_times WHERE logged_at >= ?1 AND logged_at < ?2)
+       ORDER BY seq`,
+    ).all(start, end) as { json: string }[];
+    return rows.map((r) => JSON.parse(r.json) as IndexedShare);
+  }
+
+  /**
+   * Shares matching every filter, in log order: the newest `limit`. Starts from the narrowest
+   * table the query allows (the subject, the status or the agency, by their counts).
+   */
   query(q: ShareQuery, limit = 1000): IndexedShare[] {
-    const out: IndexedShare[] = [];
-    // Start from the narrowest index the query allows; shares sit in each list in log order.
-    const list = q.subject
-      ? (this.#bySubject.get(q.subject) ?? [])
-      : q.status === 'unacknowledged'
-        ? [...this.#unacknowledged]
-        : q.agency
-          ? (this.#byAgency.get(q.agency) ?? [])
-          : [...this.#shares.values()];
-    // Lists are in log order, so a period is a slice found by binary search.
-    const from = q.since === undefined ? 0 : firstLoggedAtOrAfter(list, q.since);
-    const to = q.until === undefined ? list.length : firstLoggedAtOrAfter(list, q.until);
-    for (let k = from; k < to; k++) {
-      const s = list[k]!;
-      if (q.subject && s.subject !== q.subject) continue;
-      if (q.agency && s.from !== q.agency && !s.to.includes(q.agency)) continue;
-      if (q.kind && s.kind !== q.kind) continue;
-      const loggedAt = s.copies[0]?.loggedAt ?? 0;
-      if (q.since !== undefined && loggedAt < q.since) continue;
-      if (q.until !== undefined && loggedAt >= q.until) continue;
-      if (q.status && !matchesStatus(s, q.status)) continue;
-      out.push(s);
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    const on = (clause: string, ...values: (string | number)[]) => {
+      where.push(clause);
+      args.push(...values);
+    };
+    let from = 'shares s';
+    let order = 's.seq';
+    const byStatus =
+      q.status !== undefined &&
+      (q.agency === undefined || this.#counted(`status ${q.status}`) < this.#counted(`agency ${q.agency}`));
+    if (q.subject !== undefined) on('s.subject = ?', q.subject);
+    else if (
+      q.kind === undefined &&
+      q.agency === undefined &&
+      !byStatus &&
+      (q.since ?? q.until) !== undefined
+    )
+      // A period alone: the newest `limit` logged in it (the writer logs in time order).
+      order = 's.logged_at DESC, s.seq';
+    else if (byStatus) {
+      from = 'statuses t JOIN shares s ON s.seq = t.share';
+      order = 't.share';
+      on('t.status = ?', q.status as string);
+    } else if (q.agency !== undefined) {
+      from = 'parties p JOIN shares s ON s.seq = p.share';
+      order = 'p.share';
+      on('p.agency = ?', q.agency);
+      if (q.kind !== undefined) on('p.kind = ?', q.kind);
+      if (q.since !== undefined) on('p.logged_at >= ?', q.since);
+      if (q.until !== undefined) on('p.logged_at < ?', q.until);
     }
-    return out.sort((a, b) => (a.copies[0]?.index ?? 0) - (b.copies[0]?.index ?? 0)).slice(-limit);
+    if (q.agency !== undefined && !from.startsWith('parties'))
+      on('EXISTS (SELECT 1 FROM parties WHERE agency = ? AND share = s.seq)', q.agency);
+    if (q.status !== undefined && !from.startsWith('statuses'))
+      on('EXISTS (SELECT 1 FROM statuses WHERE status = ? AND share = s.seq)', q.status);
+    if (q.kind !== undefined) on('s.kind = ?', q.kind);
+    if (q.since !== undefined) on('s.logged_at >= ?', q.since);
+    if (q.until !== undefined) on('s.logged_at < ?', q.until);
+    const sql = `SELECT s.json FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} DESC LIMIT ?`;
+    const rows = this.#q(sql).all(...args, Math.min(limit, Number.MAX_SAFE_INTEGER)) as { json: string }[];
+    const out = rows.reverse().map((r) => JSON.parse(r.json) as IndexedShare);
+    return order.startsWith('s.logged_at') ? out.sort((a, b) => firstIndex(a) - firstIndex(b)) : out;
   }
 
   rejections(): readonly IndexedRejection[] {
-    return this.#rejections;
+    return (this.#q('SELECT json FROM rejections ORDER BY i').all() as { json: string }[]).map(
+      (r) => JSON.parse(r.json) as IndexedRejection,
+    );
   }
+}
+
+type Mutable = IndexedShare & {
+  copies: IndexedShare['copies'];
+  receipts: IndexedReceipt[];
+  statements: IndexedShare['statements'];
+};
+
+const firstIndex = (s: IndexedShare) => s.copies[0]?.index ?? 0;
+
+/** Every `?status=` filter the share matches now. */
+function statusesOf(share: IndexedShare): ShareStatusFilter[] {
+  return SHARE_STATUS_FILTERS.filter((s) => matchesStatus(share, s));
 }
 
 /** True when `body` is a receipt by one of the share's logged recipients, to its sender, over its hashes. */
@@ -246,23 +453,6 @@ function attach(share: IndexedShare, receipt: IndexedReceipt): void {
     status: receipt.status,
     reason: receipt.reason,
   });
-}
-
-function firstLoggedAtOrAfter(list: readonly IndexedShare[], at: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if ((list[mid]!.copies[0]?.loggedAt ?? 0) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function push(map: Map<string, IndexedShare[]>, key: string, share: IndexedShare): void {
-  const list = map.get(key);
-  if (list) list.push(share);
-  else map.set(key, [share]);
 }
 
 /**

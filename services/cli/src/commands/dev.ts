@@ -249,6 +249,8 @@ export async function startDevRegion(
         // The demo signs a checkpoint every 2 s while the log grows, so a first look sees them.
         CWTCH_CHECKPOINT_INTERVAL_MS: process.env.CWTCH_CHECKPOINT_INTERVAL_MS ?? '2000',
         CWTCH_NATS_NKEY_FILE: files.nats.get('audit')!.seedFile,
+        // Its index (derived from the log, rebuilt from it when missing): a restart catches up.
+        CWTCH_DATA_DIR: join(dataDir, 'audit'),
       },
     },
   ];
