@@ -34,10 +34,10 @@ export async function acknowledgeNotification(
   // An acknowledgement nobody can sign for is refused, not stored.
   ctx.keyring.signingKey(ctx.directory.view, Date.now());
   const at = Date.now();
-  if (!ctx.store.acknowledge(id, actor, at)) throw conflict();
+  if (!(await ctx.store.soon(() => ctx.store.acknowledge(id, actor, at)))) throw conflict();
   try {
     await sendReceipt(ctx, item, 'acknowledged', { actor });
-    ctx.store.markReceiptSent(id, 'acknowledged');
+    await ctx.store.soon(() => ctx.store.markReceiptSent(id, 'acknowledged'), { durable: false });
   } catch (err) {
     ctx.logger.warn({ err, id }, 'acknowledged; the receipt waits for the receipt flush');
   }

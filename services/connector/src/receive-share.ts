@@ -15,7 +15,7 @@ import {
 import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
 import type { AgencyContext } from './agency-context.ts';
 import type { NewInboxItem } from './inbox-store.ts';
-import { receiveReceipt } from './receive-receipt.ts';
+import { applyReceipt, checkReceipt } from './receive-receipt.ts';
 import { subjectReferenceOf } from './subject-reference-of.ts';
 
 /** Publishes a signed receipt about `envelope` back to its sender (idempotent per status). */
@@ -138,7 +138,7 @@ async function checkShare(
     // Redelivery of the message we already hold: finish what a crash may have interrupted.
     if (!stored.deliveredReceiptSent) {
       await sendReceipt(ctx, ref, 'delivered');
-      ctx.store.markReceiptSent(h.id, 'delivered');
+      await ctx.store.soon(() => ctx.store.markReceiptSent(h.id, 'delivered'), { durable: false });
     }
     return 'ack';
   }
@@ -268,10 +268,22 @@ export async function receiveMessages(ctx: AgencyContext, msgs: readonly JsMsg[]
       out[b.at] = settled[i]!;
     });
   };
+  // Statements' writes join the same group commit; each settles once its commit is on disk.
+  const statements: Promise<void>[] = [];
   for (const [at, msg] of msgs.entries()) {
     if (parseSubject(msg.subject)?.type === 'receipt') {
-      await flush();
-      out[at] = await receiveReceipt(ctx, msg);
+      const check = checkReceipt(ctx, msg);
+      // A recall, or a statement about a copy still pending here, acts on what is stored.
+      if ('recall' in check || ('id' in check && pending.has(check.id))) {
+        await flush();
+        await Promise.all(statements.splice(0));
+        out[at] = await applyReceipt(ctx, msg, check);
+      } else
+        statements.push(
+          applyReceipt(ctx, msg, check).then((d) => {
+            out[at] = d;
+          }),
+        );
       continue;
     }
     let checked = await checkShare(ctx, msg, pending);
@@ -285,7 +297,7 @@ export async function receiveMessages(ctx: AgencyContext, msgs: readonly JsMsg[]
       pending.add(checked.item.id);
     }
   }
-  await flush();
+  await Promise.all([flush(), ...statements]);
   return out;
 }
 

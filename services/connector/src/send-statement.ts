@@ -82,7 +82,7 @@ export async function sendStatement(
     bytes,
     sent: false,
   };
-  ctx.store.addStatement(statement);
+  await ctx.store.soon(() => ctx.store.addStatement(statement));
   try {
     await publishStatement(ctx, statement);
   } catch (err) {
@@ -93,7 +93,7 @@ export async function sendStatement(
 
 async function publishStatement(ctx: AgencyContext, s: StatementOut): Promise<void> {
   await publishDurable(ctx.js, receiptSubject(s.addressee, ctx.agency), s.bytes, { msgId: s.key });
-  ctx.store.markStatementSent(s.key);
+  await ctx.store.soon(() => ctx.store.markStatementSent(s.key), { durable: false });
 }
 
 /** Publishes the signed statements not yet on the bus, each on its own, oldest first. */

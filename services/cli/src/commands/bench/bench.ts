@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connectBus } from '@cwtch/bus';
 import { startDevRegion } from '../dev.ts';
+import { asOfToday, readExample } from '../example.ts';
 import { benchChart } from './chart.ts';
 import { type PipelineResult, pipelineRun } from './pipeline.ts';
 import { type BaselineResult, rawBaseline } from './raw-baseline.ts';
@@ -27,7 +28,6 @@ export interface BenchReport {
   readonly modes: readonly ModeReport[];
 }
 
-const EXAMPLE = new URL('../../../../../contracts/examples/care-home-transition.json', import.meta.url);
 const MODES = { durable: 'always', default: '2m' } as const;
 
 async function runMode(
@@ -44,7 +44,8 @@ async function runMode(
       name: 'cwtch-bench',
       nkeySeedFile: join(dataDir, 'secrets', 'nats', 'operator.nk'),
     });
-    const payload = JSON.parse(await readFile(EXAMPLE, 'utf8')) as unknown;
+    // Dated today, as a real send is: a payload long past its respond-by would escalate every share.
+    const payload = asOfToday(await readExample('care-home-transition'), Date.now());
     // Share copy, delivered receipt, and the log entries of both: four appends per notification.
     const baseline = await rawBaseline(nc, {
       messages: o.count * 4,
