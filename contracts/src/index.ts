@@ -204,6 +204,7 @@ export {
   type KindDefinition,
   type RoutingArea,
 } from './kinds/define-kind.ts';
+export { exampleAsOfToday, shiftDates } from './kinds/example-as-of-today.ts';
 export { fieldPaths, labelKey, schemaCodeValues, schemaFieldPaths } from './kinds/field-paths.ts';
 export {
   IntelligenceEvent,

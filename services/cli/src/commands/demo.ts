@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RegionFile } from '@cwtch/contracts';
+import { type RegionFile, shiftDates } from '@cwtch/contracts';
 import { connectorAudience, createDevIssuer, type DevIssuer, type DevUser } from '@cwtch/http';
 import { createConnectorClient } from '@cwtch/sdk';
-import { readExample, shiftDates } from './example.ts';
+import { readExample } from './example.ts';
 import { loadRegion, regionPath } from './region-client.ts';
 
 /** The named people of the demo region: a front-door worker and a manager per agency. */

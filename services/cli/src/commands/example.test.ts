@@ -1,6 +1,6 @@
-import { kinds } from '@cwtch/contracts';
+import { exampleAsOfToday as asOfToday, kinds, shiftDates } from '@cwtch/contracts';
 import { describe, expect, it } from 'vitest';
-import { asOfToday, readExample, shiftDates } from './example.ts';
+import { readExample } from './example.ts';
 
 const NOW = Date.parse('2026-12-05T08:30:00Z');
 const DAY = 86_400_000;

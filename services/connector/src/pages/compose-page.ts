@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { authorityName, KindName, kinds, Priority } from '@cwtch/contracts';
+import { authorityName, exampleAsOfToday, KindName, kinds, Priority } from '@cwtch/contracts';
 import { CSRF_FIELD, html, type Lang, type PageEnv, Role, requireRole, type SafeHtml } from '@cwtch/http';
 import { CwtchError, type Issue, isCwtchError } from '@cwtch/runtime';
 import type { Context, Hono } from 'hono';
@@ -83,28 +83,10 @@ function senderDefaults(ctx: AgencyContext): Record<string, unknown> {
   };
 }
 
-const DAY = 86_400_000;
-
-/** Moves every ISO date and date-time in `value` by whole `days`, keeping their relations. */
-function shift(value: unknown, days: number): unknown {
-  if (typeof value === 'string') {
-    const date = /^(\d{4}-\d{2}-\d{2})(T.*)?$/.exec(value);
-    if (!date?.[1] || Number.isNaN(Date.parse(date[1]))) return value;
-    return new Date(Date.parse(date[1]) + days * DAY).toISOString().slice(0, 10) + (date[2] ?? '');
-  }
-  if (Array.isArray(value)) return value.map((v) => shift(v, days));
-  if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shift(v, days)]));
-  return value;
-}
-
 /** A kind's contract example, its dates moved so that it happens today (demo sign-in only). */
 function example(kind: KindName): Record<string, unknown> {
   const file = require.resolve(`@cwtch/contracts/examples/${kind}.json`);
-  const value = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const occurred = Date.parse(String(value.occurredAt).slice(0, 10));
-  const days = Number.isNaN(occurred) ? 0 : Math.floor((Date.now() - occurred) / DAY);
-  return shift(value, days) as Record<string, unknown>;
+  return exampleAsOfToday(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>, Date.now());
 }
 
 interface ComposeState {

@@ -3,8 +3,9 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connectBus } from '@cwtch/bus';
+import { exampleAsOfToday } from '@cwtch/contracts';
 import { startDevRegion } from '../dev.ts';
-import { asOfToday, readExample } from '../example.ts';
+import { readExample } from '../example.ts';
 import { benchChart } from './chart.ts';
 import { type PipelineResult, pipelineRun } from './pipeline.ts';
 import { type BaselineResult, rawBaseline } from './raw-baseline.ts';
@@ -45,7 +46,7 @@ async function runMode(
       nkeySeedFile: join(dataDir, 'secrets', 'nats', 'operator.nk'),
     });
     // Dated today, as a real send is: a payload long past its respond-by would escalate every share.
-    const payload = asOfToday(await readExample('care-home-transition'), Date.now());
+    const payload = exampleAsOfToday(await readExample('care-home-transition'), Date.now());
     // Share copy, delivered receipt, and the log entries of both: four appends per notification.
     const baseline = await rawBaseline(nc, {
       messages: o.count * 4,
