@@ -53,7 +53,7 @@ function actionPanel(
   return html`<section id="what-to-do" class="summary-panel what-to-do" aria-labelledby="what-to-do-h">
 <h2 id="what-to-do-h">${t(lang, 'whatToDo')}</h2>
 <dl class="fields lead-facts">
-${actions.length ? actions.map(fact) : item.recalled ? '' : html`<dt>${t(lang, 'whatToDo')}</dt><dd>${t(lang, 'noActionsAsked')}</dd>`}
+${actions.length ? actions.map(fact) : item.recalled ? '' : html`<dt>${t(lang, 'actionsAsked')}</dt><dd>${t(lang, 'noActionsAsked')}</dd>`}
 <dt>${t(lang, 'respondBy')}</dt><dd>${deadlineCell(item, lang, Date.now())}</dd>
 <dt>${t(lang, 'priority')}</dt><dd>${priorityBadge(item.priority, lang)}</dd>
 ${risk.map(fact)}

@@ -60,6 +60,7 @@ const WORDS = {
   created: ['Sent', 'Anfonwyd'],
   whatToDo: ['What you need to do', 'Beth sydd angen i chi ei wneud'],
   whoWasTold: ['Who was told', 'Pwy a hysbyswyd'],
+  actionsAsked: ['Actions asked', 'Camau y gofynnwyd amdanynt'],
   you: ['you', 'chi'],
   noActionsAsked: [
     'No actions are listed: read the details and acknowledge.',
