@@ -19,7 +19,7 @@ import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import type { AuditLogWriter } from './audit-log-writer.ts';
 import type { Checkpointer } from './checkpointer.ts';
-import { FiguresRequest, logFigures } from './log-figures.ts';
+import { FiguresRequest } from './log-figures.ts';
 import { renderAuditMetrics } from './metrics.ts';
 import type { SilenceWatch } from './pages/collection-panel.ts';
 import { type AuditPagesOptions, mountAuditPages } from './pages/mount-audit-pages.ts';
@@ -235,9 +235,7 @@ export function createAuditApp(deps: AuditAppDeps) {
   // What the log knows about each agency in a calendar month, from metadata alone (DESIGN §6b).
   app.get('/v1/figures', (c) => {
     const { month } = parseQuery(FiguresRequest, c.req.query());
-    return c.json(
-      logFigures(deps.index.sharesOfMonth(month), month, { now: Date.now(), logSize: deps.writer.tree.size }),
-    );
+    return c.json(deps.index.figures(month, { now: Date.now(), logSize: deps.writer.tree.size }));
   });
 
   app.get('/v1/checkpoint', async (c) => {

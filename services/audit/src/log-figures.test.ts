@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { logFigures, nearestRank } from './log-figures.ts';
+import { type LogFigures, logFigures, nearestRank } from './log-figures.ts';
+import type { ShareIndex } from './share-index.ts';
 import { logOf } from './test-log.ts';
 
 const MIN = 60_000;
 const at = (iso: string) => Date.parse(iso);
+
+/** The figures from every share (the reference), and the same from the index's tallies. */
+function figuresOf(index: ShareIndex, month: string, when: { now: number; logSize: number }): LogFigures {
+  const reference = logFigures(index.shares(), month, when);
+  expect(index.figures(month, when)).toEqual(reference);
+  return reference;
+}
 
 describe('nearestRank', () => {
   it('picks a value of the list, never an interpolation', () => {
@@ -61,7 +69,7 @@ describe('logFigures', () => {
       loggedAt: at('2026-06-30T22:30:00Z'),
     });
 
-    const f = logFigures(log.index.shares(), '2026-07', { now, logSize: log.size });
+    const f = figuresOf(log.index, '2026-07', { now, logSize: log.size });
     expect(f.month).toBe('2026-07');
     expect(f.generatedAt).toBe('2026-08-15T12:00:00.000Z');
     expect(f.logSize).toBe(6);
@@ -81,7 +89,7 @@ describe('logFigures', () => {
       'missing-episode': { routine: 0, high: 0, urgent: 1 },
       'cse-protocol-entry': { routine: 0, high: 1, urgent: 0 },
     });
-    expect(logFigures(log.index.shares(), '2026-06', { now, logSize: 6 }).agencies['npt-cs']?.sent).toEqual({
+    expect(figuresOf(log.index, '2026-06', { now, logSize: 6 }).agencies['npt-cs']?.sent).toEqual({
       'missing-episode': { routine: 0, high: 1, urgent: 0 },
     });
   });
@@ -102,7 +110,7 @@ describe('logFigures', () => {
       // A second acknowledgement changes nothing: the first one counts.
       if (k === 1) log.say(id, 'south-wales-police', 'swansea-cs', 'acknowledged', loggedAt + 99 * MIN);
     }
-    const f = logFigures(log.index.shares(), '2026-07', { now, logSize: log.size });
+    const f = figuresOf(log.index, '2026-07', { now, logSize: log.size });
     expect(f.agencies['south-wales-police']?.acknowledgement).toEqual({
       count: 10,
       medianMs: 5 * MIN,
@@ -132,12 +140,12 @@ describe('logFigures', () => {
     share(at('2026-06-29T10:00:00Z'), due);
     // Due in August: not July's.
     share(july, at('2026-08-01T10:00:00Z'));
-    const f = logFigures(log.index.shares(), '2026-07', { now, logSize: log.size });
+    const f = figuresOf(log.index, '2026-07', { now, logSize: log.size });
     expect(f.agencies['south-wales-police']?.respondBy).toEqual({ due: 4, met: 1 });
     expect(f.agencies['swansea-cs']?.respondBy).toEqual({ due: 0, met: 0 });
     // A respond-by still ahead is not due yet.
     const early = { now: at('2026-08-01T09:00:00Z'), logSize: log.size };
-    expect(logFigures(log.index.shares(), '2026-08', early).agencies).toEqual({});
+    expect(figuresOf(log.index, '2026-08', early).agencies).toEqual({});
   });
 
   it('counts escalations both ways and rejections by reason, in the month they were logged', () => {
@@ -164,13 +172,13 @@ describe('logFigures', () => {
     // Escalated in August, about a July share: August's.
     log.say(other, 'swansea-cs', 'npt-cs', 'escalated', at('2026-08-02T10:00:00Z'), 'ESCALATION_STEP_1');
 
-    const f = logFigures(log.index.shares(), '2026-07', { now, logSize: log.size });
+    const f = figuresOf(log.index, '2026-07', { now, logSize: log.size });
     expect(f.agencies['swansea-cs']?.escalations).toEqual({ signed: 2, received: 1 });
     expect(f.agencies['south-wales-police']?.escalations).toEqual({ signed: 1, received: 2 });
     expect(f.agencies['npt-cs']?.escalations).toEqual({ signed: 0, received: 0 });
     expect(f.agencies['npt-cs']?.rejections).toEqual({ CONTRACT_INVALID: 2 });
     expect(f.agencies['swansea-cs']?.rejections).toEqual({});
-    const aug = logFigures(log.index.shares(), '2026-08', { now, logSize: log.size });
+    const aug = figuresOf(log.index, '2026-08', { now, logSize: log.size });
     expect(aug.agencies['npt-cs']?.escalations).toEqual({ signed: 0, received: 1 });
     expect(aug.agencies['npt-cs']?.received).toEqual({});
     expect(aug.agencies['npt-cs']?.rejections).toEqual({});
@@ -185,7 +193,8 @@ describe('logFigures', () => {
       priority: 'routine',
       loggedAt: july,
     });
-    expect(logFigures(log.index.shares(), '2026-09', { now, logSize: 1 }).agencies).toEqual({});
-    expect(() => logFigures(log.index.shares(), '2026-7', { now, logSize: 1 })).toThrow(RangeError);
+    expect(figuresOf(log.index, '2026-09', { now, logSize: 1 }).agencies).toEqual({});
+    expect(() => figuresOf(log.index, '2026-7', { now, logSize: 1 })).toThrow(RangeError);
+    expect(() => log.index.figures('2026-7', { now, logSize: 1 })).toThrow(RangeError);
   });
 });

@@ -49,7 +49,26 @@ export function nearestRank(sorted: readonly number[], p: number): number {
   return sorted[Math.min(rank, sorted.length) - 1]!;
 }
 
-const PRIORITIES = ['routine', 'high', 'urgent'] as const;
+export const PRIORITIES = ['routine', 'high', 'urgent'] as const;
+
+/** An agency's figures from `agencies`, added with nothing counted yet when absent. */
+export function figuresBy(agencies: Map<string, AgencyFigures>): (agency: string) => AgencyFigures {
+  return (agency) => {
+    let a = agencies.get(agency);
+    if (!a) {
+      a = {
+        sent: {},
+        received: {},
+        acknowledgement: { count: 0, medianMs: null, p90Ms: null },
+        respondBy: { due: 0, met: 0 },
+        escalations: { signed: 0, received: 0 },
+        rejections: {},
+      };
+      agencies.set(agency, a);
+    }
+    return a;
+  };
+}
 
 /**
  * Figures per agency for `month` (`YYYY-MM`, London wall clock; throws RangeError on a malformed
@@ -69,21 +88,7 @@ export function logFigures(
   const inMonth = (t: number) => t >= start && t < end;
   const agencies = new Map<string, AgencyFigures>();
   const waits = new Map<string, number[]>();
-  const of = (agency: string): AgencyFigures => {
-    let a = agencies.get(agency);
-    if (!a) {
-      a = {
-        sent: {},
-        received: {},
-        acknowledgement: { count: 0, medianMs: null, p90Ms: null },
-        respondBy: { due: 0, met: 0 },
-        escalations: { signed: 0, received: 0 },
-        rejections: {},
-      };
-      agencies.set(agency, a);
-    }
-    return a;
-  };
+  const of = figuresBy(agencies);
   const count = (byKind: Record<string, PriorityCounts>, kind: string, priority: string) => {
     const counts = byKind[kind] ?? { routine: 0, high: 0, urgent: 0 };
     byKind[kind] = counts;

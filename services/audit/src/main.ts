@@ -21,7 +21,6 @@ import { AuditConfig } from './config.ts';
 import { consumeStaged } from './consume-staged.ts';
 import { FeedWatch } from './feed-watch.ts';
 import { catchUpInOrder, eventLogger } from './log-events.ts';
-import { logFigures } from './log-figures.ts';
 import { auditBusFigures } from './metrics.ts';
 import { serveProofApi } from './proof-api.ts';
 import { ShareIndex } from './share-index.ts';
@@ -112,7 +111,7 @@ const stopProofApi = serveProofApi(
   checkpoints,
   logger,
   () => collection.answer(),
-  (month) => logFigures(index.sharesOfMonth(month), month, { now: Date.now(), logSize: writer.tree.size }),
+  (month) => index.figures(month, { now: Date.now(), logSize: writer.tree.size }),
 );
 checkpoints.start();
 await checkpoints.followCosignatures();

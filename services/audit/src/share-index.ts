@@ -4,6 +4,8 @@ import { b64uEncode, sha256 } from '@cwtch/crypto';
 import { monthRange } from '@cwtch/runtime';
 import type { LoggedShares } from './check-event.ts';
 import type { Entry } from './entries.ts';
+import { FigureTallies } from './figure-tallies.ts';
+import type { LogFigures } from './log-figures.ts';
 import { SqliteLeafStore } from './sqlite-leaf-store.ts';
 
 /** A receipt (a statement between the share's parties) as the index keeps it. */
@@ -71,6 +73,9 @@ export interface ShareQuery {
 
 const text = (b64u: string) => new TextDecoder().decode(Buffer.from(b64u, 'base64url'));
 
+/** The tables' version: an index file of another is rebuilt. */
+const SCHEMA_VERSION = '2';
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS shares (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, subject TEXT,
@@ -114,7 +119,12 @@ export class ShareIndex implements LoggedShares {
   readonly leaves: SqliteLeafStore;
   readonly #sql = new Map<string, StatementSync>();
   /** Shares changed in the open transaction, with the statuses they had before it. */
-  readonly #dirty = new Map<string, { seq: number; share: Mutable; before: readonly ShareStatusFilter[] }>();
+  readonly #dirty = new Map<
+    string,
+    { seq: number; share: Mutable; before: readonly ShareStatusFilter[]; json: string | undefined }
+  >();
+  /** The figures per month, kept as shares change. */
+  readonly #tallies: FigureTallies;
 
   /** Opens (or creates) the index at `file`; in memory by default. */
   constructor(file = ':memory:') {
@@ -123,6 +133,12 @@ export class ShareIndex implements LoggedShares {
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;');
     this.db.exec(SCHEMA);
     this.leaves = new SqliteLeafStore(this.db);
+    this.#tallies = new FigureTallies(this.db, (sql) => this.#q(sql));
+    // A file written by another version of these tables is rebuilt from the stream.
+    if (this.#schema() !== SCHEMA_VERSION) {
+      this.reset();
+      this.#q("INSERT OR REPLACE INTO meta (k, v) VALUES ('schema', ?)").run(SCHEMA_VERSION);
+    }
   }
 
   #q(sql: string): StatementSync {
@@ -167,7 +183,9 @@ export class ShareIndex implements LoggedShares {
         this.db.exec(`DELETE FROM ${t}`);
       for (const t of ['rejections', 'sources', 'serials', 'last_sent']) this.db.exec(`DELETE FROM ${t}`);
       this.leaves.clear();
+      this.#tallies.clear();
     });
+    this.#q("INSERT OR REPLACE INTO meta (k, v) VALUES ('schema', ?)").run(SCHEMA_VERSION);
   }
 
   close(): void {
@@ -243,7 +261,7 @@ export class ShareIndex implements LoggedShares {
         );
         this.#q('DELETE FROM early WHERE rowid = ?').run(row.rowid);
       }
-      this.#save(seq, share, before);
+      this.#save(seq, share, before, known?.json);
     } else if (e.t === 'rcpt') {
       const body = JSON.parse(text(e.r)) as ReceiptBody;
       const receipt: IndexedReceipt = {
@@ -263,7 +281,7 @@ export class ShareIndex implements LoggedShares {
         const before = this.#dirty.has(body.id) ? [] : statusesOf(known.share);
         attach(known.share, receipt);
         this.#q('INSERT OR IGNORE INTO receipt_times (logged_at, share) VALUES (?, ?)').run(e.ts, known.seq);
-        this.#save(known.seq, known.share, before);
+        this.#save(known.seq, known.share, before, known.json);
       } else if (!known) {
         this.#q('INSERT INTO early (id, json) VALUES (?, ?)').run(body.id, JSON.stringify({ receipt, body }));
       }
@@ -281,24 +299,29 @@ export class ShareIndex implements LoggedShares {
     }
   }
 
-  #row(id: string): { seq: number; share: Mutable } | undefined {
+  #schema(): string | undefined {
+    return (this.#q("SELECT v FROM meta WHERE k = 'schema'").get() as { v: string } | undefined)?.v;
+  }
+
+  #row(id: string): { seq: number; share: Mutable; json?: string | undefined } | undefined {
     const dirty = this.#dirty.get(id);
     if (dirty) return dirty;
     const row = this.#q('SELECT seq, json FROM shares WHERE id = ?').get(id) as
       | { seq: number; json: string }
       | undefined;
-    return row && { seq: row.seq, share: JSON.parse(row.json) as Mutable };
+    return row && { seq: row.seq, share: JSON.parse(row.json) as Mutable, json: row.json };
   }
 
   /** Marks the share changed: it is stored, once, when the transaction commits. */
-  #save(seq: number, share: Mutable, before: readonly ShareStatusFilter[]): void {
-    if (!this.#dirty.has(share.id)) this.#dirty.set(share.id, { seq, share, before });
+  #save(seq: number, share: Mutable, before: readonly ShareStatusFilter[], json: string | undefined): void {
+    if (!this.#dirty.has(share.id)) this.#dirty.set(share.id, { seq, share, before, json });
   }
 
   /** Stores the changed shares and keeps their status rows (what `?status=` finds) current. */
   #flush(): void {
-    for (const { seq, share, before } of this.#dirty.values()) {
+    for (const { seq, share, before, json } of this.#dirty.values()) {
       this.#q('UPDATE shares SET json = ? WHERE seq = ?').run(JSON.stringify(share), seq);
+      this.#tallies.replace(seq, json ? (JSON.parse(json) as IndexedShare) : undefined, share);
       const after = statusesOf(share);
       for (const s of before)
         if (!after.includes(s)) {
@@ -348,19 +371,12 @@ export class ShareIndex implements LoggedShares {
   }
 
   /**
-   * The shares a month's figures can count (`YYYY-MM`, London; RangeError when malformed): first
-   * logged in the month, due in it, or with a receipt logged in it; in log order.
+   * The log's figures for `month` (`YYYY-MM`, London; RangeError when malformed), as
+   * {@link logFigures} computes them from every share, read from tallies kept as the log grows.
    */
-  sharesOfMonth(month: string): IndexedShare[] {
-    const { start, end } = monthRange(month);
-    const rows = this.#q(
-      `SELECT json FROM shares WHERE seq IN (
-         SELECT seq FROM shares WHERE logged_at >= ?1 AND logged_at < ?2
-         UNION SELECT seq FROM shares WHERE respond_by >= ?1 AND respond_by < ?2
-         UNION SELECT share FROM receipt_times WHERE logged_at >= ?1 AND logged_at < ?2)
-       ORDER BY seq`,
-    ).all(start, end) as { json: string }[];
-    return rows.map((r) => JSON.parse(r.json) as IndexedShare);
+  figures(month: string, at: { readonly now: number; readonly logSize: number }): LogFigures {
+    monthRange(month);
+    return this.#tallies.figures(month, at);
   }
 
   /**
@@ -394,7 +410,8 @@ export class ShareIndex implements LoggedShares {
       on('t.status = ?', q.status as string);
     } else if (q.agency !== undefined) {
       from = 'parties p JOIN shares s ON s.seq = p.share';
-      order = 'p.share';
+      // With a kind, its (agency, kind, logged time) index: the newest of them first.
+      order = q.kind === undefined ? 'p.share' : 'p.logged_at DESC, p.share';
       on('p.agency = ?', q.agency);
       if (q.kind !== undefined) on('p.kind = ?', q.kind);
       if (q.since !== undefined) on('p.logged_at >= ?', q.since);
@@ -410,7 +427,7 @@ export class ShareIndex implements LoggedShares {
     const sql = `SELECT s.json FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} DESC LIMIT ?`;
     const rows = this.#q(sql).all(...args, Math.min(limit, Number.MAX_SAFE_INTEGER)) as { json: string }[];
     const out = rows.reverse().map((r) => JSON.parse(r.json) as IndexedShare);
-    return order.startsWith('s.logged_at') ? out.sort((a, b) => firstIndex(a) - firstIndex(b)) : out;
+    return order.includes('logged_at') ? out.sort((a, b) => firstIndex(a) - firstIndex(b)) : out;
   }
 
   rejections(): readonly IndexedRejection[] {

@@ -1,0 +1,215 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { monthOf } from '@cwtch/runtime';
+import {
+  type AgencyFigures,
+  figuresBy,
+  type LogFigures,
+  nearestRank,
+  PRIORITIES,
+  type PriorityCounts,
+} from './log-figures.ts';
+import type { IndexedShare } from './share-index.ts';
+
+/** What one share adds to the figures: counters, times to acknowledge and respond-by dates. */
+interface Contribution {
+  readonly counts: [month: string, agency: string, field: string][];
+  readonly waits: [month: string, agency: string, ms: number][];
+  readonly dues: [month: string, agency: string, respondBy: number, met: number][];
+}
+
+// Clocks change on the hour: the month of an hour is the month of every instant in it.
+const months = new Map<number, string>();
+function monthAt(ms: number): string {
+  const hour = Math.floor(ms / 3_600_000);
+  let m = months.get(hour);
+  if (m === undefined) {
+    m = monthOf(ms);
+    if (months.size > 100_000) months.clear();
+    months.set(hour, m);
+  }
+  return m;
+}
+
+/**
+ * What `share` adds to every month's figures, by the rules of {@link logFigures} (its reference):
+ * sent and received counts and times to acknowledge in the month of its first copy, respond-by in
+ * the month it falls in, escalations and rejections in the month they were logged.
+ */
+function contributionOf(s: IndexedShare): Contribution {
+  const out: Contribution = { counts: [], waits: [], dues: [] };
+  const first = s.copies[0];
+  if (!first) return out;
+  const month = monthAt(first.loggedAt);
+  out.counts.push([month, s.from, `sent ${s.priority} ${s.kind}`]);
+  const seen = new Set<string>();
+  for (const copy of s.copies) {
+    if (seen.has(copy.to)) continue;
+    seen.add(copy.to);
+    let ack: number | null = null;
+    for (const r of s.receipts)
+      if (r.agency === copy.to && r.status === 'acknowledged' && (ack === null || r.at < ack)) ack = r.at;
+    out.counts.push([month, copy.to, `received ${s.priority} ${s.kind}`]);
+    if (ack !== null) out.waits.push([month, copy.to, Math.max(0, ack - copy.loggedAt)]);
+    if (s.respondBy !== null)
+      out.dues.push([monthAt(s.respondBy), copy.to, s.respondBy, ack !== null && ack <= s.respondBy ? 1 : 0]);
+  }
+  for (const r of s.receipts) {
+    const at = monthAt(r.loggedAt);
+    if (r.status === 'escalated') {
+      out.counts.push([at, r.agency, 'escalated-signed']);
+      out.counts.push([at, r.to, 'escalated-received']);
+    } else if (r.status === 'rejected') out.counts.push([at, r.agency, `rejected ${r.reason ?? 'UNKNOWN'}`]);
+  }
+  return out;
+}
+
+/**
+ * The log's figures per month kept as it grows (in the index's SQLite file): counters, each
+ * copy's time to acknowledge and each respond-by, replaced whenever a share changes, so a month's
+ * figures are read, never recomputed from its shares.
+ */
+export class FigureTallies {
+  /** Sorted times to acknowledge of the months asked for, kept current once loaded. */
+  readonly #waits = new Map<string, Map<string, number[]>>();
+
+  /** `q` prepares a statement once (the index's cache of them). */
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly q: (sql: string) => StatementSync,
+  ) {
+    db.exec(`CREATE TABLE IF NOT EXISTS fig_counts (month TEXT NOT NULL, agency TEXT NOT NULL,
+        field TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (month, agency, field)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS fig_waits (share INTEGER NOT NULL, month TEXT NOT NULL,
+        agency TEXT NOT NULL, ms INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS fig_waits_share ON fig_waits (share);
+      CREATE INDEX IF NOT EXISTS fig_waits_month ON fig_waits (month, agency, ms);
+      CREATE TABLE IF NOT EXISTS fig_dues (share INTEGER NOT NULL, month TEXT NOT NULL,
+        agency TEXT NOT NULL, respond_by INTEGER NOT NULL, met INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS fig_dues_share ON fig_dues (share);
+      CREATE INDEX IF NOT EXISTS fig_dues_month ON fig_dues (month, agency, respond_by);`);
+  }
+
+  /** Forgets every tally (with the rest of the index, before a rebuild). */
+  clear(): void {
+    this.db.exec('DELETE FROM fig_counts; DELETE FROM fig_waits; DELETE FROM fig_dues;');
+    this.#waits.clear();
+  }
+
+  /** Replaces what share `seq` added (as it was, `before`) with what it adds now. */
+  replace(seq: number, before: IndexedShare | undefined, after: IndexedShare): void {
+    if (before) {
+      const old = contributionOf(before);
+      for (const [month, agency, field] of old.counts) this.#count(month, agency, field, -1);
+      for (const [month, agency, ms] of old.waits) this.#cached(month, agency, ms, -1);
+      this.q('DELETE FROM fig_waits WHERE share = ?').run(seq);
+      this.q('DELETE FROM fig_dues WHERE share = ?').run(seq);
+    }
+    const now = contributionOf(after);
+    for (const [month, agency, field] of now.counts) this.#count(month, agency, field, 1);
+    for (const [month, agency, ms] of now.waits) {
+      this.q('INSERT INTO fig_waits (share, month, agency, ms) VALUES (?, ?, ?, ?)').run(
+        seq,
+        month,
+        agency,
+        ms,
+      );
+      this.#cached(month, agency, ms, 1);
+    }
+    for (const [month, agency, respondBy, met] of now.dues)
+      this.q('INSERT INTO fig_dues (share, month, agency, respond_by, met) VALUES (?, ?, ?, ?, ?)').run(
+        seq,
+        month,
+        agency,
+        respondBy,
+        met,
+      );
+  }
+
+  #count(month: string, agency: string, field: string, by: number): void {
+    this.q(
+      'INSERT INTO fig_counts (month, agency, field, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n',
+    ).run(month, agency, field, by);
+  }
+
+  /** Keeps a loaded month's sorted times current: adds (`1`) or removes (`-1`) one. */
+  #cached(month: string, agency: string, ms: number, change: 1 | -1): void {
+    const byAgency = this.#waits.get(month);
+    if (!byAgency) return;
+    const list = byAgency.get(agency) ?? [];
+    byAgency.set(agency, list);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]! < ms) lo = mid + 1;
+      else hi = mid;
+    }
+    if (change === 1) list.splice(lo, 0, ms);
+    else if (list[lo] === ms) list.splice(lo, 1);
+  }
+
+  #waitsOf(month: string): Map<string, number[]> {
+    let byAgency = this.#waits.get(month);
+    if (!byAgency) {
+      byAgency = new Map();
+      const rows = this.q('SELECT agency, ms FROM fig_waits WHERE month = ? ORDER BY agency, ms').all(
+        month,
+      ) as {
+        agency: string;
+        ms: number;
+      }[];
+      for (const r of rows) {
+        const list = byAgency.get(r.agency) ?? [];
+        byAgency.set(r.agency, list);
+        list.push(r.ms);
+      }
+      this.#waits.set(month, byAgency);
+    }
+    return byAgency;
+  }
+
+  /** The month's figures as {@link logFigures} would compute them from every share. */
+  figures(month: string, at: { readonly now: number; readonly logSize: number }): LogFigures {
+    const agencies = new Map<string, AgencyFigures>();
+    const of = figuresBy(agencies);
+    const rows = this.q('SELECT agency, field, n FROM fig_counts WHERE month = ? AND n > 0').all(month) as {
+      agency: string;
+      field: string;
+      n: number;
+    }[];
+    for (const { agency, field, n } of rows) {
+      const a = of(agency);
+      const [what, rest] = [field.slice(0, field.indexOf(' ')), field.slice(field.indexOf(' ') + 1)];
+      if (field === 'escalated-signed') a.escalations.signed += n;
+      else if (field === 'escalated-received') a.escalations.received += n;
+      else if (what === 'rejected') a.rejections[rest] = (a.rejections[rest] ?? 0) + n;
+      else {
+        const priority = rest.slice(0, rest.indexOf(' '));
+        const kind = rest.slice(rest.indexOf(' ') + 1);
+        const byKind = what === 'sent' ? a.sent : a.received;
+        const counts: PriorityCounts = byKind[kind] ?? { routine: 0, high: 0, urgent: 0 };
+        byKind[kind] = counts;
+        if ((PRIORITIES as readonly string[]).includes(priority))
+          counts[priority as keyof PriorityCounts] += n;
+      }
+    }
+    const dues = this.q(
+      'SELECT agency, count(*) AS due, sum(met) AS met FROM fig_dues WHERE month = ? AND respond_by <= ? GROUP BY agency',
+    ).all(month, at.now) as { agency: string; due: number; met: number }[];
+    for (const d of dues) Object.assign(of(d.agency).respondBy, { due: d.due, met: d.met });
+    for (const [agency, ms] of this.#waitsOf(month)) {
+      if (ms.length === 0) continue;
+      Object.assign(of(agency).acknowledgement, {
+        count: ms.length,
+        medianMs: nearestRank(ms, 50),
+        p90Ms: nearestRank(ms, 90),
+      });
+    }
+    return {
+      month,
+      generatedAt: new Date(at.now).toISOString(),
+      logSize: at.logSize,
+      agencies: Object.fromEntries([...agencies].sort(([x], [y]) => (x < y ? -1 : 1))),
+    };
+  }
+}
