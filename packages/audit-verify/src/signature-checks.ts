@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@cwtch/contracts';
-import { b64uDecode, ed25519Verify, envelopeSigningInput, receiptSigningInput } from '@cwtch/crypto';
+import { ed25519Verify, envelopeSigningInput, receiptSigningInput } from '@cwtch/crypto';
 import type { DirectoryView } from '@cwtch/directory';
 import { parseJsonBytes } from './bundle-lines.ts';
 import type { SignatureJob } from './signature-jobs.ts';
@@ -12,6 +12,8 @@ interface Checked extends SignatureJob {
 }
 
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
+// Lenient and quick: a job read wrongly only misses, and its check then runs in full on this thread.
+const decode = (text: string): Uint8Array => Buffer.from(text, 'base64url');
 
 /** The signer an entry names (`from` of a share's header, `by` of a receipt), unverified. */
 function namedSigner(value: unknown, member: 'from' | 'by'): { agency: string; kid: string } | undefined {
@@ -28,14 +30,14 @@ function namedSigner(value: unknown, member: 'from' | 'by'): { agency: string; k
 export function signatureJob(entry: AuditEntry, view: DirectoryView | undefined): SignatureJob | undefined {
   if (view === undefined || (entry.t !== 'msg' && entry.t !== 'rcpt')) return undefined;
   try {
-    const signature = b64uDecode(entry.s);
-    const bytes = b64uDecode(entry.t === 'msg' ? entry.h : entry.r);
+    const signature = decode(entry.s);
+    const bytes = decode(entry.t === 'msg' ? entry.h : entry.r);
     const signer = namedSigner(parseJsonBytes(bytes), entry.t === 'msg' ? 'from' : 'by');
     if (signer === undefined) return undefined;
     const { publicKey } = view.signingKey(signer.agency, signer.kid, entry.bt);
     if (signature.length !== 64 || publicKey.length !== 32) return undefined;
     const message =
-      entry.t === 'msg' ? envelopeSigningInput(bytes, b64uDecode(entry.b)) : receiptSigningInput(bytes);
+      entry.t === 'msg' ? envelopeSigningInput(bytes, decode(entry.b)) : receiptSigningInput(bytes);
     return { signature, message, publicKey };
   } catch {
     return undefined;

@@ -13,8 +13,9 @@ class PoolWorker {
   #failed: unknown;
 
   constructor() {
-    // The worker inherits the parent's execArgv, so it loads TypeScript the way the parent does.
-    this.#worker = new Worker(new URL('./signature-worker.ts', import.meta.url));
+    // Node 24 strips the types of this worker and its one import itself: no tsx (and no esbuild
+    // process) per worker. Should it fail to start, its checks fall back to the calling thread.
+    this.#worker = new Worker(new URL('./signature-worker.ts', import.meta.url), { execArgv: [] });
     this.#worker.unref();
     this.#worker.on('message', ({ id, results }: { id: number; results: Uint8Array }) => {
       const waiting = this.#waiting.get(id);
