@@ -19,7 +19,7 @@ export const AuditConfig = z.object({
   CWTCH_LOG_ORIGIN: z.string().min(1).default('cwtch.example/audit/v1'),
   /** Sign a checkpoint at least this often while the log grows, and every this many entries. */
   CWTCH_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
-  CWTCH_CHECKPOINT_MAX_ENTRIES: z.coerce.number().int().positive().default(1000),
+  CWTCH_CHECKPOINT_MAX_ENTRIES: z.coerce.number().int().positive().default(10_000),
   /** Pinned witness keys: a JSON file `[{"name", "publicKey" (base64url)}]`. */
   CWTCH_WITNESS_KEYS_FILE: z.string().optional(),
   /** Cosignatures a checkpoint needs before it goes into an evidence bundle. */

@@ -80,6 +80,9 @@ async function reject(
   return 'term';
 }
 
+/** Strict UTF-8: a payload that is not well-formed text is refused, never repaired. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** A copy that passed every check: what the inbox stores, and what its receipt names. */
 interface Accepted {
   readonly item: NewInboxItem;
@@ -172,7 +175,7 @@ async function checkShare(
   }
   let payload: unknown;
   try {
-    payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
+    payload = JSON.parse(UTF8.decode(plaintext));
   } catch {
     return refuse(ErrorCode.CONTRACT_INVALID);
   }
