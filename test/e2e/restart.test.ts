@@ -117,4 +117,15 @@ describe('stop mid-stream and start again on the same folder', () => {
       'the restarted connector answering',
     );
   });
+
+  it('when cwtch dev dies without stopping anything (SIGKILL), its services stop with it', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const now = JSON.parse(await readFile(`${dataDir}/region.json`, 'utf8')) as RunningRegion['region'];
+    const services = [now.audit.pid, ...Object.values(now.agencies).map((a) => a.pid)];
+    expect(services.every(alive)).toBe(true);
+    run!.process.kill('SIGKILL');
+    await eventually(() => services.every((pid) => !alive(pid)) || undefined, 15_000, 'every service stopped');
+    // nats-server is not a Node service: stopped here as the supervisor would have.
+    if (alive(now.nats.pid)) process.kill(now.nats.pid, 'SIGTERM');
+  });
 });

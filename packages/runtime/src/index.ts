@@ -10,3 +10,4 @@ export {
   repairOwnerOnly,
 } from './owner-only.ts';
 export { type MetricFamily, type MetricSample, MetricType, renderMetrics } from './render-metrics.ts';
+export { onStopSignals } from './stop-signals.ts';

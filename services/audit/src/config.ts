@@ -39,6 +39,11 @@ export const AuditConfig = z.object({
    */
   CWTCH_DATA_DIR: z.string().min(1).optional(),
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `true` when a supervisor (`cwtch dev`) holds a pipe on standard input: stop when it closes. */
+  CWTCH_STOP_WITH_PARENT: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   CWTCH_READY_FILE: z.string().optional(),
 });
 export type AuditConfig = z.infer<typeof AuditConfig>;

@@ -11,7 +11,7 @@ import {
 import { initCrypto } from '@cwtch/crypto';
 import { DirectoryWatcher } from '@cwtch/directory';
 import { AUDIT_AUDIENCE, createPageAuth, createTokenVerifier, PagesConfig } from '@cwtch/http';
-import { createLogger, parseConfig } from '@cwtch/runtime';
+import { createLogger, onStopSignals, parseConfig } from '@cwtch/runtime';
 import { serve } from '@hono/node-server';
 import { createAuditApp } from './app.ts';
 import { AuditLogWriter } from './audit-log-writer.ts';
@@ -212,5 +212,4 @@ async function stop(signal: string): Promise<void> {
   index.close();
   process.exit(0);
 }
-process.on('SIGTERM', () => void stop('SIGTERM'));
-process.on('SIGINT', () => void stop('SIGINT'));
+onStopSignals((reason) => void stop(reason), { withParent: config.CWTCH_STOP_WITH_PARENT });

@@ -63,6 +63,11 @@ export const ConnectorConfig = z.object({
   /** An event not delivered within this long of happening is given up (and counted). */
   CWTCH_WEBHOOK_MAX_AGE_MS: z.coerce.number().int().positive().default(259_200_000),
   CWTCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `true` when a supervisor (`cwtch dev`) holds a pipe on standard input: stop when it closes. */
+  CWTCH_STOP_WITH_PARENT: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Written once listening: `{port, pid}`, so a supervisor learns an ephemeral port. */
   CWTCH_READY_FILE: z.string().optional(),
   /**

@@ -12,7 +12,7 @@ import {
 import { initCrypto } from '@cwtch/crypto';
 import { DirectoryWatcher } from '@cwtch/directory';
 import { connectorAudience, createPageAuth, createTokenVerifier, PagesConfig } from '@cwtch/http';
-import { createLogger, OWNER_ONLY_UMASK, parseConfig, repairOwnerOnly } from '@cwtch/runtime';
+import { createLogger, OWNER_ONLY_UMASK, onStopSignals, parseConfig, repairOwnerOnly } from '@cwtch/runtime';
 import { serve } from '@hono/node-server';
 import type { AgencyContext } from './agency-context.ts';
 import { createApp } from './app.ts';
@@ -204,5 +204,4 @@ async function stop(signal: string): Promise<void> {
   store.close();
   process.exit(0);
 }
-process.on('SIGTERM', () => void stop('SIGTERM'));
-process.on('SIGINT', () => void stop('SIGINT'));
+onStopSignals((reason) => void stop(reason), { withParent: config.CWTCH_STOP_WITH_PARENT });

@@ -53,8 +53,16 @@ export class Supervisor {
       process.execPath,
       ['--import', TSX, '--disable-warning=ExperimentalWarning', spec.entry],
       {
-        env: { ...process.env, ...spec.env, CWTCH_PORT: String(port), CWTCH_READY_FILE: readyFile },
-        stdio: ['ignore', out, out],
+        env: {
+          ...process.env,
+          ...spec.env,
+          CWTCH_PORT: String(port),
+          CWTCH_READY_FILE: readyFile,
+          CWTCH_STOP_WITH_PARENT: 'true',
+        },
+        // The service holds the other end of this pipe: when this process dies, however it dies,
+        // the pipe closes and the service stops with it.
+        stdio: ['pipe', out, out],
       },
     );
     const ready = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
