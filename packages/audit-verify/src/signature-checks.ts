@@ -5,7 +5,7 @@ import { parseJsonBytes } from './bundle-lines.ts';
 import type { SignatureJob } from './signature-jobs.ts';
 import type { SignaturePool } from './signature-pool.ts';
 
-const MEMO_LIMIT = 16_384;
+const MEMO_LIMIT = 4096;
 
 interface Checked extends SignatureJob {
   valid: boolean | undefined;
@@ -66,7 +66,8 @@ export class SignatureChecks {
     const known = this.#memo.get(id);
     if (known !== undefined && same(known.message, job.message) && same(known.publicKey, job.publicKey))
       return;
-    const checked: Checked = { ...job, valid: undefined };
+    // A copy: a decoded signature can be a view into a shared 8 KiB pool it would keep alive.
+    const checked: Checked = { ...job, signature: new Uint8Array(job.signature), valid: undefined };
     this.#memo.delete(id);
     this.#memo.set(id, checked);
     if (this.#memo.size > MEMO_LIMIT) {
