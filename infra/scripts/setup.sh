@@ -28,12 +28,12 @@ if [ -x "$tools/node24/node_modules/node/bin/node" ]; then
 fi
 log "node $(node --version)"
 
-# --- nats-server >= 2.11 ---------------------------------------------------------------------
-nats_ok() { # prints the version when the binary is >= 2.11
+# --- nats-server >= 2.12 ---------------------------------------------------------------------
+nats_ok() { # prints the version when the binary is >= 2.12 (atomic batch publish)
   local v; v="$("$1" --version 2>/dev/null | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -1)" || return 1
   [ -n "$v" ] || return 1
   local maj min; maj="${v%%.*}"; min="$(echo "$v" | cut -d. -f2)"
-  { [ "$maj" -gt 2 ] || { [ "$maj" -eq 2 ] && [ "$min" -ge 11 ]; }; } && echo "$v"
+  { [ "$maj" -gt 2 ] || { [ "$maj" -eq 2 ] && [ "$min" -ge 12 ]; }; } && echo "$v"
 }
 nats_bin="$tools/nats/usr/sbin/nats-server"
 if [ -n "${NATS_SERVER_BIN:-}" ] && nats_ok "$NATS_SERVER_BIN" >/dev/null; then
@@ -54,7 +54,7 @@ else
   rm -rf "$tools/nats"; mkdir -p "$tools/nats"
   dpkg -x "$(ls "$apt_dir"/nats-server_*.deb | head -1)" "$tools/nats"
   rm -rf "$apt_dir/lists"
-  nats_ok "$nats_bin" >/dev/null || { log "fetched nats-server is not >= 2.11"; exit 1; }
+  nats_ok "$nats_bin" >/dev/null || { log "fetched nats-server is not >= 2.12"; exit 1; }
   log "nats-server $(nats_ok "$nats_bin") installed into .tools/nats"
 fi
 
