@@ -89,17 +89,25 @@ const BOARD_HELP = `cwtch board send --month YYYY-MM [--region FILE] [--as AGENC
   board sends; the board's connector merges them into its sheet (/board, GET /v1/board/sheet).
 `;
 
-const BENCH_HELP = `cwtch bench [--mode both|durable|default] [--count N] [--rate R] [--seconds S] [--concurrency C] [--out DIR]
+const BENCH_HELP = `cwtch bench [--mode both|durable|default] [--count N] [--rate R] [--seconds S] [--scenarios LIST] [--out DIR]
 
-  Starts its own region and measures raw JetStream appends beside the full pipeline (sign, seal,
-  log, deliver, acknowledge), with durable (fsync always) and default sync. Writes the report
-  and chart to DIR (default docs/bench).
+  Starts its own region and measures raw JetStream appends (one at a time with a window in flight,
+  and in atomic batches) beside the full pipeline (sign, seal, log, deliver, receipt), with durable
+  (fsync always) and default sync: one recipient at a fixed rate and at saturation, three
+  recipients, and many agencies sending at once; CPU per notification and memory by process.
+  Writes bench.json, bench.svg and bench.md to DIR; with the default DIR (docs/bench) it also
+  rewrites the README's bench table, between its bench:start and bench:end markers.
 
-  --mode M        both (default), durable or default
-  --count N       notifications at a fixed rate (default 3000)
-  --rate R        the fixed rate per second (default 200)
-  --seconds S     how long the saturation run lasts (default 10)
-  --concurrency C sends in flight at saturation (default 64)
+  --mode M          both (default), durable or default
+  --count N         copies delivered in each saturation run (default 2000); the raw runs append 4N
+  --rate R          the fixed offered rate per second, one recipient (default 200)
+  --seconds S       how long the fixed-rate run offers its load (default 10)
+  --concurrency C   sends in flight at saturation (default 64)
+  --scenarios LIST  any of one,three,senders (default all three)
+  --window W        raw JetStream: single publishes in flight (default 256)
+  --batch B         raw JetStream: messages per atomic batch (default 100, at most 1000)
+  --parallel P      raw JetStream: atomic batches in flight (default 4)
+  --out DIR         where the report goes (default docs/bench)
 `;
 
 const DIRECTORY_HELP = `cwtch directory show|rotate|revoke [--data DIR]

@@ -1,40 +1,41 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { connectBus } from '@cwtch/bus';
+import { connectBus, findNatsServer, natsServerVersion } from '@cwtch/bus';
 import { exampleAsOfToday } from '@cwtch/contracts';
+import { DEMO_AGENCIES } from '../../region/demo-region.ts';
 import { startDevRegion } from '../dev.ts';
 import { readExample } from '../example.ts';
 import { benchChart } from './chart.ts';
-import { type PipelineResult, pipelineRun } from './pipeline.ts';
-import { type BaselineResult, rawBaseline } from './raw-baseline.ts';
+import { pipelineRun, probeRoutes, regionMemory } from './pipeline.ts';
+import { rawBaseline } from './raw-baseline.ts';
+import { benchMarkdown, benchText, replaceReadmeBlock } from './render.ts';
+import type { BenchReport, ModeReport, ScenarioReport } from './report.ts';
+import { asSender, demoScenario, payloadKey, SCENARIO_NAMES, type ScenarioName } from './scenarios.ts';
 
-/** One durability mode's figures. */
-export interface ModeReport {
-  readonly mode: string;
-  readonly syncInterval: string;
-  readonly baseline: BaselineResult;
-  readonly fixed: PipelineResult;
-  readonly saturation: PipelineResult;
-  /** Pipeline throughput at saturation over the raw baseline doing the same appends. */
-  readonly ratio: number;
-}
-
-/** Everything `cwtch bench` measured. */
-export interface BenchReport {
-  readonly machine: string;
-  readonly node: string;
-  readonly at: string;
-  readonly modes: readonly ModeReport[];
-}
+export type { BenchReport, ModeReport, ScenarioReport } from './report.ts';
 
 const MODES = { durable: 'always', default: '2m' } as const;
+/** Share copy, delivered receipt, and the log entries of both: four appends per copy. */
+const APPENDS_PER_COPY = 4;
+const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 
-async function runMode(
-  mode: keyof typeof MODES,
-  o: { count: number; rate: number; seconds: number; concurrency: number },
-): Promise<ModeReport> {
+interface Options {
+  readonly count: number;
+  readonly rate: number;
+  readonly seconds: number;
+  readonly concurrency: number;
+  readonly window: number;
+  readonly batch: number;
+  readonly parallel: number;
+  readonly scenarios: readonly ScenarioName[];
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+async function runMode(mode: keyof typeof MODES, o: Options): Promise<ModeReport> {
   const dataDir = await mkdtemp(join(tmpdir(), `cwtch-bench-${mode}-`));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`\n== ${mode} (sync_interval: ${MODES[mode]}): starting a region in ${dataDir}`);
@@ -45,56 +46,65 @@ async function runMode(
       name: 'cwtch-bench',
       nkeySeedFile: join(dataDir, 'secrets', 'nats', 'operator.nk'),
     });
+    const scenarios = o.scenarios.map(demoScenario);
+    const one = demoScenario('one');
     // Dated today, as a real send is: a payload long past its respond-by would escalate every share.
-    const payload = exampleAsOfToday(await readExample('care-home-transition'), Date.now());
-    // Share copy, delivered receipt, and the log entries of both: four appends per notification.
+    const payloads = new Map<string, unknown>();
+    for (const route of [...one.routes, ...scenarios.flatMap((s) => s.routes)]) {
+      const agency = DEMO_AGENCIES.find((a) => a.id === route.from)!;
+      const example = exampleAsOfToday(await readExample(route.kind), Date.now());
+      payloads.set(payloadKey(route), asSender(example, agency));
+    }
     const baseline = await rawBaseline(nc, {
-      messages: o.count * 4,
+      messages: o.count * APPENDS_PER_COPY,
       size: 4200,
-      window: 256,
-      appendsPerNotification: 4,
+      window: o.window,
+      batch: o.batch,
+      parallel: o.parallel,
+      appendsPerNotification: APPENDS_PER_COPY,
     });
-    const fixed = await pipelineRun(region, nc, payload, { kind: 'fixed', rate: o.rate, seconds: o.seconds });
-    const saturation = await pipelineRun(region, nc, payload, {
-      kind: 'saturation',
-      count: o.count,
-      concurrency: o.concurrency,
-    });
+    await probeRoutes(region, one.routes, payloads);
+    const fixed = await pipelineRun(
+      region,
+      nc,
+      one.routes,
+      payloads,
+      { kind: 'fixed', rate: o.rate, seconds: o.seconds },
+      'one',
+    );
+    const reports: ScenarioReport[] = [];
+    for (const s of scenarios) {
+      const { usable, refused } = await probeRoutes(region, s.routes, payloads, s.onePerSender);
+      for (const r of refused)
+        log(`${s.name}: left out ${r.route.from} → ${r.route.to.join(', ')} ${r.route.kind}: ${r.reason}`);
+      // The same number of copies in each scenario: a send to three recipients makes three.
+      const copiesPerSend = usable.reduce((sum, r) => sum + r.to.length, 0) / Math.max(1, usable.length);
+      const saturation = await pipelineRun(
+        region,
+        nc,
+        usable,
+        payloads,
+        { kind: 'saturation', count: Math.ceil(o.count / copiesPerSend), concurrency: o.concurrency },
+        s.name,
+      );
+      reports.push({
+        name: s.name,
+        title: s.onePerSender
+          ? `many senders at once: ${new Set(usable.map((r) => r.from)).size} agencies, each to one recipient`
+          : s.title,
+        routes: usable,
+        refusedRoutes: refused,
+        saturation,
+        ratio: round2(saturation.deliveriesPerSecond / Math.max(1, baseline.notificationsPerSecond)),
+      });
+    }
+    const memory = regionMemory(region);
     await nc.close();
-    return {
-      mode,
-      syncInterval: MODES[mode],
-      baseline,
-      fixed,
-      saturation,
-      ratio: Math.round((saturation.notificationsPerSecond / baseline.notificationsPerSecond) * 100) / 100,
-    };
+    return { mode, syncInterval: MODES[mode], baseline, fixed, scenarios: reports, memory };
   } finally {
     await stop();
     await rm(dataDir, { recursive: true, force: true });
   }
-}
-
-function table(report: BenchReport): string {
-  const p = (x: { p50: number; p95: number; p99: number }) => `${x.p50} / ${x.p95} / ${x.p99}`;
-  const lines = [`cwtch bench on ${report.machine}, Node ${report.node}, ${report.at}`, ''];
-  for (const m of report.modes) {
-    lines.push(
-      `${m.mode} (sync_interval: ${m.syncInterval})`,
-      `  raw JetStream: ${m.baseline.messagesPerSecond} msg/s = ${m.baseline.notificationsPerSecond} notification-equivalents/s (${m.baseline.appendsPerNotification} appends each); publish→consume p50/p95/p99 ${p(m.baseline.latencyMs)} ms`,
-    );
-    for (const r of [m.fixed, m.saturation]) {
-      lines.push(
-        `  ${r.label}: ${r.notificationsPerSecond} notifications/s (${r.notifications} in ${r.seconds} s, ${r.refused} refused)`,
-        `    accept p50/p95/p99 ${p(r.acceptMs)} ms; send→inbox ${p(r.sendToInboxMs)} ms; send→log ${p(r.endToEndMs)} ms; CPU ${r.cpuMsPerNotification} ms per notification`,
-        `    CPU ms per notification by process: ${Object.entries(r.cpuMsPerNotificationBy)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', ')}`,
-      );
-    }
-    lines.push(`  pipeline / baseline: ${m.ratio}`, '');
-  }
-  return lines.join('\n');
 }
 
 /** `cwtch bench`: raw JetStream beside the full pipeline, in durable and default sync modes. */
@@ -103,21 +113,35 @@ export async function benchCommand(args: string[]): Promise<void> {
     args,
     options: {
       mode: { type: 'string', default: 'both' },
-      count: { type: 'string', default: '3000' },
+      count: { type: 'string', default: '2000' },
       rate: { type: 'string', default: '200' },
       seconds: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '64' },
+      window: { type: 'string', default: '256' },
+      batch: { type: 'string', default: '100' },
+      parallel: { type: 'string', default: '4' },
+      scenarios: { type: 'string', default: SCENARIO_NAMES.join(',') },
       out: { type: 'string', default: 'docs/bench' },
     },
   });
+  const scenarios = values.scenarios.split(',').map((s) => s.trim());
+  for (const s of scenarios)
+    if (!(SCENARIO_NAMES as readonly string[]).includes(s))
+      throw new Error(`unknown scenario ${s}: choose from ${SCENARIO_NAMES.join(', ')}`);
+  if (values.mode !== 'both' && !(values.mode in MODES))
+    throw new Error(`unknown mode ${values.mode}: choose both, durable or default`);
   // The benchmark's own region must not rate-limit the load it generates.
   process.env.CWTCH_RATE_LIMIT_BURST = '100000000';
   process.env.CWTCH_RATE_LIMIT_PER_SECOND = '100000000';
-  const o = {
+  const o: Options = {
     count: Number(values.count),
     rate: Number(values.rate),
     seconds: Number(values.seconds),
     concurrency: Number(values.concurrency),
+    window: Number(values.window),
+    batch: Number(values.batch),
+    parallel: Number(values.parallel),
+    scenarios: scenarios as ScenarioName[],
   };
   const modes =
     values.mode === 'both'
@@ -126,14 +150,39 @@ export async function benchCommand(args: string[]): Promise<void> {
   const results: ModeReport[] = [];
   for (const mode of modes) results.push(await runMode(mode, o));
   const report: BenchReport = {
-    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB`,
+    cores: cpus().length,
+    memoryGb: round2(totalmem() / 2 ** 30),
+    kernel: release(),
     node: process.versions.node,
+    natsServer: natsServerVersion(findNatsServer(process.env.NATS_SERVER_BIN)) ?? 'unknown',
     at: new Date().toISOString(),
+    settings: {
+      count: o.count,
+      'fixed rate': o.rate,
+      seconds: o.seconds,
+      concurrency: o.concurrency,
+      'raw window': o.window,
+      'raw batch': o.batch,
+      'raw batches in flight': o.parallel,
+    },
     modes: results,
   };
-  const out = values.out!;
-  await import('node:fs/promises').then((fs) => fs.mkdir(out, { recursive: true }));
-  await writeFile(join(out, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(join(out, 'bench.svg'), benchChart(report));
-  process.stdout.write(`${table(report)}\nwritten: ${join(out, 'bench.json')}, ${join(out, 'bench.svg')}\n`);
+  const out = values.out;
+  await mkdir(out, { recursive: true });
+  const written = [join(out, 'bench.json'), join(out, 'bench.svg'), join(out, 'bench.md')];
+  const markdown = benchMarkdown(report);
+  await writeFile(written[0]!, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(written[1]!, benchChart(report));
+  await writeFile(written[2]!, markdown);
+  // Only the official output folder updates the README's table.
+  if (resolve(out) === resolve(ROOT, 'docs/bench')) {
+    const readmePath = join(ROOT, 'README.md');
+    const readme = replaceReadmeBlock(await readFile(readmePath, 'utf8'), markdown);
+    if (readme) {
+      await writeFile(readmePath, readme);
+      written.push(readmePath);
+    } else process.stderr.write(`README.md has no bench block; left as it is\n`);
+  }
+  process.stdout.write(`${benchText(report)}\nwritten: ${written.join(', ')}\n`);
 }

@@ -1,4 +1,4 @@
-import type { BenchReport } from './bench.ts';
+import type { BenchReport } from './report.ts';
 
 const esc = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
@@ -24,7 +24,7 @@ function bars(
   return { svg: parts.join('\n'), height: 40 + rows.length * 26 };
 }
 
-/** An SVG chart of a bench report: throughput (pipeline beside baseline) and latency percentiles. */
+/** An SVG chart of a bench report: throughput beside the raw baselines, latency, CPU by process. */
 export function benchChart(report: BenchReport): string {
   const blocks: string[] = [];
   let y = 50;
@@ -34,31 +34,61 @@ export function benchChart(report: BenchReport): string {
   };
   add(
     bars(
-      'Throughput, notifications per second',
+      'Throughput, notifications per second (raw: appends ÷ 4)',
       report.modes.flatMap((m) => [
         {
-          label: `${m.mode}: raw JetStream (÷${m.baseline.appendsPerNotification} appends)`,
-          value: m.baseline.notificationsPerSecond,
+          label: `${m.mode}: raw JetStream, per message`,
+          value: m.baseline.perMessage.notificationsPerSecond,
+          color: '#c3cbd3',
+        },
+        {
+          label: `${m.mode}: raw JetStream, atomic batches`,
+          value: m.baseline.batched.notificationsPerSecond,
           color: '#9aa5b1',
         },
-        { label: `${m.mode}: full pipeline`, value: m.saturation.notificationsPerSecond, color: '#2f6f8f' },
+        ...m.scenarios.map((s) => ({
+          label: `${m.mode}: pipeline, ${s.name === 'one' ? 'one recipient' : s.name === 'three' ? 'three recipients (copies)' : 'many senders'}`,
+          value: s.saturation.deliveriesPerSecond,
+          color: s.name === 'one' ? '#2f6f8f' : '#4f97bb',
+        })),
       ]),
       '/s',
       y,
     ),
   );
   for (const m of report.modes) {
+    const one = m.scenarios.find((s) => s.name === 'one')?.saturation;
     add(
       bars(
-        `${m.mode}: latency at ${m.fixed.label.replace('pipeline at ', '')} and at saturation (ms)`,
+        `${m.mode}: latency at ${m.fixed.label.replace(/^.*pipeline at /, '')} and at saturation (ms)`,
         [
           { label: 'send→inbox p50 (fixed load)', value: m.fixed.sendToInboxMs.p50, color: '#7fb8d4' },
           { label: 'send→inbox p95 (fixed load)', value: m.fixed.sendToInboxMs.p95, color: '#4f97bb' },
           { label: 'send→inbox p99 (fixed load)', value: m.fixed.sendToInboxMs.p99, color: '#2f6f8f' },
           { label: 'send→log p99 (fixed load)', value: m.fixed.endToEndMs.p99, color: '#1d4a60' },
-          { label: 'send→inbox p99 (saturation)', value: m.saturation.sendToInboxMs.p99, color: '#b5651d' },
-          { label: 'raw publish→consume p99', value: m.baseline.latencyMs.p99, color: '#9aa5b1' },
+          ...(one
+            ? [{ label: 'send→inbox p99 (saturation)', value: one.sendToInboxMs.p99, color: '#b5651d' }]
+            : []),
+          {
+            label: 'raw publish→consume p99, batched',
+            value: m.baseline.batched.latencyMs.p99,
+            color: '#9aa5b1',
+          },
         ],
+        'ms',
+        y,
+      ),
+    );
+  }
+  for (const m of report.modes) {
+    const one = m.scenarios.find((s) => s.name === 'one')?.saturation;
+    if (!one) continue;
+    add(
+      bars(
+        `${m.mode}: CPU ms per notification by process, one recipient at saturation (all: ${one.cpuMsPerNotification})`,
+        Object.entries(one.cpuMsPerNotificationBy)
+          .sort(([, a], [, b]) => b - a)
+          .map(([label, value]) => ({ label, value, color: '#8f5a2f' })),
         'ms',
         y,
       ),

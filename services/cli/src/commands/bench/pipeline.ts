@@ -1,26 +1,35 @@
-import { AUDIT_SUBJECT, type NatsConnection, receiptSubject } from '@cwtch/bus';
+import { AUDIT_SUBJECT, type NatsConnection } from '@cwtch/bus';
 import type { RegionFile } from '@cwtch/contracts';
-import { createConnectorClient } from '@cwtch/sdk';
-import { cpuSeconds, type Percentiles, percentiles, progress, totalCpu } from './stats.ts';
+import { type ConnectorClient, createConnectorClient } from '@cwtch/sdk';
+import { type BenchRoute, payloadKey } from './scenarios.ts';
+import { cpuSeconds, type Memory, memoryOf, type Percentiles, percentiles, progress } from './stats.ts';
 
 /** What one pipeline run measured. */
 export interface PipelineResult {
   readonly label: string;
+  readonly scenario: string;
+  /** Sends every copy of which was logged as delivered. */
   readonly notifications: number;
+  /** Copies (share, recipient) logged as delivered. */
+  readonly deliveries: number;
   readonly refused: number;
   readonly seconds: number;
-  /** Completed notifications (audit entry of the delivered receipt written) per second. */
+  /** Completed notifications (every copy's delivered receipt logged) per second. */
   readonly notificationsPerSecond: number;
+  /** Delivered copies logged per second (the same as notifications/s with one recipient). */
+  readonly deliveriesPerSecond: number;
   /** HTTP send → 202. */
   readonly acceptMs: Percentiles;
-  /** HTTP send → stored in the recipient's inbox (its signed delivered receipt published). */
+  /** HTTP send → stored in a recipient's inbox (its signed delivered receipt published), per copy. */
   readonly sendToInboxMs: Percentiles;
-  /** HTTP send → the delivered receipt's entry appended to the share log. */
+  /** HTTP send → a copy's delivered receipt appended to the share log. */
   readonly endToEndMs: Percentiles;
   /** CPU milliseconds, all region processes together, per notification. */
   readonly cpuMsPerNotification: number;
   /** The same, per process (nats-server, audit, each busy connector). */
   readonly cpuMsPerNotificationBy: Readonly<Record<string, number>>;
+  /** Resident and peak memory of every region process at the end of the run. */
+  readonly memory: Readonly<Record<string, Memory>>;
 }
 
 /** How to load the pipeline: a fixed offered rate for a time, or as fast as `concurrency` allows. */
@@ -29,38 +38,64 @@ export type Load =
   | { readonly kind: 'saturation'; readonly count: number; readonly concurrency: number };
 
 const text = (b64u: string) => new TextDecoder().decode(Buffer.from(b64u, 'base64url'));
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Every region process by name: nats-server, audit, each agency's connector. */
+export function regionProcesses(region: RegionFile): Record<string, number> {
+  return {
+    'nats-server': region.nats.pid,
+    audit: region.audit.pid,
+    ...Object.fromEntries(Object.entries(region.agencies).map(([id, x]) => [id, x.pid])),
+  };
+}
+
+/** Every region process's memory now. */
+export function regionMemory(region: RegionFile): Record<string, Memory> {
+  return Object.fromEntries(
+    Object.entries(regionProcesses(region)).flatMap(([k, pid]) => {
+      const m = memoryOf(pid);
+      return m ? [[k, m] as const] : [];
+    }),
+  );
+}
 
 /**
- * The full pipeline: hillside's connector takes an HTTP send, seals and publishes; swansea-cs's
- * opens it, stores it, and receipts it; the audit service logs both. Completion is observed on
- * the bus (the receipt, then the log entry for it) by an operator connection.
+ * The full pipeline: each route's sender connector takes an HTTP send, seals and publishes; each
+ * recipient's opens it, stores it, and receipts it; the audit service logs both. A copy is done
+ * when the audit entry of its delivered receipt is on the bus, seen by an operator connection.
  */
 export async function pipelineRun(
   region: RegionFile,
   nc: NatsConnection,
-  payload: unknown,
+  routes: readonly BenchRoute[],
+  payloads: ReadonlyMap<string, unknown>,
   load: Load,
+  scenario: string,
 ): Promise<PipelineResult> {
   const label =
     load.kind === 'fixed'
-      ? `pipeline at ${load.rate}/s`
-      : `pipeline saturation (${load.concurrency} in flight)`;
-  const a = region.agencies;
-  const hillside = createConnectorClient({
-    baseUrl: a.hillside!.connector,
-    token: a.hillside!.tokens.system,
-  });
+      ? `${scenario}: pipeline at ${load.rate}/s`
+      : `${scenario}: pipeline saturation (${load.concurrency} in flight)`;
+  const clients = new Map<string, ConnectorClient>();
+  for (const r of routes) {
+    const a = region.agencies[r.from]!;
+    if (!clients.has(r.from))
+      clients.set(r.from, createConnectorClient({ baseUrl: a.connector, token: a.tokens.system }));
+  }
+  const key = (id: string, agency: string) => `${id} ${agency}`;
   const sentAt = new Map<string, number>();
+  const expected = new Map<string, readonly string[]>();
   const acceptMs: number[] = [];
   const inboxAt = new Map<string, number>();
   const loggedAt = new Map<string, number>();
-  const receipts = nc.subscribe(receiptSubject('hillside', 'swansea-cs'), {
+  const receipts = nc.subscribe('cwtch.receipt.>', {
     callback: (_e, m) => {
       const body = JSON.parse(text((JSON.parse(m.string()) as { r: string }).r)) as {
         id: string;
         status: string;
+        by: { agency: string };
       };
-      if (body.status === 'delivered') inboxAt.set(body.id, performance.now());
+      if (body.status === 'delivered') inboxAt.set(key(body.id, body.by.agency), performance.now());
     },
   });
   const entries = nc.subscribe(AUDIT_SUBJECT, {
@@ -68,28 +103,24 @@ export async function pipelineRun(
       const entry = JSON.parse(m.string()) as { t: string; r?: string };
       if (entry.t !== 'rcpt' || !entry.r) return;
       const body = JSON.parse(text(entry.r)) as { id: string; status: string; by: { agency: string } };
-      if (body.status === 'delivered' && body.by.agency === 'swansea-cs')
-        loggedAt.set(body.id, performance.now());
+      if (body.status === 'delivered') loggedAt.set(key(body.id, body.by.agency), performance.now());
     },
   });
-  const named: Record<string, number> = {
-    'nats-server': region.nats.pid,
-    audit: region.audit.pid,
-    ...Object.fromEntries(Object.entries(a).map(([id, x]) => [id, x.pid])),
-  };
-  const pids = Object.values(named);
-  const cpuBefore = totalCpu(pids);
+  const named = regionProcesses(region);
   const cpuBeforeBy = Object.fromEntries(Object.entries(named).map(([k, pid]) => [k, cpuSeconds(pid)]));
   let refused = 0;
+  let turn = 0;
   const sendOne = async () => {
+    const route = routes[turn++ % routes.length]!;
     const t0 = performance.now();
     try {
-      const { id } = await hillside.send({
-        kind: 'care-home-transition',
-        payload,
-        recipients: ['swansea-cs'],
+      const { id, recipients } = await clients.get(route.from)!.send({
+        kind: route.kind,
+        payload: payloads.get(payloadKey(route)),
+        recipients: [...route.to],
       } as never);
       sentAt.set(id, t0);
+      expected.set(id, recipients);
       acceptMs.push(performance.now() - t0);
     } catch {
       refused++;
@@ -120,32 +151,77 @@ export async function pipelineRun(
     await Promise.all(Array.from({ length: load.concurrency }, worker));
     progress(label, load.count, load.count);
   }
+  const copies = () => [...expected].flatMap(([id, to]) => to.map((agency) => key(id, agency)));
   const deadline = Date.now() + 120_000;
-  while ([...sentAt.keys()].some((id) => !loggedAt.has(id)) && Date.now() < deadline)
+  while (copies().some((k) => !loggedAt.has(k)) && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 20));
-  const finished = Math.max(...[...loggedAt.values()], performance.now() - 1);
-  const cpu = totalCpu(pids) - cpuBefore;
-  const cpuBy = Object.entries(named)
-    .map(([k, pid]) => [k, cpuSeconds(pid) - (cpuBeforeBy[k] ?? 0)] as const)
-    .filter(([, s]) => s > 0.05);
+  const done = copies().filter((k) => loggedAt.has(k));
+  const finished = Math.max(...done.map((k) => loggedAt.get(k)!), started + 1);
+  const memory = regionMemory(region);
+  const cpuBy = Object.entries(named).map(
+    ([k, pid]) => [k, cpuSeconds(pid) - (cpuBeforeBy[k] ?? 0)] as const,
+  );
+  const cpu = cpuBy.reduce((sum, [, s]) => sum + s, 0);
   receipts.unsubscribe();
   entries.unsubscribe();
-  const ids = [...sentAt.keys()].filter((id) => loggedAt.has(id));
+  const complete = [...expected].filter(([id, to]) => to.every((agency) => loggedAt.has(key(id, agency))));
+  const sent = (k: string) => sentAt.get(k.slice(0, k.indexOf(' ')))!;
   const seconds = (finished - started) / 1000;
+  const perNotification = (s: number) => round2((s * 1000) / Math.max(1, complete.length));
   return {
     label,
-    notifications: ids.length,
+    scenario,
+    notifications: complete.length,
+    deliveries: done.length,
     refused,
-    seconds: Math.round(seconds * 100) / 100,
-    notificationsPerSecond: Math.round(ids.length / seconds),
+    seconds: round2(seconds),
+    notificationsPerSecond: Math.round(complete.length / seconds),
+    deliveriesPerSecond: Math.round(done.length / seconds),
     acceptMs: percentiles(acceptMs),
-    sendToInboxMs: percentiles(
-      ids.filter((id) => inboxAt.has(id)).map((id) => inboxAt.get(id)! - sentAt.get(id)!),
-    ),
-    endToEndMs: percentiles(ids.map((id) => loggedAt.get(id)! - sentAt.get(id)!)),
-    cpuMsPerNotification: Math.round(((cpu * 1000) / Math.max(1, ids.length)) * 100) / 100,
+    sendToInboxMs: percentiles(done.filter((k) => inboxAt.has(k)).map((k) => inboxAt.get(k)! - sent(k))),
+    endToEndMs: percentiles(done.map((k) => loggedAt.get(k)! - sent(k))),
+    cpuMsPerNotification: perNotification(cpu),
     cpuMsPerNotificationBy: Object.fromEntries(
-      cpuBy.map(([k, s]) => [k, Math.round(((s * 1000) / Math.max(1, ids.length)) * 100) / 100]),
+      cpuBy.filter(([, s]) => s > 0.05).map(([k, s]) => [k, perNotification(s)]),
     ),
+    memory,
   };
+}
+
+/** A route the region refused when probed, and why. */
+export interface RefusedRoute {
+  readonly route: BenchRoute;
+  readonly reason: string;
+}
+
+/**
+ * Sends one notification on each route (a warm-up too): the routes the region takes, and the
+ * refused. With `onePerSender`, a sender's later routes are tried only while none was taken, and
+ * refusals are kept only for senders left without a route.
+ */
+export async function probeRoutes(
+  region: RegionFile,
+  routes: readonly BenchRoute[],
+  payloads: ReadonlyMap<string, unknown>,
+  onePerSender = false,
+): Promise<{ usable: BenchRoute[]; refused: RefusedRoute[] }> {
+  const usable: BenchRoute[] = [];
+  let refused: RefusedRoute[] = [];
+  for (const route of routes) {
+    if (onePerSender && usable.some((r) => r.from === route.from)) continue;
+    const a = region.agencies[route.from]!;
+    const client = createConnectorClient({ baseUrl: a.connector, token: a.tokens.system });
+    try {
+      await client.send({
+        kind: route.kind,
+        payload: payloads.get(payloadKey(route)),
+        recipients: [...route.to],
+      } as never);
+      usable.push(route);
+    } catch (e) {
+      refused.push({ route, reason: e instanceof Error ? e.message.slice(0, 200) : String(e) });
+    }
+  }
+  if (onePerSender) refused = refused.filter((r) => !usable.some((u) => u.from === r.route.from));
+  return { usable, refused };
 }

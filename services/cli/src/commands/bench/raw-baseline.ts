@@ -1,67 +1,194 @@
 import { randomBytes } from 'node:crypto';
-import { AckPolicy, jetstream, jetstreamManager, type NatsConnection, StorageType } from '@cwtch/bus';
+import {
+  AckPolicy,
+  type JetStreamClient,
+  jetstream,
+  jetstreamManager,
+  type NatsConnection,
+  publishBatch,
+  StorageType,
+} from '@cwtch/bus';
 import { type Percentiles, percentiles, progress } from './stats.ts';
 
-/** What the raw JetStream baseline measured. */
-export interface BaselineResult {
+/** What one raw JetStream run measured. */
+export interface RawRun {
+  /** How the messages were published: one at a time with `window` in flight, or atomic batches. */
+  readonly how: string;
   readonly messages: number;
-  readonly appendsPerNotification: number;
   readonly messagesPerSecond: number;
   /** Notification-equivalents per second: messages/s divided by appends per notification. */
   readonly notificationsPerSecond: number;
+  /** Publish → consumed (for a batch, from its first message's publish). */
   readonly latencyMs: Percentiles;
 }
 
+/** The raw JetStream baseline: per-message and batched, and which was best. */
+export interface BaselineResult {
+  readonly appendsPerNotification: number;
+  readonly size: number;
+  readonly perMessage: RawRun;
+  readonly batched: RawRun;
+  /** The label of the faster of the two, the figure the pipeline is compared with. */
+  readonly best: string;
+  readonly notificationsPerSecond: number;
+}
+
+/** How the publisher writes messages: `window` single publishes in flight, or atomic batches. */
+export type RawLoad =
+  | { readonly kind: 'per-message'; readonly window: number }
+  | { readonly kind: 'batched'; readonly batch: number; readonly parallel: number };
+
+/** The label a load is reported under. */
+export function rawLabel(load: RawLoad): string {
+  return load.kind === 'per-message'
+    ? `per message, ${load.window} in flight`
+    : `atomic batches of ${load.batch}, ${load.parallel} in flight`;
+}
+
 /**
- * Raw JetStream on the same server and durability: publish envelope-sized messages with `window`
- * in flight to a scratch stream and consume them through a durable pull consumer with an explicit
- * ack each, as the pipeline's stores do. Latency is publish → consumed.
+ * Raw JetStream on the same server and durability: envelope-sized messages to a scratch stream,
+ * consumed through a durable pull consumer with an explicit ack each, as the pipeline's stores
+ * are. Batched, the publisher keeps `parallel` atomic batches in flight on one connection, each
+ * expecting the stream's last sequence the one before it leaves (the audit's fail-closed append).
  */
-export async function rawBaseline(
+export async function rawRun(
   nc: NatsConnection,
-  options: { messages: number; size: number; window: number; appendsPerNotification: number },
-): Promise<BaselineResult> {
+  options: { messages: number; size: number; appendsPerNotification: number; load: RawLoad },
+): Promise<RawRun> {
+  const { load } = options;
+  const how = rawLabel(load);
   const jsm = await jetstreamManager(nc);
   const js = jetstream(nc);
   const name = `BENCH_${Date.now()}`;
-  await jsm.streams.add({ name, subjects: [`bench.${name}`], storage: StorageType.File });
+  const subject = `bench.${name}`;
+  await jsm.streams.add({
+    name,
+    subjects: [subject],
+    storage: StorageType.File,
+    ...(load.kind === 'batched' ? { allow_atomic: true } : {}),
+  } as never);
   await jsm.consumers.add(name, { durable_name: 'bench', ack_policy: AckPolicy.Explicit });
   const body = randomBytes(options.size);
-  const sentAt = new Map<number, number>();
+  const sentAt = new Float64Array(options.messages);
   const latencies: number[] = [];
   const consumer = await js.consumers.get(name, 'bench');
+  const label = `raw JetStream, ${how}`;
   const started = performance.now();
   const consumed = (async () => {
-    const messages = await consumer.consume({ max_messages: 512 });
+    const messages = await consumer.consume({ max_messages: 1024 });
     for await (const m of messages) {
       const idx = Buffer.from(m.data.buffer, m.data.byteOffset, 4).readUInt32BE(0);
-      latencies.push(performance.now() - (sentAt.get(idx) ?? started));
+      latencies.push(performance.now() - (sentAt[idx] || started));
       m.ack();
       if (latencies.length >= options.messages) break;
     }
   })();
-  let next = 0;
-  const publisher = async () => {
-    while (next < options.messages) {
-      const i = next++;
-      const data = Buffer.from(body);
-      data.writeUInt32BE(i, 0);
-      sentAt.set(i, performance.now());
-      await js.publish(`bench.${name}`, data);
-      if (i % 500 === 0) progress('raw JetStream baseline', i, options.messages);
-    }
+  const message = (i: number) => {
+    const data = Buffer.from(body);
+    data.writeUInt32BE(i, 0);
+    return data;
   };
-  await Promise.all(Array.from({ length: options.window }, publisher));
+  if (load.kind === 'per-message')
+    await perMessage(js, subject, options.messages, load.window, message, sentAt, label);
+  else await batched(js, subject, options.messages, load, message, sentAt, label);
   await consumed;
   const seconds = (performance.now() - started) / 1000;
-  progress('raw JetStream baseline', options.messages, options.messages);
+  progress(label, options.messages, options.messages);
   await jsm.streams.delete(name);
   const perSecond = options.messages / seconds;
   return {
+    how,
     messages: options.messages,
-    appendsPerNotification: options.appendsPerNotification,
     messagesPerSecond: Math.round(perSecond),
     notificationsPerSecond: Math.round(perSecond / options.appendsPerNotification),
     latencyMs: percentiles(latencies),
+  };
+}
+
+async function perMessage(
+  js: JetStreamClient,
+  subject: string,
+  total: number,
+  window: number,
+  message: (i: number) => Uint8Array,
+  sentAt: Float64Array,
+  label: string,
+): Promise<void> {
+  let next = 0;
+  const publisher = async () => {
+    while (next < total) {
+      const i = next++;
+      sentAt[i] = performance.now();
+      await js.publish(subject, message(i));
+      if (i % 500 === 0) progress(label, i, total);
+    }
+  };
+  await Promise.all(Array.from({ length: window }, publisher));
+}
+
+async function batched(
+  js: JetStreamClient,
+  subject: string,
+  total: number,
+  load: { batch: number; parallel: number },
+  message: (i: number) => Uint8Array,
+  sentAt: Float64Array,
+  label: string,
+): Promise<void> {
+  // Batches leave in order on one connection, so each knows the sequence it must follow.
+  let next = 0;
+  let inFlight: Promise<unknown>[] = [];
+  while (next < total) {
+    const first = next;
+    const count = Math.min(load.batch, total - first);
+    next += count;
+    const now = performance.now();
+    const messages = Array.from({ length: count }, (_, k) => {
+      sentAt[first + k] = now;
+      return { data: message(first + k), msgId: `${subject}-${first + k}` };
+    });
+    const stored = publishBatch(js, subject, messages, { expectLastSequence: first });
+    // A refusal is thrown where it is awaited, never reported unhandled before then.
+    stored.catch(() => {});
+    inFlight.push(stored);
+    if (inFlight.length >= load.parallel) {
+      await inFlight[0];
+      inFlight = inFlight.slice(1);
+    }
+    if ((first / load.batch) % 5 === 0) progress(label, first, total);
+  }
+  await Promise.all(inFlight);
+}
+
+/** Both raw runs: per message with `window` in flight, and atomic batches; the best one named. */
+export async function rawBaseline(
+  nc: NatsConnection,
+  options: {
+    messages: number;
+    size: number;
+    window: number;
+    batch: number;
+    parallel: number;
+    appendsPerNotification: number;
+  },
+): Promise<BaselineResult> {
+  const common = {
+    messages: options.messages,
+    size: options.size,
+    appendsPerNotification: options.appendsPerNotification,
+  };
+  const perMessage = await rawRun(nc, { ...common, load: { kind: 'per-message', window: options.window } });
+  const batched = await rawRun(nc, {
+    ...common,
+    load: { kind: 'batched', batch: options.batch, parallel: options.parallel },
+  });
+  const best = batched.messagesPerSecond >= perMessage.messagesPerSecond ? batched : perMessage;
+  return {
+    appendsPerNotification: options.appendsPerNotification,
+    size: options.size,
+    perMessage,
+    batched,
+    best: best.how,
+    notificationsPerSecond: best.notificationsPerSecond,
   };
 }

@@ -44,3 +44,31 @@ export function progress(label: string, done: number, total: number): void {
   );
   if (done >= total) process.stderr.write('\n');
 }
+
+/** A process's memory in MB: resident now (VmRSS) and its peak (VmHWM). */
+export interface Memory {
+  readonly rssMb: number;
+  readonly peakMb: number;
+}
+
+/** Reads VmRSS and VmHWM from a `/proc/PID/status` text; undefined when either is missing. */
+export function parseMemory(status: string): Memory | undefined {
+  const kb = (field: string) => {
+    const m = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
+    return m ? Number(m[1]) : undefined;
+  };
+  const rss = kb('VmRSS');
+  const peak = kb('VmHWM');
+  if (rss === undefined || peak === undefined) return undefined;
+  const mb = (x: number) => Math.round(x / 102.4) / 10;
+  return { rssMb: mb(rss), peakMb: mb(peak) };
+}
+
+/** A running process's memory, from /proc; undefined when it is gone. */
+export function memoryOf(pid: number): Memory | undefined {
+  try {
+    return parseMemory(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { PipelineResult } from './pipeline.ts';
+import { benchMarkdown, benchText, README_END, README_START, replaceReadmeBlock } from './render.ts';
+import type { BenchReport } from './report.ts';
+
+const ms = { p50: 10, p95: 20, p99: 30, max: 40 };
+const run = (label: string, scenario: string, perSecond: number): PipelineResult => ({
+  label,
+  scenario,
+  notifications: 600,
+  deliveries: scenario === 'three' ? 1800 : 600,
+  refused: 0,
+  seconds: 2,
+  notificationsPerSecond: perSecond,
+  deliveriesPerSecond: scenario === 'three' ? perSecond * 3 : perSecond,
+  acceptMs: ms,
+  sendToInboxMs: ms,
+  endToEndMs: ms,
+  cpuMsPerNotification: 4.5,
+  cpuMsPerNotificationBy: { 'nats-server': 1.5, audit: 1, hillside: 2 },
+  memory: {},
+});
+const raw = (how: string, messagesPerSecond: number) => ({
+  how,
+  messages: 2400,
+  messagesPerSecond,
+  notificationsPerSecond: messagesPerSecond / 4,
+  latencyMs: ms,
+});
+const report: BenchReport = {
+  machine: '2 × Test CPU, 8 GB',
+  cores: 2,
+  memoryGb: 8,
+  kernel: '6.1',
+  node: '24.1.0',
+  natsServer: '2.15.1',
+  at: '2026-12-05T09:00:00.000Z',
+  settings: { count: 600 },
+  modes: [
+    {
+      mode: 'durable',
+      syncInterval: 'always',
+      baseline: {
+        appendsPerNotification: 4,
+        size: 4200,
+        perMessage: raw('per message, 256 in flight', 2400),
+        batched: raw('atomic batches of 100, 4 in flight', 12000),
+        best: 'atomic batches of 100, 4 in flight',
+        notificationsPerSecond: 3000,
+      },
+      fixed: run('one: pipeline at 200/s', 'one', 200),
+      scenarios: [
+        {
+          name: 'one',
+          title: 'one',
+          routes: [],
+          refusedRoutes: [],
+          saturation: run('one: saturation', 'one', 300),
+          ratio: 0.1,
+        },
+        {
+          name: 'three',
+          title: 'three',
+          routes: [],
+          refusedRoutes: [],
+          saturation: run('three: saturation', 'three', 120),
+          ratio: 0.12,
+        },
+      ],
+      memory: { 'nats-server': { rssMb: 40, peakMb: 55.5 }, audit: { rssMb: 150, peakMb: 170 } },
+    },
+  ],
+};
+
+describe('benchMarkdown', () => {
+  const md = benchMarkdown(report);
+
+  it('puts both raw figures, the pipeline and the ratio to the best raw figure in one row per mode', () => {
+    const row = md.split('\n').find((l) => l.startsWith('| durable'));
+    expect(row).toBe(
+      '| durable (`sync_interval: always`) | 600 (2,400 appends/s) | 3,000 (12,000 appends/s) | 300/s | 0.1 | 4.5 ms | 360/s (ratio 0.12) |',
+    );
+  });
+
+  it('names the machine and versions, and gives each process its CPU and memory', () => {
+    expect(md).toContain('2 × Test CPU, 8 GB, Node 24.1.0, nats-server 2.15.1, 2026-12-05');
+    expect(md).toContain('| nats-server | 1.5 | 40 (55.5) |');
+    expect(md).toContain('| audit | 1 | 150 (170) |');
+  });
+
+  it('writes tables whose rows have as many cells as their header', () => {
+    const tables = md.split('\n\n').filter((b) => b.startsWith('|'));
+    expect(tables).toHaveLength(3);
+    for (const t of tables) {
+      const widths = t
+        .trim()
+        .split('\n')
+        .map((l) => l.split('|').length);
+      expect(new Set(widths).size, t).toBe(1);
+    }
+  });
+});
+
+describe('benchText', () => {
+  it('prints both raw figures and says which one the ratio is against', () => {
+    const text = benchText(report);
+    expect(text).toContain('raw JetStream, per message, 256 in flight: 2,400 msg/s');
+    expect(text).toContain('raw JetStream, atomic batches of 100, 4 in flight: 12,000 msg/s');
+    expect(text).toContain(
+      'pipeline / baseline: 0.1 (one recipient against raw JetStream, atomic batches of 100, 4 in flight)',
+    );
+    expect(text).toContain('memory MB, resident (peak): nats-server 40 (55.5), audit 150 (170)');
+  });
+});
+
+describe('replaceReadmeBlock', () => {
+  const readme = `# Title\n\nbefore\n\n${README_START}\n\nold table\n\n${README_END}\n\nafter\n`;
+
+  it('replaces only what is between the markers, keeping them', () => {
+    expect(replaceReadmeBlock(readme, '| new |\n')).toBe(
+      `# Title\n\nbefore\n\n${README_START}\n\n| new |\n\n${README_END}\n\nafter\n`,
+    );
+  });
+
+  it('gives the same README when run twice', () => {
+    const once = replaceReadmeBlock(readme, 'table')!;
+    expect(replaceReadmeBlock(once, 'table')).toBe(once);
+  });
+
+  it('answers undefined for a README without the block, or with the end marker first', () => {
+    expect(replaceReadmeBlock('# Title\n', 'table')).toBeUndefined();
+    expect(replaceReadmeBlock(`${README_END}\n${README_START}\n`, 'table')).toBeUndefined();
+  });
+});

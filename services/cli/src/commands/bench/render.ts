@@ -1,0 +1,152 @@
+import type { BenchReport, ModeReport, ScenarioReport } from './report.ts';
+import type { Percentiles } from './stats.ts';
+
+const n = (x: number) => x.toLocaleString('en-GB');
+const p3 = (x: Percentiles) => `${x.p50} / ${x.p95} / ${x.p99}`;
+const modeName = (m: ModeReport) =>
+  m.syncInterval === 'always' ? `${m.mode} (\`sync_interval: always\`)` : `${m.mode} (\`${m.syncInterval}\`)`;
+
+/** The one-recipient scenario, the one the ratio in the headline is about. */
+function main(m: ModeReport): ScenarioReport | undefined {
+  return m.scenarios.find((s) => s.name === 'one');
+}
+
+/** The bench's printed report, plain text. */
+export function benchText(report: BenchReport): string {
+  const lines = [
+    `cwtch bench on ${report.machine}, Node ${report.node}, nats-server ${report.natsServer}, ${report.at}`,
+    '',
+  ];
+  for (const m of report.modes) {
+    const b = m.baseline;
+    lines.push(`${m.mode} (sync_interval: ${m.syncInterval})`);
+    for (const r of [b.perMessage, b.batched])
+      lines.push(
+        `  raw JetStream, ${r.how}: ${n(r.messagesPerSecond)} msg/s = ${n(r.notificationsPerSecond)} notification-equivalents/s (${b.appendsPerNotification} appends each); publish→consume p50/p95/p99 ${p3(r.latencyMs)} ms`,
+      );
+    for (const r of [m.fixed, ...m.scenarios.map((s) => s.saturation)]) {
+      lines.push(
+        `  ${r.label}: ${n(r.notificationsPerSecond)} notifications/s, ${n(r.deliveriesPerSecond)} copies/s (${r.notifications} in ${r.seconds} s, ${r.refused} refused)`,
+        `    accept p50/p95/p99 ${p3(r.acceptMs)} ms; send→inbox ${p3(r.sendToInboxMs)} ms; send→log ${p3(r.endToEndMs)} ms; CPU ${r.cpuMsPerNotification} ms per notification`,
+        `    CPU ms per notification by process: ${Object.entries(r.cpuMsPerNotificationBy)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+      );
+    }
+    for (const s of m.scenarios) {
+      lines.push(`  ${s.name}: ${s.title}; copies/s over the best raw figure: ${s.ratio}`);
+      for (const r of s.refusedRoutes)
+        lines.push(`    left out: ${r.route.from} → ${r.route.to.join(', ')} ${r.route.kind}: ${r.reason}`);
+    }
+    const one = main(m);
+    if (one)
+      lines.push(`  pipeline / baseline: ${one.ratio} (one recipient against raw JetStream, ${b.best})`);
+    lines.push(
+      `  memory MB, resident (peak): ${Object.entries(m.memory)
+        .map(([k, v]) => `${k} ${v.rssMb} (${v.peakMb})`)
+        .join(', ')}`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [row(head), row(head.map(() => '---')), ...rows.map(row)];
+}
+
+/** The bench's markdown report (docs/bench/bench.md, and the README's bench block). */
+export function benchMarkdown(report: BenchReport): string {
+  const out = [
+    `Measured by \`cwtch bench\` on ${report.machine}, Node ${report.node}, nats-server ${report.natsServer}, ${report.at.slice(0, 10)} (\`docs/bench/bench.json\`; ${Object.entries(
+      report.settings,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}).`,
+    '',
+  ];
+  const first = report.modes[0];
+  const scenarioTitles = first?.scenarios.filter((s) => s.name !== 'one') ?? [];
+  out.push(
+    ...table(
+      [
+        '',
+        `raw JetStream, ${first?.baseline.perMessage.how ?? 'per message'}`,
+        `raw JetStream, ${first?.baseline.batched.how ?? 'atomic batches'}`,
+        'pipeline at saturation, one recipient',
+        'ratio to the best raw',
+        'CPU per notification',
+        ...scenarioTitles.map((s) => `${s.name === 'three' ? 'three recipients' : 'many senders'}, copies/s`),
+      ],
+      report.modes.map((m) => {
+        const one = main(m);
+        const raw = (r: { notificationsPerSecond: number; messagesPerSecond: number }) =>
+          `${n(r.notificationsPerSecond)} (${n(r.messagesPerSecond)} appends/s)`;
+        return [
+          modeName(m),
+          raw(m.baseline.perMessage),
+          raw(m.baseline.batched),
+          one ? `${n(one.saturation.notificationsPerSecond)}/s` : '',
+          one ? String(one.ratio) : '',
+          one ? `${one.saturation.cpuMsPerNotification} ms` : '',
+          ...scenarioTitles.map((t) => {
+            const s = m.scenarios.find((x) => x.name === t.name);
+            return s ? `${n(s.saturation.deliveriesPerSecond)}/s (ratio ${s.ratio})` : '';
+          }),
+        ];
+      }),
+    ),
+    '',
+    'Raw figures are notification-equivalents per second (appends ÷ 4: share copy, delivered receipt and the log entry of each); the ratio is the pipeline over the faster raw figure.',
+    '',
+    ...table(
+      ['send→inbox, ms', 'p50', 'p95', 'p99', 'send→log p99'],
+      report.modes.flatMap((m) => [
+        ...[m.fixed, ...m.scenarios.map((s) => s.saturation)].map((r) => [
+          `${m.mode}, ${r.label}`,
+          String(r.sendToInboxMs.p50),
+          String(r.sendToInboxMs.p95),
+          String(r.sendToInboxMs.p99),
+          String(r.endToEndMs.p99),
+        ]),
+      ]),
+    ),
+    '',
+  );
+  const processes = [...new Set(report.modes.flatMap((m) => Object.keys(m.memory)))];
+  out.push(
+    ...table(
+      [
+        'process',
+        ...report.modes.map((m) => `${m.mode}: CPU ms per notification (one recipient)`),
+        ...report.modes.map((m) => `${m.mode}: resident MB (peak)`),
+      ],
+      processes.map((p) => [
+        p,
+        ...report.modes.map((m) => String(main(m)?.saturation.cpuMsPerNotificationBy[p] ?? '–')),
+        ...report.modes.map((m) => {
+          const mem = m.memory[p];
+          return mem ? `${mem.rssMb} (${mem.peakMb})` : '–';
+        }),
+      ]),
+    ),
+    '',
+  );
+  return out.join('\n');
+}
+
+/** The README's bench block markers. */
+export const README_START = '<!-- bench:start -->';
+export const README_END = '<!-- bench:end -->';
+
+/** The README with the text between its bench markers replaced; undefined when it has no block. */
+export function replaceReadmeBlock(readme: string, markdown: string): string | undefined {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END, start + README_START.length);
+  if (start < 0 || end < 0) return undefined;
+  return `${readme.slice(0, start + README_START.length)}\n\n${markdown.trim()}\n\n${readme.slice(end)}`;
+}
