@@ -33,6 +33,11 @@ describe('the golden bundle from a real region', () => {
     expect(report.summary.cosignatures.valid).toBeGreaterThanOrEqual(report.summary.cosignatures.required);
   });
 
+  it('gives the same report with its signatures checked in a worker thread', async () => {
+    const inline = await verifyBundle(lines, trust, { now, workers: 0 });
+    expect(await verifyBundle(lines, trust, { now, workers: 1 })).toEqual(inline);
+  });
+
   it('holds what the attacks left: refused shares with signed receipts, and rejections that stand alone', async () => {
     const kinds = entries.map((l) => entry(l).t);
     expect(kinds).toContain('msg');
