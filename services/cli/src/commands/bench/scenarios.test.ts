@@ -63,6 +63,14 @@ describe('asSender', () => {
     });
   });
 
+  it("swaps legitimate interests for public task when a public authority sends a charity's example", () => {
+    const health = DEMO_AGENCIES.find((a) => a.id === 'swansea-bay-health')!;
+    const example = { lawfulBasis: { ukGdprArt6: ['6(1)(f)'] }, sender: { agencyType: 'voluntary' } };
+    expect(asSender(example, health).lawfulBasis).toEqual({ ukGdprArt6: ['6(1)(e)'] });
+    const own = { lawfulBasis: { ukGdprArt6: ['6(1)(f)'] }, sender: { agencyType: 'health-board' } };
+    expect(asSender(own, health).lawfulBasis).toEqual({ ukGdprArt6: ['6(1)(f)'] });
+  });
+
   it('names no organisation where the example names none', () => {
     const health = DEMO_AGENCIES.find((a) => a.id === 'swansea-bay-health')!;
     const example = {

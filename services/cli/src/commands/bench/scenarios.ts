@@ -121,15 +121,30 @@ export function payloadKey(route: { from: string; kind: string }): string {
   return `${route.from} ${route.kind}`;
 }
 
-/** An example payload as `agency` would send it: its type and organisation in `sender`. */
+/**
+ * An example payload as `agency` would send it: its type and organisation in `sender`, and, where
+ * the example's sender is of another type, public task (6(1)(e)) for legitimate interests
+ * (6(1)(f)), which a public authority may not rely on.
+ */
 export function asSender(payload: Record<string, unknown>, agency: DemoAgency): Record<string, unknown> {
   const sender = payload.sender as Record<string, unknown> | undefined;
   if (!sender) return payload;
   const code = agency.codes[0];
   // An example whose organisation carries no name keeps it so (some kinds allow none).
   const named = (sender.org as { name?: string } | undefined)?.name ? { name: agency.name } : {};
+  const basis = payload.lawfulBasis as { ukGdprArt6?: unknown } | undefined;
+  const art6 =
+    sender.agencyType !== agency.type && Array.isArray(basis?.ukGdprArt6) ? basis.ukGdprArt6 : undefined;
   return {
     ...payload,
+    ...(art6
+      ? {
+          lawfulBasis: {
+            ...basis,
+            ukGdprArt6: [...new Set(art6.map((b) => (b === '6(1)(f)' ? '6(1)(e)' : b)))],
+          },
+        }
+      : {}),
     sender: {
       ...sender,
       agencyType: agency.type,
