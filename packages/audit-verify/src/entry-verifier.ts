@@ -64,13 +64,8 @@ export class EntryVerifier {
     this.directory = new DirectoryHistory(options.governanceKey);
   }
 
-  /** Checks one entry line. */
-  entry(line: EntryLine): void {
-    this.apply(this.read(line));
-  }
-
   /**
-   * The order-free half of {@link entry}: decodes, hashes and parses the line, with no finding
+   * The order-free half of checking an entry line: decodes, hashes and parses it, with no finding
    * and no state touched, so that it can run ahead of {@link apply}.
    */
   read(line: EntryLine): ReadEntry {
@@ -85,7 +80,7 @@ export class EntryVerifier {
     return { line, leaf, entry: undefined, invalid: `not an audit entry${where}: ${issue?.message ?? ''}` };
   }
 
-  /** The order-dependent half of {@link entry}, on what {@link read} gave, in log order. */
+  /** The order-dependent half: checks what {@link read} gave, in log order. */
   apply(read: ReadEntry): void {
     const { sink } = this.#options;
     const { line } = read;
