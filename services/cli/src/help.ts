@@ -89,7 +89,7 @@ const BOARD_HELP = `cwtch board send --month YYYY-MM [--region FILE] [--as AGENC
   board sends; the board's connector merges them into its sheet (/board, GET /v1/board/sheet).
 `;
 
-const BENCH_HELP = `cwtch bench [--mode both|durable|default] [--count N] [--rate R] [--seconds S] [--scenarios LIST] [--out DIR]
+const BENCH_HELP = `cwtch bench [--mode both|durable|default|none] [--count N] [--rate R] [--seconds S] [--scenarios LIST] [--agencies LIST] [--out DIR]
 
   Starts its own region and measures raw JetStream appends (one at a time with a window in flight,
   and in atomic batches) beside the full pipeline (sign, seal, log, deliver, receipt), with durable
@@ -98,7 +98,7 @@ const BENCH_HELP = `cwtch bench [--mode both|durable|default] [--count N] [--rat
   Writes bench.json, bench.svg and bench.md to DIR; with the default DIR (docs/bench) it also
   rewrites the README's bench table, between its bench:start and bench:end markers.
 
-  --mode M          both (default), durable or default
+  --mode M          both (default), durable, default, or none (only the scale curve)
   --count N         copies delivered in each saturation run (default 2000); the raw runs append 4N
   --rate R          the fixed offered rate per second, one recipient (default 200)
   --seconds S       how long the fixed-rate run offers its load (default 10)
@@ -107,6 +107,12 @@ const BENCH_HELP = `cwtch bench [--mode both|durable|default] [--count N] [--rat
   --window W        raw JetStream: single publishes in flight (default 256)
   --batch B         raw JetStream: messages per atomic batch (default 100, at most 1000)
   --parallel P      raw JetStream: atomic batches in flight (default 4)
+  --agencies LIST   a scale curve, such as 10,100,1000: a nats-server configured for that many
+                    simulated agencies (nkey users with their agreement permissions, an inbox
+                    consumer each), all connected, each sending to a partner; durable. Off by
+                    default. Neither the audit service nor connectors take part
+  --scale-group G   simulated agencies per agreement (default 10)
+  --scale-messages M  shares each simulated agency sends (default 5)
   --out DIR         where the report goes (default docs/bench)
 `;
 

@@ -13,6 +13,7 @@ import { pipelineRun, probeRoutes, regionMemory } from './pipeline.ts';
 import { rawBaseline } from './raw-baseline.ts';
 import { benchMarkdown, benchText, replaceReadmeBlock } from './render.ts';
 import type { BenchReport, ModeReport, ScenarioReport } from './report.ts';
+import { type ScalePoint, scalePoint } from './scale.ts';
 import { asSender, demoScenario, payloadKey, SCENARIO_NAMES, type ScenarioName } from './scenarios.ts';
 
 export type { BenchReport, ModeReport, ScenarioReport } from './report.ts';
@@ -121,15 +122,24 @@ export async function benchCommand(args: string[]): Promise<void> {
       batch: { type: 'string', default: '100' },
       parallel: { type: 'string', default: '4' },
       scenarios: { type: 'string', default: SCENARIO_NAMES.join(',') },
+      agencies: { type: 'string', default: '' },
+      'scale-group': { type: 'string', default: '10' },
+      'scale-messages': { type: 'string', default: '5' },
       out: { type: 'string', default: 'docs/bench' },
     },
   });
+  const curve = values.agencies
+    .split(',')
+    .filter((x) => x.trim() !== '')
+    .map(Number);
+  if (curve.some((x) => !Number.isInteger(x) || x < 1))
+    throw new Error(`--agencies takes a list of whole numbers, such as 10,100,1000`);
   const scenarios = values.scenarios.split(',').map((s) => s.trim());
   for (const s of scenarios)
     if (!(SCENARIO_NAMES as readonly string[]).includes(s))
       throw new Error(`unknown scenario ${s}: choose from ${SCENARIO_NAMES.join(', ')}`);
-  if (values.mode !== 'both' && !(values.mode in MODES))
-    throw new Error(`unknown mode ${values.mode}: choose both, durable or default`);
+  if (values.mode !== 'both' && values.mode !== 'none' && !(values.mode in MODES))
+    throw new Error(`unknown mode ${values.mode}: choose both, durable, default or none`);
   // The benchmark's own region must not rate-limit the load it generates.
   process.env.CWTCH_RATE_LIMIT_BURST = '100000000';
   process.env.CWTCH_RATE_LIMIT_PER_SECOND = '100000000';
@@ -143,12 +153,25 @@ export async function benchCommand(args: string[]): Promise<void> {
     parallel: Number(values.parallel),
     scenarios: scenarios as ScenarioName[],
   };
-  const modes =
+  const modes: readonly (keyof typeof MODES)[] =
     values.mode === 'both'
-      ? (['durable', 'default'] as const)
-      : ([values.mode as keyof typeof MODES] as const);
+      ? ['durable', 'default']
+      : values.mode === 'none'
+        ? []
+        : [values.mode as keyof typeof MODES];
   const results: ModeReport[] = [];
   for (const mode of modes) results.push(await runMode(mode, o));
+  const scale: ScalePoint[] = [];
+  for (const agencies of curve)
+    scale.push(
+      await scalePoint({
+        agencies,
+        group: Number(values['scale-group']),
+        perAgency: Number(values['scale-messages']),
+        size: 4200,
+        syncInterval: MODES.durable,
+      }),
+    );
   const report: BenchReport = {
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB`,
     cores: cpus().length,
@@ -165,8 +188,15 @@ export async function benchCommand(args: string[]): Promise<void> {
       'raw window': o.window,
       'raw batch': o.batch,
       'raw batches in flight': o.parallel,
+      ...(scale.length > 0
+        ? {
+            'scale partnership': Number(values['scale-group']),
+            'scale messages per agency': Number(values['scale-messages']),
+          }
+        : {}),
     },
     modes: results,
+    ...(scale.length > 0 ? { scale } : {}),
   };
   const out = values.out;
   await mkdir(out, { recursive: true });

@@ -113,6 +113,49 @@ describe('benchText', () => {
   });
 });
 
+describe('the scale curve', () => {
+  const scaled: BenchReport = {
+    ...report,
+    scale: [
+      {
+        agencies: 10,
+        agreements: 1,
+        authorizationBytes: 14_441,
+        permissionEntries: 370,
+        serverStartMs: 55,
+        provisionMs: 310,
+        connectMs: 431,
+        messages: 50,
+        messagesPerSecond: 602,
+        natsCpuMsPerMessage: 0.4,
+        natsMemory: { rssMb: 22, peakMb: 22 },
+      },
+      {
+        agencies: 1000,
+        agreements: 100,
+        authorizationBytes: 1_433_210,
+        permissionEntries: 37_000,
+        serverStartMs: 300,
+        failed: 'provisioning: maximum consumers limit reached',
+      },
+    ],
+  };
+
+  it('is a table row per point, a point that stopped saying why', () => {
+    const md = benchMarkdown(scaled);
+    expect(md).toContain('| 10 | 14 KB | 370 | 55 ms | 310 ms | 431 ms | 602 | 0.4 ms | 22 (22) |');
+    expect(md).toContain(
+      '| 1,000 | 1,400 KB | 37,000 | 300 ms | stopped: provisioning: maximum consumers limit reached | – | – | – | – |',
+    );
+  });
+
+  it('is printed a line per point', () => {
+    expect(benchText(scaled)).toContain(
+      'scale, 1,000 simulated agencies (100 agreements): authorization 1,433,210 bytes, 37,000 allow entries; nats-server start 300 ms; stopped: provisioning: maximum consumers limit reached',
+    );
+  });
+});
+
 describe('replaceReadmeBlock', () => {
   const readme = `# Title\n\nbefore\n\n${README_START}\n\nold table\n\n${README_END}\n\nafter\n`;
 
@@ -130,5 +173,17 @@ describe('replaceReadmeBlock', () => {
   it('answers undefined for a README without the block, or with the end marker first', () => {
     expect(replaceReadmeBlock('# Title\n', 'table')).toBeUndefined();
     expect(replaceReadmeBlock(`${README_END}\n${README_START}\n`, 'table')).toBeUndefined();
+  });
+});
+
+describe('a scale curve alone (--mode none)', () => {
+  it('writes no empty mode tables', () => {
+    const md = benchMarkdown({
+      ...report,
+      modes: [],
+      scale: [{ agencies: 10, agreements: 1, authorizationBytes: 1, permissionEntries: 1, serverStartMs: 1 }],
+    });
+    expect(md).not.toContain('send→inbox');
+    expect(md).toContain('| agencies |');
   });
 });

@@ -1,4 +1,5 @@
 import type { BenchReport, ModeReport, ScenarioReport } from './report.ts';
+import type { ScalePoint } from './scale.ts';
 import type { Percentiles } from './stats.ts';
 
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -9,6 +10,17 @@ const modeName = (m: ModeReport) =>
 /** The one-recipient scenario, the one the ratio in the headline is about. */
 function main(m: ModeReport): ScenarioReport | undefined {
   return m.scenarios.find((s) => s.name === 'one');
+}
+
+const opt = (x: number | undefined, unit = '') => (x === undefined ? '–' : `${n(x)}${unit}`);
+
+function scaleLine(p: ScalePoint): string {
+  const memory = p.natsMemory
+    ? `${p.natsMemory.rssMb} MB resident (peak ${p.natsMemory.peakMb})`
+    : 'memory unknown';
+  const head = `${n(p.agencies)} simulated agencies (${p.agreements} agreement${p.agreements === 1 ? '' : 's'}): authorization ${n(p.authorizationBytes)} bytes, ${n(p.permissionEntries)} allow entries; nats-server start ${p.serverStartMs} ms`;
+  if (p.failed) return `${head}; stopped: ${p.failed}; nats-server ${memory}`;
+  return `${head}, provision ${opt(p.provisionMs)} ms, connect all ${opt(p.connectMs)} ms; ${opt(p.messagesPerSecond)} msg/s, nats-server ${opt(p.natsCpuMsPerMessage)} ms CPU per message, ${memory}`;
 }
 
 /** The bench's printed report, plain text. */
@@ -48,6 +60,7 @@ export function benchText(report: BenchReport): string {
       '',
     );
   }
+  for (const p of report.scale ?? []) lines.push(`scale, ${scaleLine(p)}`);
   return lines.join('\n');
 }
 
@@ -69,73 +82,107 @@ export function benchMarkdown(report: BenchReport): string {
       .join(', ')}).`,
     '',
   ];
-  const first = report.modes[0];
-  const scenarioTitles = first?.scenarios.filter((s) => s.name !== 'one') ?? [];
-  out.push(
-    ...table(
-      [
-        '',
-        `raw JetStream, ${first?.baseline.perMessage.how ?? 'per message'}`,
-        `raw JetStream, ${first?.baseline.batched.how ?? 'atomic batches'}`,
-        'pipeline at saturation, one recipient',
-        'ratio to the best raw',
-        'CPU per notification',
-        ...scenarioTitles.map((s) => `${s.name === 'three' ? 'three recipients' : 'many senders'}, copies/s`),
-      ],
-      report.modes.map((m) => {
-        const one = main(m);
-        const raw = (r: { notificationsPerSecond: number; messagesPerSecond: number }) =>
-          `${n(r.notificationsPerSecond)} (${n(r.messagesPerSecond)} appends/s)`;
-        return [
-          modeName(m),
-          raw(m.baseline.perMessage),
-          raw(m.baseline.batched),
-          one ? `${n(one.saturation.notificationsPerSecond)}/s` : '',
-          one ? String(one.ratio) : '',
-          one ? `${one.saturation.cpuMsPerNotification} ms` : '',
-          ...scenarioTitles.map((t) => {
-            const s = m.scenarios.find((x) => x.name === t.name);
-            return s ? `${n(s.saturation.deliveriesPerSecond)}/s (ratio ${s.ratio})` : '';
-          }),
-        ];
-      }),
-    ),
-    '',
-    'Raw figures are notification-equivalents per second (appends ÷ 4: share copy, delivered receipt and the log entry of each); the ratio is the pipeline over the faster raw figure.',
-    '',
-    ...table(
-      ['send→inbox, ms', 'p50', 'p95', 'p99', 'send→log p99'],
-      report.modes.flatMap((m) => [
-        ...[m.fixed, ...m.scenarios.map((s) => s.saturation)].map((r) => [
-          `${m.mode}, ${r.label}`,
-          String(r.sendToInboxMs.p50),
-          String(r.sendToInboxMs.p95),
-          String(r.sendToInboxMs.p99),
-          String(r.endToEndMs.p99),
-        ]),
-      ]),
-    ),
-    '',
-  );
-  const processes = [...new Set(report.modes.flatMap((m) => Object.keys(m.memory)))];
-  out.push(
-    ...table(
-      [
-        'process',
-        ...report.modes.map((m) => `${m.mode}: CPU ms per notification (one recipient)`),
-        ...report.modes.map((m) => `${m.mode}: resident MB (peak)`),
-      ],
-      processes.map((p) => [
-        p,
-        ...report.modes.map((m) => String(main(m)?.saturation.cpuMsPerNotificationBy[p] ?? '–')),
-        ...report.modes.map((m) => {
-          const mem = m.memory[p];
-          return mem ? `${mem.rssMb} (${mem.peakMb})` : '–';
+  if (report.modes.length > 0) {
+    const first = report.modes[0];
+    const scenarioTitles = first?.scenarios.filter((s) => s.name !== 'one') ?? [];
+    out.push(
+      ...table(
+        [
+          '',
+          `raw JetStream, ${first?.baseline.perMessage.how ?? 'per message'}`,
+          `raw JetStream, ${first?.baseline.batched.how ?? 'atomic batches'}`,
+          'pipeline at saturation, one recipient',
+          'ratio to the best raw',
+          'CPU per notification',
+          ...scenarioTitles.map(
+            (s) => `${s.name === 'three' ? 'three recipients' : 'many senders'}, copies/s`,
+          ),
+        ],
+        report.modes.map((m) => {
+          const one = main(m);
+          const raw = (r: { notificationsPerSecond: number; messagesPerSecond: number }) =>
+            `${n(r.notificationsPerSecond)} (${n(r.messagesPerSecond)} appends/s)`;
+          return [
+            modeName(m),
+            raw(m.baseline.perMessage),
+            raw(m.baseline.batched),
+            one ? `${n(one.saturation.notificationsPerSecond)}/s` : '',
+            one ? String(one.ratio) : '',
+            one ? `${one.saturation.cpuMsPerNotification} ms` : '',
+            ...scenarioTitles.map((t) => {
+              const s = m.scenarios.find((x) => x.name === t.name);
+              return s ? `${n(s.saturation.deliveriesPerSecond)}/s (ratio ${s.ratio})` : '';
+            }),
+          ];
         }),
-      ]),
-    ),
-    '',
-  );
+      ),
+      '',
+      'Raw figures are notification-equivalents per second (appends ÷ 4: share copy, delivered receipt and the log entry of each); the ratio is the pipeline over the faster raw figure.',
+      '',
+      ...table(
+        ['send→inbox, ms', 'p50', 'p95', 'p99', 'send→log p99'],
+        report.modes.flatMap((m) => [
+          ...[m.fixed, ...m.scenarios.map((s) => s.saturation)].map((r) => [
+            `${m.mode}, ${r.label}`,
+            String(r.sendToInboxMs.p50),
+            String(r.sendToInboxMs.p95),
+            String(r.sendToInboxMs.p99),
+            String(r.endToEndMs.p99),
+          ]),
+        ]),
+      ),
+      '',
+    );
+    const processes = [...new Set(report.modes.flatMap((m) => Object.keys(m.memory)))];
+    out.push(
+      ...table(
+        [
+          'process',
+          ...report.modes.map((m) => `${m.mode}: CPU ms per notification (one recipient)`),
+          ...report.modes.map((m) => `${m.mode}: resident MB (peak)`),
+        ],
+        processes.map((p) => [
+          p,
+          ...report.modes.map((m) => String(main(m)?.saturation.cpuMsPerNotificationBy[p] ?? '–')),
+          ...report.modes.map((m) => {
+            const mem = m.memory[p];
+            return mem ? `${mem.rssMb} (${mem.peakMb})` : '–';
+          }),
+        ]),
+      ),
+      '',
+    );
+  }
+  if (report.scale?.length)
+    out.push(
+      'Scale with simulated agencies (nkey users with their agreement permissions, an inbox consumer each, share-sized messages to a partner; nats-server only, durable):',
+      '',
+      ...table(
+        [
+          'agencies',
+          'authorization',
+          'allow entries',
+          'server start',
+          'provision',
+          'connect all',
+          'msg/s',
+          'nats-server CPU per message',
+          'nats-server resident MB (peak)',
+        ],
+        report.scale.map((p) => [
+          n(p.agencies),
+          `${n(Math.round(p.authorizationBytes / 1024))} KB`,
+          n(p.permissionEntries),
+          `${n(p.serverStartMs)} ms`,
+          p.failed ? `stopped: ${p.failed}` : opt(p.provisionMs, ' ms'),
+          opt(p.connectMs, ' ms'),
+          opt(p.messagesPerSecond),
+          p.natsCpuMsPerMessage === undefined ? '–' : `${p.natsCpuMsPerMessage} ms`,
+          p.natsMemory ? `${p.natsMemory.rssMb} (${p.natsMemory.peakMb})` : '–',
+        ]),
+      ),
+      '',
+    );
   return out.join('\n');
 }
 

@@ -1,5 +1,6 @@
 import type { PipelineResult, RefusedRoute } from './pipeline.ts';
 import type { BaselineResult } from './raw-baseline.ts';
+import type { ScalePoint } from './scale.ts';
 import type { BenchRoute } from './scenarios.ts';
 import type { Memory } from './stats.ts';
 
@@ -38,4 +39,6 @@ export interface BenchReport {
   readonly at: string;
   readonly settings: Readonly<Record<string, number | string>>;
   readonly modes: readonly ModeReport[];
+  /** The scale curve (`--agencies`): nats-server and its permissions with simulated agencies. */
+  readonly scale?: readonly ScalePoint[];
 }
