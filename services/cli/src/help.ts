@@ -105,8 +105,8 @@ const BENCH_HELP = `cwtch bench [--mode both|durable|default|none] [--count N] [
   --concurrency C   sends in flight at saturation (default 64)
   --scenarios LIST  any of one,three,senders (default all three)
   --window W        raw JetStream: single publishes in flight (default 256)
-  --batch B         raw JetStream: messages per atomic batch (default 100, at most 1000)
-  --parallel P      raw JetStream: atomic batches in flight (default 4)
+  --batches LIST    raw JetStream: atomic batch shapes, SIZExIN-FLIGHT (default 100x4,500x2; a
+                    size of at most 1000); the pipeline is compared with the fastest raw run
   --agencies LIST   a scale curve, such as 10,100,1000: a nats-server configured for that many
                     simulated agencies (nkey users with their agreement permissions, an inbox
                     consumer each), all connected, each sending to a partner; durable. Off by

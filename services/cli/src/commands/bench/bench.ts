@@ -10,7 +10,7 @@ import { startDevRegion } from '../dev.ts';
 import { readExample } from '../example.ts';
 import { benchChart } from './chart.ts';
 import { pipelineRun, probeRoutes, regionMemory } from './pipeline.ts';
-import { rawBaseline } from './raw-baseline.ts';
+import { type BatchShape, parseBatchShapes, rawBaseline } from './raw-baseline.ts';
 import { benchMarkdown, benchText, replaceReadmeBlock } from './render.ts';
 import type { BenchReport, ModeReport, ScenarioReport } from './report.ts';
 import { type ScalePoint, scalePoint } from './scale.ts';
@@ -29,8 +29,7 @@ interface Options {
   readonly seconds: number;
   readonly concurrency: number;
   readonly window: number;
-  readonly batch: number;
-  readonly parallel: number;
+  readonly shapes: readonly BatchShape[];
   readonly scenarios: readonly ScenarioName[];
 }
 
@@ -60,8 +59,7 @@ async function runMode(mode: keyof typeof MODES, o: Options): Promise<ModeReport
       messages: o.count * APPENDS_PER_COPY,
       size: 4200,
       window: o.window,
-      batch: o.batch,
-      parallel: o.parallel,
+      shapes: o.shapes,
       appendsPerNotification: APPENDS_PER_COPY,
     });
     await probeRoutes(region, one.routes, payloads);
@@ -119,8 +117,7 @@ export async function benchCommand(args: string[]): Promise<void> {
       seconds: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '64' },
       window: { type: 'string', default: '256' },
-      batch: { type: 'string', default: '100' },
-      parallel: { type: 'string', default: '4' },
+      batches: { type: 'string', default: '100x4,500x2' },
       scenarios: { type: 'string', default: SCENARIO_NAMES.join(',') },
       agencies: { type: 'string', default: '' },
       'scale-group': { type: 'string', default: '10' },
@@ -149,8 +146,7 @@ export async function benchCommand(args: string[]): Promise<void> {
     seconds: Number(values.seconds),
     concurrency: Number(values.concurrency),
     window: Number(values.window),
-    batch: Number(values.batch),
-    parallel: Number(values.parallel),
+    shapes: parseBatchShapes(values.batches),
     scenarios: scenarios as ScenarioName[],
   };
   const modes: readonly (keyof typeof MODES)[] =
@@ -186,8 +182,7 @@ export async function benchCommand(args: string[]): Promise<void> {
       seconds: o.seconds,
       concurrency: o.concurrency,
       'raw window': o.window,
-      'raw batch': o.batch,
-      'raw batches in flight': o.parallel,
+      'raw batches': values.batches,
       ...(scale.length > 0
         ? {
             'scale partnership': Number(values['scale-group']),

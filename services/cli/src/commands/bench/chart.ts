@@ -24,7 +24,7 @@ function bars(
   return { svg: parts.join('\n'), height: 40 + rows.length * 26 };
 }
 
-/** An SVG chart of a bench report: throughput beside the raw baselines, latency, CPU by process. */
+/** An SVG chart of a bench report: throughput beside the raw baselines, latency, CPU and memory by process. */
 export function benchChart(report: BenchReport): string {
   const blocks: string[] = [];
   let y = 50;
@@ -41,11 +41,11 @@ export function benchChart(report: BenchReport): string {
           value: m.baseline.perMessage.notificationsPerSecond,
           color: '#c3cbd3',
         },
-        {
-          label: `${m.mode}: raw JetStream, atomic batches`,
-          value: m.baseline.batched.notificationsPerSecond,
+        ...m.baseline.batched.map((r) => ({
+          label: `${m.mode}: raw JetStream, batches ${r.how.replace(/^atomic batches of (\d+), (\d+) in flight$/, '$1×$2')}`,
+          value: r.notificationsPerSecond,
           color: '#9aa5b1',
-        },
+        })),
         ...m.scenarios.map((s) => ({
           label: `${m.mode}: pipeline, ${s.name === 'one' ? 'one recipient' : s.name === 'three' ? 'three recipients (copies)' : 'many senders'}`,
           value: s.saturation.deliveriesPerSecond,
@@ -70,8 +70,9 @@ export function benchChart(report: BenchReport): string {
             ? [{ label: 'send→inbox p99 (saturation)', value: one.sendToInboxMs.p99, color: '#b5651d' }]
             : []),
           {
-            label: 'raw publish→consume p99, batched',
-            value: m.baseline.batched.latencyMs.p99,
+            label: 'raw publish→consume p99, fastest',
+            value: [m.baseline.perMessage, ...m.baseline.batched].find((r) => r.how === m.baseline.best)!
+              .latencyMs.p99,
             color: '#9aa5b1',
           },
         ],
@@ -94,6 +95,18 @@ export function benchChart(report: BenchReport): string {
       ),
     );
   }
+  const first = report.modes[0];
+  if (first)
+    add(
+      bars(
+        `Memory at the end of the ${first.mode} runs, resident MB by process`,
+        Object.entries(first.memory)
+          .sort(([, a], [, b]) => b.rssMb - a.rssMb)
+          .map(([label, m]) => ({ label, value: m.rssMb, color: '#6b7f3a' })),
+        'MB',
+        y,
+      ),
+    );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="${y + 20}" font-family="sans-serif" role="img" aria-label="Cwtch benchmark">`,
     '<rect width="100%" height="100%" fill="#ffffff"/>',

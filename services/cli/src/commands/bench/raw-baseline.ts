@@ -27,8 +27,9 @@ export interface BaselineResult {
   readonly appendsPerNotification: number;
   readonly size: number;
   readonly perMessage: RawRun;
-  readonly batched: RawRun;
-  /** The label of the faster of the two, the figure the pipeline is compared with. */
+  /** One run per batch shape asked for (size and batches in flight). */
+  readonly batched: readonly RawRun[];
+  /** The label of the fastest run, the figure the pipeline is compared with. */
   readonly best: string;
   readonly notificationsPerSecond: number;
 }
@@ -160,15 +161,32 @@ async function batched(
   await Promise.all(inFlight);
 }
 
-/** Both raw runs: per message with `window` in flight, and atomic batches; the best one named. */
+/** A batch shape: messages per atomic batch and batches in flight. */
+export interface BatchShape {
+  readonly batch: number;
+  readonly parallel: number;
+}
+
+/** Batch shapes written `100x4,500x2`; throws on anything else. */
+export function parseBatchShapes(text: string): BatchShape[] {
+  return text.split(',').map((part) => {
+    const m = /^\s*(\d+)\s*x\s*(\d+)\s*$/.exec(part);
+    const batch = Number(m?.[1]);
+    const parallel = Number(m?.[2]);
+    if (!m || batch < 1 || batch > 1000 || parallel < 1)
+      throw new Error(`a batch shape is SIZExIN-FLIGHT with a size of 1 to 1000, such as 100x4: not ${part}`);
+    return { batch, parallel };
+  });
+}
+
+/** The raw runs: per message with `window` in flight, and atomic batches of each shape; the best named. */
 export async function rawBaseline(
   nc: NatsConnection,
   options: {
     messages: number;
     size: number;
     window: number;
-    batch: number;
-    parallel: number;
+    shapes: readonly BatchShape[];
     appendsPerNotification: number;
   },
 ): Promise<BaselineResult> {
@@ -178,11 +196,10 @@ export async function rawBaseline(
     appendsPerNotification: options.appendsPerNotification,
   };
   const perMessage = await rawRun(nc, { ...common, load: { kind: 'per-message', window: options.window } });
-  const batched = await rawRun(nc, {
-    ...common,
-    load: { kind: 'batched', batch: options.batch, parallel: options.parallel },
-  });
-  const best = batched.messagesPerSecond >= perMessage.messagesPerSecond ? batched : perMessage;
+  const batched: RawRun[] = [];
+  for (const shape of options.shapes)
+    batched.push(await rawRun(nc, { ...common, load: { kind: 'batched', ...shape } }));
+  const best = [perMessage, ...batched].reduce((a, b) => (b.messagesPerSecond > a.messagesPerSecond ? b : a));
   return {
     appendsPerNotification: options.appendsPerNotification,
     size: options.size,

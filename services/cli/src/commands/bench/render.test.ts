@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PipelineResult } from './pipeline.ts';
 import { benchMarkdown, benchText, README_END, README_START, replaceReadmeBlock } from './render.ts';
@@ -44,7 +45,10 @@ const report: BenchReport = {
         appendsPerNotification: 4,
         size: 4200,
         perMessage: raw('per message, 256 in flight', 2400),
-        batched: raw('atomic batches of 100, 4 in flight', 12000),
+        batched: [
+          raw('atomic batches of 100, 4 in flight', 12000),
+          raw('atomic batches of 500, 2 in flight', 8000),
+        ],
         best: 'atomic batches of 100, 4 in flight',
         notificationsPerSecond: 3000,
       },
@@ -78,7 +82,7 @@ describe('benchMarkdown', () => {
   it('puts both raw figures, the pipeline and the ratio to the best raw figure in one row per mode', () => {
     const row = md.split('\n').find((l) => l.startsWith('| durable'));
     expect(row).toBe(
-      '| durable (`sync_interval: always`) | 600 (2,400 appends/s) | 3,000 (12,000 appends/s) | 300/s | 0.1 | 4.5 ms | 360/s (ratio 0.12) |',
+      '| durable (`sync_interval: always`) | 600 (2,400 appends/s) | 3,000 (12,000 appends/s) | 2,000 (8,000 appends/s) | 300/s | 0.1 | 4.5 ms | 360/s (ratio 0.12) |',
     );
   });
 
@@ -106,6 +110,7 @@ describe('benchText', () => {
     const text = benchText(report);
     expect(text).toContain('raw JetStream, per message, 256 in flight: 2,400 msg/s');
     expect(text).toContain('raw JetStream, atomic batches of 100, 4 in flight: 12,000 msg/s');
+    expect(text).toContain('raw JetStream, atomic batches of 500, 2 in flight: 8,000 msg/s');
     expect(text).toContain(
       'pipeline / baseline: 0.1 (one recipient against raw JetStream, atomic batches of 100, 4 in flight)',
     );
@@ -168,6 +173,16 @@ describe('replaceReadmeBlock', () => {
   it('gives the same README when run twice', () => {
     const once = replaceReadmeBlock(readme, 'table')!;
     expect(replaceReadmeBlock(once, 'table')).toBe(once);
+  });
+
+  it('finds the block in the project README, once, and keeps everything around it', () => {
+    const project = readFileSync(new URL('../../../../../README.md', import.meta.url), 'utf8');
+    expect(project.split(README_START)).toHaveLength(2);
+    const replaced = replaceReadmeBlock(project, '| new |')!;
+    expect(replaced.slice(0, project.indexOf(README_START))).toBe(
+      project.slice(0, project.indexOf(README_START)),
+    );
+    expect(replaced.slice(replaced.indexOf(README_END))).toBe(project.slice(project.indexOf(README_END)));
   });
 
   it('answers undefined for a README without the block, or with the end marker first', () => {
