@@ -76,6 +76,10 @@ async function runMode(mode: keyof typeof MODES, o: Options): Promise<ModeReport
       const { usable, refused } = await probeRoutes(region, s.routes, payloads, s.onePerSender);
       for (const r of refused)
         log(`${s.name}: left out ${r.route.from} → ${r.route.to.join(', ')} ${r.route.kind}: ${r.reason}`);
+      if (usable.length === 0) {
+        log(`${s.name}: the region refused every route; the scenario is left out`);
+        continue;
+      }
       // The same number of copies in each scenario: a send to three recipients makes three.
       const copiesPerSend = usable.reduce((sum, r) => sum + r.to.length, 0) / Math.max(1, usable.length);
       const saturation = await pipelineRun(
