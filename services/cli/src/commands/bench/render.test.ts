@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PipelineResult } from './pipeline.ts';
-import { benchMarkdown, benchText, README_END, README_START, replaceReadmeBlock } from './render.ts';
+import { benchMarkdown, benchText, ms, README_END, README_START, replaceReadmeBlock } from './render.ts';
 import type { BenchReport } from './report.ts';
 
-const ms = { p50: 10, p95: 20, p99: 30, max: 40 };
+const lat = { p50: 10, p95: 20, p99: 30, max: 40 };
 const run = (label: string, scenario: string, perSecond: number): PipelineResult => ({
   label,
   scenario,
@@ -14,9 +14,9 @@ const run = (label: string, scenario: string, perSecond: number): PipelineResult
   seconds: 2,
   notificationsPerSecond: perSecond,
   deliveriesPerSecond: scenario === 'three' ? perSecond * 3 : perSecond,
-  acceptMs: ms,
-  sendToInboxMs: ms,
-  endToEndMs: ms,
+  acceptMs: lat,
+  sendToInboxMs: lat,
+  endToEndMs: lat,
   cpuMsPerNotification: 4.5,
   cpuMsPerNotificationBy: { 'nats-server': 1.5, audit: 1, hillside: 2 },
   memory: {},
@@ -26,7 +26,7 @@ const raw = (how: string, messagesPerSecond: number) => ({
   messages: 2400,
   messagesPerSecond,
   notificationsPerSecond: messagesPerSecond / 4,
-  latencyMs: ms,
+  latencyMs: lat,
 });
 const report: BenchReport = {
   machine: '2 × Test CPU, 8 GB',
@@ -102,6 +102,13 @@ describe('benchMarkdown', () => {
         .map((l) => l.split('|').length);
       expect(new Set(widths).size, t).toBe(1);
     }
+  });
+});
+
+describe('ms', () => {
+  it('keeps two decimals below 100 ms and none above', () => {
+    expect(ms(12.34)).toBe('12.34');
+    expect(ms(3764.65)).toBe('3,765');
   });
 });
 

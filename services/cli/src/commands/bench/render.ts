@@ -12,6 +12,8 @@ function main(m: ModeReport): ScenarioReport | undefined {
   return m.scenarios.find((s) => s.name === 'one');
 }
 
+/** Milliseconds to two decimals below 100, whole above. */
+export const ms = (x: number) => (x >= 100 ? n(Math.round(x)) : String(x));
 const opt = (x: number | undefined, unit = '') => (x === undefined ? '–' : `${n(x)}${unit}`);
 
 function scaleLine(p: ScalePoint): string {
@@ -124,10 +126,10 @@ export function benchMarkdown(report: BenchReport): string {
         report.modes.flatMap((m) => [
           ...[m.fixed, ...m.scenarios.map((s) => s.saturation)].map((r) => [
             `${m.mode}, ${r.label}`,
-            String(r.sendToInboxMs.p50),
-            String(r.sendToInboxMs.p95),
-            String(r.sendToInboxMs.p99),
-            String(r.endToEndMs.p99),
+            ms(r.sendToInboxMs.p50),
+            ms(r.sendToInboxMs.p95),
+            ms(r.sendToInboxMs.p99),
+            ms(r.endToEndMs.p99),
           ]),
         ]),
       ),
