@@ -124,7 +124,11 @@ describe('stop mid-stream and start again on the same folder', () => {
     const services = [now.audit.pid, ...Object.values(now.agencies).map((a) => a.pid)];
     expect(services.every(alive)).toBe(true);
     run!.process.kill('SIGKILL');
-    await eventually(() => services.every((pid) => !alive(pid)) || undefined, 15_000, 'every service stopped');
+    await eventually(
+      () => services.every((pid) => !alive(pid)) || undefined,
+      15_000,
+      'every service stopped',
+    );
     // nats-server is not a Node service: stopped here as the supervisor would have.
     if (alive(now.nats.pid)) process.kill(now.nats.pid, 'SIGTERM');
   });

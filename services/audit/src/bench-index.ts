@@ -185,7 +185,6 @@ time(
   `figures for ${month}`,
   () => Object.keys(index.figures(month, { now: Date.now(), logSize: i }).agencies),
   100,
-
 );
 time('inclusion proof at full size', () => tree.inclusionProof(r++ % i, i));
 time('consistency proof from a random earlier size', () => tree.consistencyProof(1 + (r++ % (i - 1)), i));
