@@ -15,6 +15,11 @@ export interface BusLimits {
   readonly sharesMaxBytes: number;
   /** Dead letters kept per agency (oldest dropped first: a diagnostic copy, not evidence). */
   readonly deadLettersPerAgency: number;
+  /**
+   * Consumers SHARES may have: one inbox per agency and the audit's. Explicit, because nats-server
+   * 2.15 gives a stream without one a default of 1,000 (and reads 0 or -1 as that default too).
+   */
+  readonly sharesMaxConsumers: number;
   /** Bytes DEADLETTER may hold in all (oldest dropped first). */
   readonly deadLetterMaxBytes: number;
 }
@@ -32,6 +37,7 @@ export const DEFAULT_BUS_LIMITS: BusLimits = {
   maxMessagesPerPair: 100_000,
   sharesMaxBytes: 8 * 1024 ** 3,
   deadLettersPerAgency: 10_000,
+  sharesMaxConsumers: 20_000,
   deadLetterMaxBytes: 512 * 1024 ** 2,
 };
 

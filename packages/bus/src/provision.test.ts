@@ -2,6 +2,7 @@ import { DiscardPolicy } from '@nats-io/jetstream';
 import { describe, expect, it } from 'vitest';
 import {
   DEAD_LETTER_STREAM,
+  DEFAULT_BUS_LIMITS,
   deadLetterSubject,
   HEADER_ALLOWANCE_BYTES,
   inboxConsumer,
@@ -48,6 +49,8 @@ describe('bounded bus storage', () => {
       'cwtch.receipt.b-two.a-one': 1,
     });
     expect(info.state.first_seq).toBe(1);
+    // Room for an inbox per agency beyond nats-server 2.15's default of 1,000 consumers a stream.
+    expect(info.config.max_consumers).toBe(DEFAULT_BUS_LIMITS.sharesMaxConsumers);
   });
 
   it('refuses a message over the envelope limit with ENVELOPE_TOO_LARGE, never retrying', async () => {

@@ -73,6 +73,8 @@ function streamSpecs(o: ProvisionOptions): StreamSpec[] {
       max_msgs_per_subject: limits.maxMessagesPerPair,
       discard_new_per_subject: true,
       max_bytes: limits.sharesMaxBytes,
+      // One inbox consumer per agency, beyond nats-server 2.15's default of 1,000 per stream.
+      max_consumers: limits.sharesMaxConsumers,
     }),
     stream(o, {
       name: AUDIT_STREAM,

@@ -42,5 +42,6 @@ export function busLimitsFromEnv(env: Readonly<Record<string, string | undefined
     sharesMaxBytes: e.CWTCH_BUS_SHARES_MAX_BYTES ?? DEFAULT_BUS_LIMITS.sharesMaxBytes,
     deadLettersPerAgency: e.CWTCH_BUS_DEADLETTERS_PER_AGENCY ?? DEFAULT_BUS_LIMITS.deadLettersPerAgency,
     deadLetterMaxBytes: e.CWTCH_BUS_DEADLETTER_MAX_BYTES ?? DEFAULT_BUS_LIMITS.deadLetterMaxBytes,
+    sharesMaxConsumers: DEFAULT_BUS_LIMITS.sharesMaxConsumers,
   };
 }
