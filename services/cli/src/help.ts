@@ -100,7 +100,7 @@ const BENCH_HELP = `cwtch bench [--mode both|durable|default|none] [--count N] [
 
   --mode M          both (default), durable, default, or none (only the scale curve)
   --count N         copies delivered in each saturation run (default 2000); the raw runs append 4N
-  --rate R          the fixed offered rate per second, one recipient (default 200)
+  --rate R,R        fixed offered rates per second, one recipient, each its own run (default 100,200)
   --seconds S       how long the fixed-rate run offers its load (default 10)
   --concurrency C   sends in flight at saturation (default 64)
   --scenarios LIST  any of one,three,senders (default all three)

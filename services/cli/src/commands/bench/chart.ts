@@ -60,12 +60,16 @@ export function benchChart(report: BenchReport): string {
     const one = m.scenarios.find((s) => s.name === 'one')?.saturation;
     add(
       bars(
-        `${m.mode}: latency at ${m.fixed.label.replace(/^.*pipeline at /, '')} and at saturation (ms)`,
+        `${m.mode}: latency at ${m.fixed.map((f) => f.label.replace(/^.*pipeline at /, '')).join(' and ')} and at saturation (ms)`,
         [
-          { label: 'send→inbox p50 (fixed load)', value: m.fixed.sendToInboxMs.p50, color: '#7fb8d4' },
-          { label: 'send→inbox p95 (fixed load)', value: m.fixed.sendToInboxMs.p95, color: '#4f97bb' },
-          { label: 'send→inbox p99 (fixed load)', value: m.fixed.sendToInboxMs.p99, color: '#2f6f8f' },
-          { label: 'send→log p99 (fixed load)', value: m.fixed.endToEndMs.p99, color: '#1d4a60' },
+          ...m.fixed.flatMap((f) => {
+            const at = f.label.replace(/^.*pipeline at /, '');
+            return [
+              { label: `send→inbox p50 at ${at}`, value: f.sendToInboxMs.p50, color: '#7fb8d4' },
+              { label: `send→inbox p99 at ${at}`, value: f.sendToInboxMs.p99, color: '#2f6f8f' },
+              { label: `send→log p99 at ${at}`, value: f.endToEndMs.p99, color: '#1d4a60' },
+            ];
+          }),
           ...(one
             ? [{ label: 'send→inbox p99 (saturation)', value: one.sendToInboxMs.p99, color: '#b5651d' }]
             : []),

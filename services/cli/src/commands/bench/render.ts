@@ -38,7 +38,7 @@ export function benchText(report: BenchReport): string {
       lines.push(
         `  raw JetStream, ${r.how}: ${n(r.messagesPerSecond)} msg/s = ${n(r.notificationsPerSecond)} notification-equivalents/s (${b.appendsPerNotification} appends each); publish→consume p50/p95/p99 ${p3(r.latencyMs)} ms`,
       );
-    for (const r of [m.fixed, ...m.scenarios.map((s) => s.saturation)]) {
+    for (const r of [...m.fixed, ...m.scenarios.map((s) => s.saturation)]) {
       lines.push(
         `  ${r.label}: ${n(r.notificationsPerSecond)} notifications/s, ${n(r.deliveriesPerSecond)} copies/s (${r.notifications} in ${r.seconds} s, ${r.refused} refused)`,
         `    accept p50/p95/p99 ${p3(r.acceptMs)} ms; send→inbox ${p3(r.sendToInboxMs)} ms; send→log ${p3(r.endToEndMs)} ms; CPU ${r.cpuMsPerNotification} ms per notification`,
@@ -124,7 +124,7 @@ export function benchMarkdown(report: BenchReport): string {
       ...table(
         ['send→inbox, ms', 'p50', 'p95', 'p99', 'send→log p99'],
         report.modes.flatMap((m) => [
-          ...[m.fixed, ...m.scenarios.map((s) => s.saturation)].map((r) => [
+          ...[...m.fixed, ...m.scenarios.map((s) => s.saturation)].map((r) => [
             `${m.mode}, ${r.label}`,
             ms(r.sendToInboxMs.p50),
             ms(r.sendToInboxMs.p95),

@@ -22,7 +22,8 @@ export interface ModeReport {
   readonly syncInterval: string;
   readonly baseline: BaselineResult;
   /** One recipient at a fixed offered rate. */
-  readonly fixed: PipelineResult;
+  /** One recipient at each fixed offered rate (`--rate`), lowest first. */
+  readonly fixed: readonly PipelineResult[];
   readonly scenarios: readonly ScenarioReport[];
   /** Every region process's memory at the end of the mode's runs. */
   readonly memory: Readonly<Record<string, Memory>>;
