@@ -205,6 +205,9 @@ const PRE_AUTHENTICATION_CODES = [
   'SIGNATURE_INVALID',
 ] as const satisfies readonly ErrorCode[];
 
+/** Inbox rows with a receipt decided but not yet published (the partial index says the same). */
+const RECEIPT_PENDING = "delivered_receipt_sent = 0 OR (status = 'acknowledged' AND ack_receipt_sent = 0)";
+
 /**
  * The agency's durable store at its edge (embedded SQLite): inbox, seen message ids (replay
  * protection survives restarts), rejections, and the outbox with its receipts.
@@ -253,6 +256,12 @@ export class InboxStore {
       );
     this.#db.exec(
       'CREATE INDEX IF NOT EXISTS inbox_watch ON inbox (watch_done, respond_by); CREATE INDEX IF NOT EXISTS outbox_watch ON outbox (watch_done, respond_by)',
+    );
+    // The receipt flush looks every few seconds for what is still to publish: an index of just
+    // those rows, so the look never reads the whole inbox (payloads and envelopes) off disk.
+    this.#db.exec(
+      `CREATE INDEX IF NOT EXISTS inbox_receipt_pending ON inbox (received_at) WHERE ${RECEIPT_PENDING};
+       CREATE INDEX IF NOT EXISTS statement_out_pending ON statement_out (at) WHERE sent = 0`,
     );
     // A refusal names its message id and sender only when a signature vouches for them; rows
     // written before that rule held the claims of unauthenticated copies too.
@@ -412,9 +421,7 @@ export class InboxStore {
 
   /** Items whose receipts were decided but not yet published (a crash or outage in between). */
   pendingReceipts(): { item: InboxItem; status: ReceiptStatus }[] {
-    const rows = this.#stmt(
-      `SELECT * FROM inbox WHERE delivered_receipt_sent = 0 OR (status = 'acknowledged' AND ack_receipt_sent = 0) LIMIT 500`,
-    ).all() as Row[];
+    const rows = this.#stmt(`SELECT * FROM inbox WHERE ${RECEIPT_PENDING} LIMIT 500`).all() as Row[];
     return rows.flatMap((r) => {
       const item = toInboxItem(r);
       const out: { item: InboxItem; status: ReceiptStatus }[] = [];
