@@ -64,6 +64,18 @@ async function runMode(mode: keyof typeof MODES, o: Options): Promise<ModeReport
       appendsPerNotification: APPENDS_PER_COPY,
     });
     await probeRoutes(region, one.routes, payloads);
+    // Warm-up, not reported: the first sends of a fresh region pay for compiling its code (JIT),
+    // which would otherwise land in the first measured run's latencies and CPU.
+    await pipelineRun(
+      region,
+      nc,
+      one.routes,
+      payloads,
+      { kind: 'saturation', count: Math.min(500, o.count), concurrency: o.concurrency },
+      'warm-up',
+    );
+    // Runs start from a settled region, as load after a quiet spell does.
+    await new Promise((r) => setTimeout(r, 2000));
     const fixed = [];
     for (const rate of o.rates)
       fixed.push(
