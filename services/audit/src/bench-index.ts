@@ -3,35 +3,19 @@
 // stream), in the index file it keeps in its data folder; then times opening that file again (the
 // index and tree part of a start) and every auditor query shape, p50 and p95.
 // Run: node --import tsx services/audit/src/bench-index.ts [N] [DIR]
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MerkleTree } from '@cwtch/audit-log';
-import { KindName } from '@cwtch/contracts';
-import { sha256 } from '@cwtch/crypto';
-import { decodeEntry, encodeEntry } from './entries.ts';
+import { BENCH_AGENCIES as AGENCIES, BENCH_KINDS as KINDS, pick, syntheticLog } from './bench-log.ts';
+import { decodeEntry } from './entries.ts';
 import { SHARE_STATUS_FILTERS, ShareIndex } from './share-index.ts';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const dir = process.argv[3] ?? mkdtempSync(join(tmpdir(), 'cwtch-bench-index-'));
 const file = join(dir, 'audit-index.sqlite');
-const AGENCIES = [
-  'swansea-cs',
-  'npt-cs',
-  'south-wales-police',
-  'swansea-bay-health',
-  'barnardos-cymru',
-  'hillside',
-  'wrexham-cs',
-  'north-wales-police',
-];
-const KINDS = KindName.options;
-const CHILDREN = 20_000;
-const b64u = (x: string | Uint8Array) => Buffer.from(x).toString('base64url');
-const subjects = Array.from({ length: CHILDREN }, () => b64u(randomBytes(32)));
-const kid = b64u(randomBytes(32));
-const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!;
+const log = syntheticLog(N);
+const { subjects, start } = log;
 
 let index = new ShareIndex(file);
 let tree = new MerkleTree(index.leaves);
@@ -47,77 +31,16 @@ const commit = () => {
   pending = [];
 };
 const t0 = performance.now();
-const start = Date.now() - 30 * 86_400_000;
 let i = 0;
-let n = 0;
-while (i < N) {
-  const from = pick(AGENCIES, n * 7);
-  const to = pick(AGENCIES, n * 7 + 3);
-  const id = b64u(randomBytes(16));
-  const ts = start + n * 2000;
-  const header = {
-    v: 1,
-    typ: 'cwtch.notification.v1',
-    suite: 'CWTCH1',
-    id,
-    iat: ts,
-    exp: ts + 1,
-    from: { agency: from, kid },
-    to: [{ agency: to, kid }],
-    kind: pick(KINDS, n),
-    sv: 1,
-    agreement: 'isp',
-    purpose: 'p',
-    basis: 'b',
-    priority: 'high',
-    respondBy: null,
-    subject: pick(subjects, n * 13),
-    n: '',
-    kc: '',
-  };
-  const b = b64u(randomBytes(32));
-  const hh = b64u(sha256(new TextEncoder().encode(JSON.stringify(header))));
-  const add = (body: Parameters<typeof encodeEntry>[0]) => {
-    pending.push(encodeEntry(body, i, ts + 10, ts));
-    if (pending.length >= 1000) commit();
-    i++;
-  };
-  add({
-    t: 'msg',
-    src: { seq: i + 1, subj: `cwtch.share.${to}.${from}` },
-    h: b64u(JSON.stringify(header)),
-    b,
-    s: b64u(randomBytes(64)),
-  });
-  const receipt = (status: string) =>
-    add({
-      t: 'rcpt',
-      src: { seq: i + 1, subj: `cwtch.receipt.${from}.${to}` },
-      r: b64u(
-        JSON.stringify({
-          v: 1,
-          typ: 'cwtch.receipt.v1',
-          id,
-          status,
-          by: { agency: to, kid },
-          to: from,
-          at: ts + 5,
-          hh,
-          b,
-          actor: null,
-          reason: null,
-        }),
-      ),
-      s: b64u(randomBytes(64)),
-    });
-  if (i < N) receipt('delivered');
-  if (i < N && n % 3 !== 0) receipt('acknowledged');
-  n++;
+for (const bytes of log.entries) {
+  pending.push(bytes);
+  if (pending.length >= 1000) commit();
+  i++;
 }
 commit();
 const built = (performance.now() - t0) / 1000;
 console.log(
-  `built ${i.toLocaleString()} entries (${n.toLocaleString()} shares) in ${built.toFixed(1)} s: ${Math.round(i / built).toLocaleString()} entries/s into index + tree; root ${Buffer.from(tree.root()).toString('base64').slice(0, 12)}…`,
+  `built ${i.toLocaleString()} entries (${log.shares.toLocaleString()} shares) in ${built.toFixed(1)} s: ${Math.round(i / built).toLocaleString()} entries/s into index + tree; root ${Buffer.from(tree.root()).toString('base64').slice(0, 12)}…`,
 );
 index.close();
 // A start: open the file, bring the tree up from its stored nodes, check it against its head.
