@@ -4,7 +4,9 @@
 // with a log-signed checkpoint every 10,000 entries, then starts the real service (main.ts) and
 // times process start → listening → /healthz → an auditor's /v1/shares and /v1/checkpoint: first
 // without an index file (the rebuild from the stream, which writes it), then twice with it.
-// Run: node --import tsx services/audit/src/bench-start.ts [N] [DIR]
+// Run: node --import tsx services/audit/src/bench-start.ts [N] [DIR] [CHECKPOINT_EVERY]
+// (DIR '' for a temporary folder; a smaller CHECKPOINT_EVERY stands for a longer history: a log
+// growing slowly is signed every 60 s, so it holds more checkpoints for the same entries.)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,9 +34,9 @@ import { BENCH_AGENCIES, syntheticLog } from './bench-log.ts';
 import { encodeEntry } from './entries.ts';
 
 const N = Number(process.argv[2] ?? 1_000_000);
-const dir = process.argv[3] ?? mkdtempSync(join(tmpdir(), 'cwtch-bench-start-'));
+const dir = process.argv[3] || mkdtempSync(join(tmpdir(), 'cwtch-bench-start-'));
 const ORIGIN = 'cwtch.example/audit/v1';
-const CHECKPOINT_EVERY = 10_000;
+const CHECKPOINT_EVERY = Number(process.argv[4] || 10_000);
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -107,15 +109,22 @@ const tree = new MerkleTree(new MemoryLeafStore());
 const { d, kid, s } = JSON.parse(new TextDecoder().decode(signedDirectory)) as Record<string, string>;
 const keyEntry = encodeEntry({ t: 'key', serial: 1, d: d!, kid: kid!, s: s! }, 0, Date.now(), Date.now());
 let batch = [{ data: keyEntry, msgId: 'key-1' }];
+let checkpoints = 0;
 const store = async () => {
   const first = tree.size;
   for (const m of batch) tree.appendEntry(m.data);
   await publishBatch(js, AUDIT_SUBJECT, batch, { expectLastSequence: first });
   batch = [];
-  if (tree.size % CHECKPOINT_EVERY === 0 || tree.size === N) {
-    const text = formatCheckpoint({ origin: ORIGIN, size: tree.size, root: tree.root() });
+  // Every multiple of CHECKPOINT_EVERY this batch passed, and the final size.
+  const sizes = [];
+  for (let k = Math.floor(first / CHECKPOINT_EVERY) + 1; k * CHECKPOINT_EVERY <= tree.size; k++)
+    sizes.push(k * CHECKPOINT_EVERY);
+  if (tree.size === N && sizes.at(-1) !== N) sizes.push(N);
+  for (const size of sizes) {
+    const text = formatCheckpoint({ origin: ORIGIN, size, root: tree.rootAt(size) });
     const note = new TextEncoder().encode(signCheckpoint(text, ORIGIN, logSeed));
-    await publishDurable(js, CHECKPOINT_SUBJECT, note, { msgId: `cp-${tree.size}` });
+    await publishDurable(js, CHECKPOINT_SUBJECT, note, { msgId: `cp-${size}` });
+    checkpoints++;
   }
 };
 for (const data of syntheticLog(N - 1, 1).entries) {
@@ -125,7 +134,7 @@ for (const data of syntheticLog(N - 1, 1).entries) {
 if (batch.length > 0) await store();
 const built = performance.now() - t0;
 console.log(
-  `built a ${N.toLocaleString()}-entry AUDIT stream with ${Math.ceil(N / CHECKPOINT_EVERY)} signed checkpoints in ${secs(built)} (${Math.round(N / (built / 1000)).toLocaleString()} entries/s)`,
+  `built a ${N.toLocaleString()}-entry AUDIT stream with ${checkpoints.toLocaleString()} signed checkpoints in ${secs(built)} (${Math.round(N / (built / 1000)).toLocaleString()} entries/s)`,
 );
 await nc.drain();
 
@@ -211,4 +220,4 @@ show('start without an index (rebuild)', await start({}, true));
 show('start with the index', await start({}, true));
 show('start with the index, again', await start({}, true));
 await server.stop();
-if (process.argv[3] === undefined) rmSync(dir, { recursive: true, force: true });
+if (!process.argv[3]) rmSync(dir, { recursive: true, force: true });
