@@ -66,12 +66,13 @@ export function benchText(report: BenchReport): string {
   return lines.join('\n');
 }
 
-function row(cells: readonly string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
-
+/** A markdown table with its columns padded to one width, as the formatter writes it. */
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [row(head), row(head.map(() => '---')), ...rows.map(row)];
+  const width = (cell: string) => [...cell].length;
+  const widths = head.map((h, i) => Math.max(3, width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const row = (cells: readonly string[]) =>
+    `| ${widths.map((w, i) => (cells[i] ?? '') + ' '.repeat(w - width(cells[i] ?? ''))).join(' | ')} |`;
+  return [row(head), row(widths.map((w) => '-'.repeat(w))), ...rows.map(row)];
 }
 
 /** The bench's markdown report (docs/bench/bench.md, and the README's bench block). */
