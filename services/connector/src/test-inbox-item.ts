@@ -1,4 +1,4 @@
-import type { NewInboxItem } from './inbox-store.ts';
+import type { InboxItem, NewInboxItem } from './inbox-store.ts';
 
 const HASH = 'h'.repeat(43);
 
@@ -24,4 +24,10 @@ export function testInboxItem(n: number, overrides: Partial<NewInboxItem> = {}):
     envelope: new Uint8Array(),
     ...overrides,
   };
+}
+
+/** The same notification as the store gives it back: new, unacknowledged, not recalled. */
+export function testStoredItem(n: number, overrides: Partial<InboxItem> = {}): InboxItem {
+  const { envelope: _envelope, expiresAt: _expiresAt, ...item } = testInboxItem(n);
+  return { ...item, status: 'new', acknowledgedAt: null, acknowledgedBy: null, recalled: null, ...overrides };
 }

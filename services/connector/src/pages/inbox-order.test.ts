@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxItem } from '../inbox-store.ts';
+import { testStoredItem } from '../test-inbox-item.ts';
 import { sortInbox } from './inbox-order.ts';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
@@ -8,28 +9,15 @@ let seq = 0;
 
 function item(id: string, o: Partial<InboxItem>): InboxItem {
   seq += 1;
-  return {
+  const at = NOW - seq * HOUR;
+  return testStoredItem(seq, {
     id,
-    seq,
-    kind: 'missing-episode',
     from: 'dyfed-powys-police',
-    to: ['swansea-cs'],
-    receivedAt: NOW - seq * HOUR,
-    issuedAt: NOW - seq * HOUR,
+    receivedAt: at,
+    issuedAt: at,
     priority: 'routine',
-    respondBy: null,
-    subject: null,
-    purpose: 'safeguarding',
-    agreement: 'a',
-    headerHash: 'h',
-    bodyHash: 'b',
-    payload: {},
-    status: 'new',
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    recalled: null,
     ...o,
-  };
+  });
 }
 
 // Received newest first in the order listed (each an hour older than the one before).

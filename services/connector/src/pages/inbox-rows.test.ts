@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencyContext } from '../agency-context.ts';
-import type { InboxItem } from '../inbox-store.ts';
+import { testStoredItem } from '../test-inbox-item.ts';
 import { inboxRows } from './inbox-rows.ts';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
-const item = {
+const item = testStoredItem(1, {
   id: 'AAAAAAAAAAAAAAAAAAAAAA',
-  seq: 1,
-  kind: 'missing-episode',
-  from: 'south-wales-police',
-  to: ['swansea-cs'],
   receivedAt: NOW,
   issuedAt: NOW,
   priority: 'routine',
-  respondBy: null,
-  subject: null,
-  purpose: 'safeguarding',
-  agreement: 'a',
-  headerHash: 'h',
-  bodyHash: 'b',
-  payload: {},
-  status: 'new',
-  acknowledgedAt: null,
-  acknowledgedBy: null,
-  recalled: null,
-} as unknown as InboxItem;
+});
 
 // Only what the rows read: the directory's names and the store's escalations.
 const ctx = {
