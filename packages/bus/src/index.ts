@@ -52,6 +52,12 @@ export { type AgencyUsage, type BusUsage, type PairUsage, readBusUsage } from '.
 export { runBatchConsumer } from './run-batch-consumer.ts';
 export { type Disposition, type RunningConsumer, runConsumer } from './run-consumer.ts';
 export {
+  restoreStream,
+  type StreamBackupOptions,
+  type StreamSnapshotInfo,
+  snapshotStream,
+} from './stream-backup.ts';
+export {
   AUDIT_API,
   AUDIT_CONSUMER,
   AUDIT_STREAM,
