@@ -4,7 +4,8 @@
 #   1. makes a test CA for clients and leaf nodes and a second one for routes (make-test-ca.sh),
 #      nkey users for an operator, the audit service and one agency, and an authorization file;
 #   2. renders every template with render-nats-config.sh and runs `nats-server -c FILE -t`;
-#      checks that the renderer refuses a missing or unknown placeholder;
+#      checks that the renderer refuses a missing or unknown placeholder; a template in the
+#      folder that this script has no sample values for fails the check before anything starts;
 #   3. starts three cluster nodes and checks that they route to each other over TLS, elect a
 #      JetStream meta leader with a cluster of 3, are healthy, and require TLS from clients;
 #   4. starts an agency leaf node and checks that it links to the cluster (mutual TLS + nkey);
@@ -22,8 +23,27 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-templates="$root/infra/nats"
+# NATS_TEMPLATES_DIR: another folder of templates (the test uses it to prove that an unknown
+# template fails the check); infra/nats/ otherwise.
+templates="${NATS_TEMPLATES_DIR:-$root/infra/nats}"
 log() { printf '[check-nats] %s\n' "$*" >&2; }
+
+# Every template this script renders with sample values and runs `nats-server -t` on. A template
+# in the folder that is not listed here fails the check at once: none ships unchecked.
+known_templates=(cluster-node.conf.tmpl leaf-node.conf.tmpl single-node.conf.tmpl)
+unknown=()
+shopt -s nullglob
+for t in "$templates"/*.tmpl; do
+  name="$(basename "$t")"
+  [[ " ${known_templates[*]} " == *" $name "* ]] || unknown+=("$name")
+done
+shopt -u nullglob
+if [ "${#unknown[@]}" -gt 0 ]; then
+  for name in "${unknown[@]}"; do
+    log "FAIL: $name has no sample values in check-nats-configs.sh, so nats-server -t never checks it: add it to known_templates and render it beside the others"
+  done
+  exit 1
+fi
 
 # --- tools ---------------------------------------------------------------------------------
 version_ok() { # BIN: true when it is nats-server >= 2.11
@@ -153,11 +173,13 @@ EOF
 chmod 0600 "$tmp/authorization.conf"
 
 render() { bash "$here/render-nats-config.sh" "$@" || fail "render-nats-config.sh $*"; }
-config_test() { # FILE: nats-server's own configuration check
+declare -A tested=()
+config_test() { # FILE TEMPLATE: nats-server's own configuration check of FILE, rendered from TEMPLATE
   local out
-  out="$("$nats" -c "$1" -t 2>&1)" || fail "nats-server -t rejects $1: $out"
+  out="$("$nats" -c "$1" -t 2>&1)" || fail "nats-server -t rejects $1 (from $(basename "$2")): $out"
   [[ "$out" == *"is valid"* ]] || fail "nats-server -t said: $out"
-  log "nats-server -t: $(basename "$(dirname "$1")")/$(basename "$1") is valid"
+  tested[$(basename "$2")]=1
+  log "nats-server -t: $(basename "$(dirname "$1")")/$(basename "$1") from $(basename "$2") is valid"
 }
 
 # --- the renderer refuses what it should ---------------------------------------------------
@@ -195,7 +217,7 @@ for n in 1 2 3; do
     ROUTE_URL_2="nats-route://localhost:${cluster_port[2]}" \
     ROUTE_URL_3="nats-route://localhost:${cluster_port[3]}" \
     AUTHORIZATION_FILE=authorization.conf
-  config_test "$dir/nats.conf"
+  config_test "$dir/nats.conf" "$templates/cluster-node.conf.tmpl"
 done
 
 # The leaf node and the single node are checked with -t now, started later.
@@ -213,7 +235,7 @@ render "$templates/leaf-node.conf.tmpl" "$leaf/nats.conf" \
   HUB_CA="$certs/ca.pem" LEAF_CERT="$certs/client.pem" LEAF_KEY="$certs/client-key.pem" \
   LEAF_CREDENTIALS_FILE=leaf-credentials.conf \
   LOCAL_AUTHORIZATION_BLOCK="authorization { users = [ { nkey: \"$local_pub\" } ] }"
-config_test "$leaf/nats.conf"
+config_test "$leaf/nats.conf" "$templates/leaf-node.conf.tmpl"
 
 single="$tmp/single"
 mkdir -p "$single/jetstream"
@@ -227,12 +249,18 @@ render "$templates/single-node.conf.tmpl" "$single/nats.conf" \
   key_file: \"$certs/server-key.pem\"
 }" \
   AUTHORIZATION_BLOCK="$(cat "$tmp/authorization.conf")" CLUSTER_BLOCK=
-config_test "$single/nats.conf"
+config_test "$single/nats.conf" "$templates/single-node.conf.tmpl"
 # The dev region's plain form: no TLS, no authorization, the server's default fsync interval.
 render "$templates/single-node.conf.tmpl" "$single/plain.conf" \
   SERVER_NAME=check-plain CLIENT_PORT="$single_port" MONITOR_PORT="$single_monitor_port" \
   STORE_DIR="$single/jetstream" SYNC_INTERVAL=2m TLS_BLOCK= AUTHORIZATION_BLOCK= CLUSTER_BLOCK=
-config_test "$single/plain.conf"
+config_test "$single/plain.conf" "$templates/single-node.conf.tmpl"
+
+# Every template in the folder went through nats-server -t above.
+for name in "${known_templates[@]}"; do
+  [ -n "${tested[$name]+x}" ] || fail "$name is listed in known_templates but was never rendered and checked with nats-server -t"
+done
+log "nats-server -t passed on every template in $(basename "$templates")/: ${known_templates[*]}"
 
 start() { # NAME CONFIG: starts nats-server in the background, logging to $tmp/NAME.log
   local logfile="$tmp/$1.log"
