@@ -18,6 +18,13 @@ export {
 } from './bus-limits.ts';
 export { type BusOptions, connectBus } from './connect-bus.ts';
 export {
+  addressedTo,
+  type FederatedRegion,
+  regionAccount,
+  renderAccounts,
+  sharesSources,
+} from './federation.ts';
+export {
   type AgencyPeers,
   agencyPermissions,
   agreementPeers,
@@ -28,6 +35,7 @@ export {
   type NatsUser,
   nkeyPublicKey,
   renderAuthorization,
+  renderUsers,
 } from './nats-permissions.ts';
 export {
   findNatsServer,

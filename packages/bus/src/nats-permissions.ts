@@ -167,13 +167,18 @@ export function nkeyPublicKey(seed: string): string {
   return fromSeed(new TextEncoder().encode(seed.trim())).getPublicKey();
 }
 
-/** The `authorization { users = [...] }` block of nats-server's configuration for these users. */
-export function renderAuthorization(users: readonly NatsUser[]): string {
+/** `users = [...]` for these users (nkey and, unless operator, permissions), each line indented by `indent`. */
+export function renderUsers(users: readonly NatsUser[], indent = '  '): string {
   const lines = users.map((u) => {
     const perms = u.permissions
       ? `, permissions: { publish: { allow: ${JSON.stringify(u.permissions.publish)} }, subscribe: { allow: ${JSON.stringify(u.permissions.subscribe)} }${u.permissions.allowResponses ? ', allow_responses: true' : ''} }`
       : '';
-    return `    # ${u.name}\n    { nkey: ${JSON.stringify(u.nkey)}${perms} }`;
+    return `${indent}  # ${u.name}\n${indent}  { nkey: ${JSON.stringify(u.nkey)}${perms} }`;
   });
-  return ['authorization {', '  users = [', lines.join(',\n'), '  ]', '}'].join('\n');
+  return [`${indent}users = [`, lines.join(',\n'), `${indent}]`].join('\n');
+}
+
+/** The `authorization { users = [...] }` block of nats-server's configuration for these users. */
+export function renderAuthorization(users: readonly NatsUser[]): string {
+  return ['authorization {', renderUsers(users, '  '), '}'].join('\n');
 }

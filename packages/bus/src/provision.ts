@@ -7,6 +7,7 @@ import {
   RetentionPolicy,
   StorageType,
   type StreamConfig,
+  type StreamSource,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import {
@@ -38,6 +39,10 @@ export interface ProvisionOptions {
   readonly logger?: Logger;
   /** Storage limits ({@link DEFAULT_BUS_LIMITS} for any not given). */
   readonly limits?: Partial<BusLimits>;
+  /** Where SHARES also takes messages from: other regions' SHARES (federation), agencies' leaf nodes. */
+  readonly sharesSources?: readonly StreamSource[];
+  /** The cluster every stream is placed in (a region's own, in a federation's super-cluster). */
+  readonly placementCluster?: string;
 }
 
 /** How long a dead letter's id is remembered: a copy re-sent within it is stored once. */
@@ -53,6 +58,7 @@ function stream(o: ProvisionOptions, spec: StreamSpec): StreamSpec {
     discard: DiscardPolicy.New,
     num_replicas: o.replicas ?? 1,
     duplicate_window: nanos(o.duplicateWindowMs ?? 10 * 60_000),
+    ...(o.placementCluster ? { placement: { cluster: o.placementCluster, tags: [] } } : {}),
     ...spec,
   };
 }
@@ -75,6 +81,7 @@ function streamSpecs(o: ProvisionOptions): StreamSpec[] {
       max_bytes: limits.sharesMaxBytes,
       // One inbox consumer per agency, beyond nats-server 2.15's default of 1,000 per stream.
       max_consumers: limits.sharesMaxConsumers,
+      ...(o.sharesSources?.length ? { sources: [...o.sharesSources] } : {}),
     }),
     stream(o, {
       name: AUDIT_STREAM,

@@ -1,6 +1,8 @@
 export {
   Agency,
   Agreement,
+  CrossRegionStatement,
+  crossRegionProblems,
   Directory,
   DirectoryKey,
   ExpectedFeed,

@@ -124,11 +124,45 @@ export async function loadGovernanceKey(dataDir: string): Promise<GovernanceKey>
   return { kid: keyId(publicKey, 'Ed25519'), publicKey, secretKey: seed };
 }
 
+/**
+ * Which demo agencies a region holds when the demo runs as several regions (`cwtch dev
+ * --regions`): its name and its own agencies. Without one, a region holds every demo agency.
+ */
+export interface RegionPlan {
+  readonly region: string;
+  readonly agencies: readonly string[];
+}
+
+/** The agencies of a directory that belong to its own region (not admitted from another). */
+export function homeAgencies(directory: Directory): Directory['agencies'] {
+  return directory.agencies.filter((a) => a.region === undefined);
+}
+
+/**
+ * The demo's agreements, routes and feeds kept to `home`'s agencies: parties elsewhere dropped,
+ * and an agreement or route left with no sender or no recipient dropped with them.
+ */
+export function demoStatements(home: ReadonlySet<string>) {
+  const keep = (ids: readonly string[]) => ids.filter((id) => home.has(id));
+  return {
+    agreements: DEMO_AGREEMENTS.map((g) => ({
+      ...g,
+      senders: keep(g.senders),
+      recipients: keep(g.recipients),
+    })).filter((g) => g.senders.length > 0 && g.recipients.length > 0),
+    routes: DEMO_ROUTES.filter((r) => home.has(r.from))
+      .map((r) => ({ ...r, to: keep(r.to) }))
+      .filter((r) => r.to.length > 0),
+    feeds: DEMO_FEEDS.filter((f) => home.has(f.agency)).map((f) => ({ ...f })),
+  };
+}
+
 /** The demo directory, with a fresh key pair per agency (written to each agency's key folder). */
-async function createDemoDirectory(dataDir: string): Promise<Directory> {
+async function createDemoDirectory(dataDir: string, plan?: RegionPlan): Promise<Directory> {
   const now = Date.now();
   const agencies = [];
-  for (const a of DEMO_AGENCIES) {
+  const home = new Set(plan?.agencies ?? DEMO_AGENCIES.map((a) => a.id));
+  for (const a of DEMO_AGENCIES.filter((x) => home.has(x.id))) {
     const keys = generateAgencyKeys();
     await writeAgencyKeys(dataDir, a.id, keys);
     agencies.push({
@@ -144,13 +178,11 @@ async function createDemoDirectory(dataDir: string): Promise<Directory> {
   return {
     v: 1,
     typ: 'cwtch.directory.v1',
-    region: 'cwtch-demo',
+    region: plan?.region ?? 'cwtch-demo',
     serial: 1,
     issuedAt: now,
     agencies,
-    agreements: DEMO_AGREEMENTS.map((g) => ({ ...g })),
-    routes: DEMO_ROUTES.map((r) => ({ ...r })),
-    feeds: DEMO_FEEDS.map((f) => ({ ...f })),
+    ...demoStatements(home),
   };
 }
 
@@ -168,7 +200,7 @@ export async function loadDirectory(
  * here at run time, never in git). The signed directory in the folder is the source of truth once
  * it exists (rotations and revocations change it); the first start creates the demo directory.
  */
-export async function loadRegionFiles(dataDir: string): Promise<RegionFiles> {
+export async function loadRegionFiles(dataDir: string, plan?: RegionPlan): Promise<RegionFiles> {
   await initCrypto();
   const secrets = join(dataDir, 'secrets');
   const governance = await loadGovernanceKey(dataDir);
@@ -185,22 +217,24 @@ export async function loadRegionFiles(dataDir: string): Promise<RegionFiles> {
   await writeFileAtomic(jwksFile, `${JSON.stringify(issuer.jwks, null, 2)}\n`);
 
   if (!existsSync(signedDirectoryFile(dataDir)))
-    await saveDirectory(dataDir, await createDemoDirectory(dataDir), governance);
+    await saveDirectory(dataDir, await createDemoDirectory(dataDir, plan), governance);
   const { signed, directory } = await loadDirectory(dataDir, governance);
-  for (const a of directory.agencies) {
+  // Agencies another region admits (cross-region statements) run there: no keys, users or witnesses here.
+  const own = homeAgencies(directory);
+  for (const a of own) {
     const dir = agencyKeysDir(dataDir, a.id);
     if (!existsSync(dir) || (await readdir(dir)).length === 0)
       throw new Error(`no private keys for ${a.id} in ${dir}`);
   }
 
   const nats = new Map<string, { seedFile: string; publicKey: string }>();
-  for (const name of ['operator', 'audit', ...directory.agencies.map((a) => a.id)]) {
+  for (const name of ['operator', 'audit', ...own.map((a) => a.id)]) {
     const seedFile = join(secrets, 'nats', `${name}.nk`);
     const seed = await loadOrCreate(seedFile, () => createNkeyUser().seed);
     nats.set(name, { seedFile, publicKey: nkeyPublicKey(seed) });
   }
   const witnesses = new Map<string, { seedFile: string; publicKey: Uint8Array }>();
-  for (const a of directory.agencies) {
+  for (const a of own) {
     const seedFile = join(secrets, 'witness', `${a.id}.key`);
     witnesses.set(a.id, {
       seedFile,
