@@ -22,6 +22,8 @@ export const USAGE = `cwtch: the Cwtch command line
   cwtch directory show [--data DIR] [--json]
   cwtch directory rotate --agency A --use sig|enc [--overlap-days 7] [--data DIR]
   cwtch directory revoke --kid K --reason R [--at ISO-TIME] [--data DIR]
+  cwtch backup --out DIR [--region FILE]              snapshot every JetStream stream of a running region
+  cwtch restore --data DIR --from BACKUP              refill a stopped region's lost JetStream store
 
   --region FILE is a running region's region.json (default .cwtch/dev/region.json, written by
   cwtch dev); --data DIR stands for DIR/region.json. cwtch COMMAND --help says more.
@@ -130,6 +132,37 @@ const DIRECTORY_HELP = `cwtch directory show|rotate|revoke [--data DIR]
   .cwtch/dev).
 `;
 
+const BACKUP_HELP = `cwtch backup --out DIR [--region FILE | --data DIR]
+
+  Snapshots every JetStream stream of a running region through JetStream's own snapshot API:
+  SHARES, AUDIT, AUDIT_CHECKPOINTS, DEADLETTER, the directory's KV_cwtch-directory and any other,
+  each with its consumers and their delivery state, every message's checksum checked first.
+  Writes STREAM.snapshot per stream and manifest.json (each stream's message count, sequences,
+  consumers, configuration and the sha256 of its file) into DIR, a new or empty folder; every
+  file 0600. Connects with the operator's NATS key from the region's data folder.
+
+  Each stream's snapshot is consistent, not the set of them: back up while the region is quiet
+  (the share log caught up and its checkpoint cosigned), so the log and its sources agree.
+
+  --out DIR       where the backup goes (refused when it is not empty)
+${REGION}`;
+
+const RESTORE_HELP = `cwtch restore --data DIR --from BACKUP
+
+  Refills a region whose JetStream store was lost, from a backup made by cwtch backup. With the
+  region stopped, checks every file of BACKUP against its manifest's sha256, starts the region's
+  nats-server on DIR (only the operator may connect), restores every stream with its consumers,
+  checks each one's message count, last sequence and consumers against the manifest, and stops.
+  Then start the region again: cwtch dev --data DIR.
+
+  Refuses, exit 1 and nothing changed, when a file does not match its checksum
+  (BACKUP_CHECKSUM_MISMATCH), a stream of the backup already holds messages (STREAM_NOT_EMPTY),
+  the region is running (REGION_RUNNING), or DIR has no operator key (OPERATOR_KEY_MISSING).
+
+  --data DIR      the region's data folder (as given to cwtch dev)
+  --from BACKUP   the backup folder (its manifest.json and snapshot files)
+`;
+
 /** Each command's `--help`. */
 export const HELP: Readonly<Record<string, string>> = {
   dev: DEV_HELP,
@@ -141,6 +174,8 @@ export const HELP: Readonly<Record<string, string>> = {
   board: BOARD_HELP,
   bench: BENCH_HELP,
   directory: DIRECTORY_HELP,
+  backup: BACKUP_HELP,
+  restore: RESTORE_HELP,
 };
 
 /** Whether the arguments ask for help (`--help`, `-h`, or `help` as the verb). */

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { OWNER_ONLY_UMASK } from '@cwtch/runtime';
 import { describeError, UsageError } from './cli-errors.ts';
 import { auditCommand } from './commands/audit.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { benchCommand } from './commands/bench/bench.ts';
 import { boardCommand } from './commands/board.ts';
 import { demoCommand, demoIssuer, playDemo } from './commands/demo.ts';
@@ -133,6 +134,8 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   bench: benchCommand,
   audit: auditCommand,
   board: boardCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 const run = command ? commands[command] : undefined;
 if (!command || command === 'help' || command === '--help' || command === '-h') {
