@@ -229,6 +229,7 @@ chmod 0600 "$leaf/leaf-credentials.conf"
 local_pub="$(nkey_user "$tmp/keys/local-connector.nk")"
 render "$templates/leaf-node.conf.tmpl" "$leaf/nats.conf" \
   SERVER_NAME="check-leaf-$agency" CLIENT_PORT="$leaf_client_port" MONITOR_PORT="$leaf_monitor_port" \
+  STORE_DIR="$leaf/jetstream" JS_DOMAIN="check-leaf-$agency" \
   HUB_URL_1="nats-leaf://127.0.0.1:${leaf_port[1]}" \
   HUB_URL_2="nats-leaf://127.0.0.1:${leaf_port[2]}" \
   HUB_URL_3="nats-leaf://127.0.0.1:${leaf_port[3]}" \

@@ -24,13 +24,24 @@ export {
   renderAccounts,
   sharesSources,
 } from './federation.ts';
+export { type LeafNodeConfig, writeLeafNodeConfig } from './leaf-node-config.ts';
+export {
+  leafDomain,
+  leafOutboxStream,
+  leafSharesSource,
+  outboxSubjects,
+  provisionLeafOutbox,
+} from './leaf-outbox.ts';
 export {
   type AgencyPeers,
+  agencyLeafPermissions,
+  agencyLocalLeafPermissions,
   agencyPermissions,
   agreementPeers,
   auditPermissions,
   createNkeyUser,
   inboxPrefixOf,
+  inJetStreamDomain,
   type NatsPermissions,
   type NatsUser,
   nkeyPublicKey,

@@ -119,6 +119,58 @@ export function agencyPermissions(agency: string, peers: AgencyPeers): NatsPermi
   };
 }
 
+/** The same permissions with every JetStream API subject in `domain` (`$JS.<domain>.API.…`). */
+export function inJetStreamDomain(permissions: NatsPermissions, domain: string): NatsPermissions {
+  const map = (s: string) =>
+    s.startsWith('$JS.API.') ? `$JS.${domain}.API.${s.slice('$JS.API.'.length)}` : s;
+  return { ...permissions, publish: permissions.publish.map(map), subscribe: permissions.subscribe.map(map) };
+}
+
+/**
+ * What an agency's connector may do on its own leaf node (the leaf's local user): what
+ * {@link agencyPermissions} allows a direct connection, with the region's JetStream reached
+ * through its domain. Sending outside the agreements is refused here, at the agency's node.
+ */
+export function agencyLocalLeafPermissions(agency: string, peers: AgencyPeers, regionDomain: string) {
+  return inJetStreamDomain(agencyPermissions(agency, peers), regionDomain);
+}
+
+/**
+ * What the region lets an agency's leaf node do over its link (the agency's nkey user, leaf
+ * connection): "publish" is what the leaf may send into the region, "subscribe" what the region
+ * sends it. Share copies and statements do not cross live: SHARES sources them from the leaf's
+ * outbox stream (`outbox`, in JetStream domain `leafDomain`), so the region asks the leaf to
+ * create the source's consumer, answers its flow control, and takes its deliveries and
+ * heartbeats. Everything else is a direct connection's: its inbox durable and the directory
+ * through the region's domain, the audit service's API, its cosignatures and dead letters.
+ * Subjects found with nats-server 2.15 (trace of a sourced stream across a leaf link).
+ */
+export function agencyLeafPermissions(
+  agency: string,
+  peers: AgencyPeers,
+  domains: { readonly region: string; readonly leaf: string; readonly outbox: string },
+): NatsPermissions {
+  const direct = inJetStreamDomain(agencyPermissions(agency, peers), domains.region);
+  const sends = new Set([
+    ...peers.sendsTo.map((to) => shareSubject(to, agency)),
+    ...[...peers.receivesFrom, ...peers.sendsTo].map((peer) => receiptSubject(peer, agency)),
+  ]);
+  return {
+    publish: [
+      ...direct.publish.filter((s) => !sends.has(s)),
+      // The source's deliveries and idle heartbeats (`$JS.S.<id>`), and the answer to its
+      // consumer creation (`$JSC.R.<id>`).
+      '$JS.S.*',
+      '$JSC.R.*',
+    ],
+    subscribe: [
+      ...direct.subscribe,
+      `$JS.${domains.leaf}.API.CONSUMER.CREATE.${domains.outbox}`,
+      `$JS.FC.${domains.outbox}.>`,
+    ],
+  };
+}
+
 /** What the audit service may do: read SHARES through its durable, append to and replay AUDIT, read the directory. */
 export function auditPermissions(): NatsPermissions {
   return {

@@ -75,6 +75,10 @@ export interface NatsServerOptions {
   /** Join a loopback cluster: this node's route port and every node's route port. */
   readonly cluster?: { readonly name: string; readonly port: number; readonly routes: readonly number[] };
   readonly serverName?: string;
+  /** The JetStream domain of this server (leaf nodes reach its JetStream as `$JS.<domain>.API`). */
+  readonly jetstreamDomain?: string;
+  /** A configuration already written (with this `port` and `monitorPort`), e.g. a leaf node's. */
+  readonly configFile?: string;
 }
 
 /** A running nats-server. */
@@ -96,8 +100,8 @@ const SINGLE_NODE_TEMPLATE = fileURLToPath(
 
 /** Fills `{{NAME}}` placeholders; throws if one is left unfilled. */
 export function renderTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  const out = template.replace(/\{\{([A-Z_]+)\}\}/g, (whole, name: string) => values[name] ?? whole);
-  const left = /\{\{([A-Z_]+)\}\}/.exec(out.replace(/^#.*$/gm, ''));
+  const out = template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+  const left = /\{\{([A-Z0-9_]+)\}\}/.exec(out.replace(/^#.*$/gm, ''));
   if (left) throw new CwtchError(ErrorCode.CONFIG_INVALID, `template placeholder ${left[1]} has no value`);
   return out;
 }
@@ -129,9 +133,19 @@ export async function writeNatsConfig(
         ].join('\n')
       : '',
   });
-  await writeFile(file, `# Written by Cwtch from infra/nats/single-node.conf.tmpl at each start.\n${conf}`, {
-    mode: 0o600,
-  });
+  // The template's jetstream block takes the domain, when there is one, after its last setting.
+  const withDomain = options.jetstreamDomain
+    ? conf.replace(/^(\s*sync_interval: .*)$/m, `$1\n  domain: ${JSON.stringify(options.jetstreamDomain)}`)
+    : conf;
+  if (options.jetstreamDomain && withDomain === conf)
+    throw new CwtchError(ErrorCode.CONFIG_INVALID, 'the single-node template has no sync_interval line');
+  await writeFile(
+    file,
+    `# Written by Cwtch from infra/nats/single-node.conf.tmpl at each start.\n${withDomain}`,
+    {
+      mode: 0o600,
+    },
+  );
   return file;
 }
 
@@ -140,7 +154,7 @@ export async function startNatsServer(options: NatsServerOptions): Promise<NatsS
   const bin = options.bin ?? findNatsServer();
   const port = options.port ?? (await freePort());
   const monitorPort = options.monitorPort ?? (await freePort());
-  const configFile = await writeNatsConfig({ ...options, port, monitorPort });
+  const configFile = options.configFile ?? (await writeNatsConfig({ ...options, port, monitorPort }));
   const child = spawn(bin, ['-c', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   await new Promise<void>((resolve, reject) => {
