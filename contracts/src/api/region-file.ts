@@ -24,6 +24,16 @@ export const RegionFile = z
         pid: z.number().int(),
         tokens: z.object({ system: z.string(), frontdoor: z.string(), manager: z.string() }),
         natsCreds: z.string().nullable(),
+        /** When the agency's connector runs behind its own leaf node (`cwtch dev --leaf`). */
+        leaf: z
+          .object({
+            /** Where the connector connects: the leaf node, on loopback. */
+            url: z.string().regex(/^nats:\/\/\S+$/),
+            pid: z.number().int(),
+            /** The leaf's JetStream domain, where its outbox stream is. */
+            domain: z.string(),
+          })
+          .optional(),
       }),
     ),
     trust: z.object({

@@ -1,4 +1,4 @@
-import { DIRECTORY_BUCKET, type KV, Kvm, type NatsConnection } from '@cwtch/bus';
+import { DIRECTORY_BUCKET, type JetStreamClient, type KV, Kvm, type NatsConnection } from '@cwtch/bus';
 import { type Logger, silentLogger } from '@cwtch/runtime';
 import { DirectoryView } from './directory-view.ts';
 import { verifyDirectory } from './sign-directory.ts';
@@ -59,8 +59,11 @@ export class DirectoryWatcher {
     }
   }
 
-  /** Loads the current directory (waiting until one verifies) and watches for changes. */
-  async start(nc: NatsConnection): Promise<void> {
+  /**
+   * Loads the current directory (waiting until one verifies) and watches for changes; through
+   * `jetstream(nc, { domain })` when the bucket is in another JetStream domain (behind a leaf node).
+   */
+  async start(nc: NatsConnection | JetStreamClient): Promise<void> {
     const kv = await new Kvm(nc).open(DIRECTORY_BUCKET);
     this.#kv = kv;
     const watch = await kv.watch({ key: KEY });

@@ -10,6 +10,15 @@ export const ConnectorConfig = z.object({
   CWTCH_NATS_NKEY_FILE: z.string().optional(),
   /** CA certificate for a `tls://` NATS URL. */
   CWTCH_NATS_CA_FILE: z.string().optional(),
+  /**
+   * The region's JetStream domain, when the connector runs behind its agency's leaf node: the
+   * inbox consumer and the directory are reached through it (`$JS.<domain>.API`), while sends are
+   * stored by the leaf's outbox. Unset when connected to the region directly.
+   */
+  CWTCH_NATS_DOMAIN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   CWTCH_HOST: z.string().default('127.0.0.1'),
   CWTCH_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Folder holding this agency's private keys and inbox database. */

@@ -65,11 +65,22 @@ const directory = new DirectoryWatcher(
 directory.onChange(
   () => void keyring.load().catch((err) => logger.error({ err }, 'cannot reload the keyring')),
 );
-await directory.start(nc);
+// Behind a leaf node the region's JetStream is in its own domain: inbox and directory go there.
+const js = jetstream(nc, config.CWTCH_NATS_DOMAIN ? { domain: config.CWTCH_NATS_DOMAIN } : {});
+// A leaf node whose link is down answers nothing for the region: wait for it rather than exit.
+for (let attempt = 0; ; attempt++) {
+  try {
+    await directory.start(js);
+    break;
+  } catch (err) {
+    if (!config.CWTCH_NATS_DOMAIN) throw err;
+    if (attempt % 10 === 0) logger.warn({ err }, 'cannot read the directory yet; retrying');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
 const store = new InboxStore(join(config.CWTCH_AGENCY_DIR, 'inbox.sqlite'), {
   webhooks: config.CWTCH_WEBHOOK_URL !== undefined,
 });
-const js = jetstream(nc);
 const collection = new CollectionState(nc, {
   thresholdMs: config.CWTCH_SILENCE_THRESHOLD_MS,
   refreshMs: config.CWTCH_COLLECTION_POLL_MS,
