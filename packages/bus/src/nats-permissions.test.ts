@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  agencyLeafPermissions,
   agencyPermissions,
   agreementPeers,
   connectBus,
@@ -32,6 +33,33 @@ describe('agreementPeers', () => {
     });
     expect(agreementPeers(agreements, 'c-three', known)).toEqual({ sendsTo: ['a-one'], receivesFrom: [] });
     expect(agreementPeers(agreements, 'd-four', known)).toEqual({ sendsTo: [], receivesFrom: [] });
+  });
+});
+
+describe('agencyLeafPermissions', () => {
+  const peers = agreementPeers(agreements, 'a-one', known);
+  const leaf = agencyLeafPermissions('a-one', peers, {
+    region: 'reg',
+    leaf: 'leaf-a-one',
+    outbox: 'OUTBOX_a-one',
+  });
+
+  it('sends no share or statement live, and reaches JetStream only through the region domain', () => {
+    expect(
+      leaf.publish.filter((s) => s.startsWith('cwtch.share.') || s.startsWith('cwtch.receipt.')),
+    ).toEqual([]);
+    expect(leaf.publish.filter((s) => s.startsWith('$JS.API.'))).toEqual([]);
+    expect(leaf.publish).toContain('$JS.reg.API.CONSUMER.MSG.NEXT.SHARES.inbox-a-one');
+    expect(leaf.publish).toContain('$JS.ACK.SHARES.inbox-a-one.>');
+  });
+
+  it("receives only its replies, checkpoints, and the source's consumer creation and flow control on its own outbox", () => {
+    expect(leaf.subscribe).toEqual([
+      '_INBOX_a-one.>',
+      'cwtch.audit.checkpoint',
+      '$JS.leaf-a-one.API.CONSUMER.CREATE.OUTBOX_a-one',
+      '$JS.FC.OUTBOX_a-one.>',
+    ]);
   });
 });
 
