@@ -38,6 +38,19 @@ export interface TestCa {
   readonly caFile: string;
 }
 
+/** Waits until a leaf node's monitoring endpoint shows its link (false after 30 s). */
+async function linked(monitorUrl: string): Promise<boolean> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const leafz = await fetch(`${monitorUrl}/leafz`)
+      .then((r) => r.json() as Promise<{ leafnodes?: number }>)
+      .catch(() => ({ leafnodes: 0 }));
+    if ((leafz.leafnodes ?? 0) > 0) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
 const peersOf = (directory: Directory, agency: string) =>
   agreementPeers(directory.agreements, agency, new Set(directory.agencies.map((a) => a.id)));
 
@@ -185,7 +198,10 @@ export class LeafAgencies {
     return handle;
   }
 
-  /** Starts every leaf node and provisions its outbox (the region must be up: the link forms then). */
+  /**
+   * Starts every leaf node, provisions its outbox and waits (30 s at most) for its link to the
+   * region, which must be up.
+   */
   async start(): Promise<void> {
     const limits = busLimitsFromEnv(process.env);
     await Promise.all(
@@ -201,6 +217,8 @@ export class LeafAgencies {
         } finally {
           await nc.drain().catch(() => undefined);
         }
+        if (!(await linked(handle.monitorUrl)))
+          this.options.log(`leaf node of ${agency}: no link to the region yet (it keeps trying)`);
       }),
     );
   }
