@@ -138,8 +138,8 @@ const BACKUP_HELP = `cwtch backup --out DIR [--region FILE | --data DIR]
   SHARES, AUDIT, AUDIT_CHECKPOINTS, DEADLETTER, the directory's KV_cwtch-directory and any other,
   each with its consumers and their delivery state, every message's checksum checked first.
   Writes STREAM.snapshot per stream and manifest.json (each stream's message count, sequences,
-  consumers, configuration and the sha256 of its file) into DIR, a new or empty folder; every
-  file 0600. Connects with the operator's NATS key from the region's data folder.
+  durable consumers, configuration and the sha256 of its file) into DIR, a new or empty folder;
+  every file 0600. Connects with the operator's NATS key from the region's data folder.
 
   Each stream's snapshot is consistent, not the set of them: back up while the region is quiet
   (the share log caught up and its checkpoint cosigned), so the log and its sources agree.
@@ -152,8 +152,8 @@ const RESTORE_HELP = `cwtch restore --data DIR --from BACKUP
   Refills a region whose JetStream store was lost, from a backup made by cwtch backup. With the
   region stopped, checks every file of BACKUP against its manifest's sha256, starts the region's
   nats-server on DIR (only the operator may connect), restores every stream with its consumers,
-  checks each one's message count, last sequence and consumers against the manifest, and stops.
-  Then start the region again: cwtch dev --data DIR.
+  checks each one's message count, last sequence and durable consumers against the manifest, and
+  stops. Then start the region again: cwtch dev --data DIR.
 
   Refuses, exit 1 and nothing changed, when a file does not match its checksum
   (BACKUP_CHECKSUM_MISMATCH), a stream of the backup already holds messages (STREAM_NOT_EMPTY),

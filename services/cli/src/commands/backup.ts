@@ -57,7 +57,8 @@ const StreamEntry = z.object({
   messages: z.number().int().nonnegative(),
   firstSeq: z.number().int().nonnegative(),
   lastSeq: z.number().int().nonnegative(),
-  consumers: z.number().int().nonnegative(),
+  /** The stream's durable consumers (inboxes, the audit service's): each must come back. */
+  durables: z.array(z.string()),
   /** The stream's configuration and state as the server gave them with the snapshot. */
   config: z.looseObject({ name: z.string() }),
   state: z.looseObject({}),
@@ -129,7 +130,7 @@ export async function backupCommand(args: string[]): Promise<void> {
       const entry = await snapshotToFile(nc, name, out);
       streams.push(entry);
       process.stdout.write(
-        `  ${name.padEnd(22)} ${String(entry.messages).padStart(7)} messages  last sequence ${entry.lastSeq}  ${entry.consumers} consumers  ${entry.bytes} bytes\n`,
+        `  ${name.padEnd(22)} ${String(entry.messages).padStart(7)} messages  last sequence ${entry.lastSeq}  ${entry.durables.length} durable consumers  ${entry.bytes} bytes\n`,
       );
     }
     const manifest: Manifest = {
@@ -152,6 +153,8 @@ async function snapshotToFile(nc: NatsConnection, name: string, out: string): Pr
   const hash = createHash('sha256');
   let bytes = 0;
   try {
+    // Ephemeral consumers (watchers) come and go; the durable ones are the state a restore must bring back.
+    const durables = await durableConsumers(nc, name);
     const { config, state } = await snapshotStream(nc, name, async (chunk) => {
       hash.update(chunk);
       bytes += chunk.length;
@@ -166,12 +169,33 @@ async function snapshotToFile(nc: NatsConnection, name: string, out: string): Pr
       messages: state.messages,
       firstSeq: state.first_seq,
       lastSeq: state.last_seq,
-      consumers: state.consumer_count,
+      durables,
       config: config as unknown as StreamEntry['config'],
       state: state as unknown as StreamEntry['state'],
     };
   } finally {
     await handle.close();
+  }
+}
+
+async function durableConsumers(nc: NatsConnection, stream: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const c of (await jetstreamManager(nc)).consumers.list(stream))
+    if (c.config.durable_name) names.push(c.name);
+  return names.sort();
+}
+
+/**
+ * The durables of `wanted` the stream lacks: in a cluster the restored consumers are assigned
+ * after the stream, so they are looked for again for a while before any is called missing.
+ */
+async function missingDurables(nc: NatsConnection, stream: string, wanted: readonly string[]) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const present = await durableConsumers(nc, stream);
+    const lost = wanted.filter((d) => !present.includes(d));
+    if (lost.length === 0 || Date.now() > deadline) return lost;
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 
@@ -331,19 +355,16 @@ async function restoreAll(
     const chunks = createReadStream(join(from, basename(s.file)), { highWaterMark: 128 * 1024 });
     const snapshot = { config: s.config, state: s.state } as unknown as StreamSnapshotInfo;
     const info = await restoreStream(nc, snapshot, chunks);
-    const got = {
-      messages: info.state.messages,
-      lastSeq: info.state.last_seq,
-      consumers: info.state.consumer_count,
-    };
-    const want = { messages: s.messages, lastSeq: s.lastSeq, consumers: s.consumers };
-    if (JSON.stringify(got) !== JSON.stringify(want))
+    const lost = await missingDurables(nc, s.name, s.durables);
+    if (info.state.messages !== s.messages || info.state.last_seq !== s.lastSeq || lost.length > 0)
       throw new BackupRefused(
         'RESTORE_MISMATCH',
-        `stream ${s.name} restored with ${JSON.stringify(got)}, the manifest says ${JSON.stringify(want)}`,
+        `stream ${s.name} came back with ${info.state.messages} messages, last sequence ${info.state.last_seq}` +
+          `${lost.length > 0 ? `, without consumers ${lost.join(', ')}` : ''}; the manifest says ${s.messages}, ${s.lastSeq}. ` +
+          'The streams before it are restored: find the cause, remove the JetStream store again and restore anew',
       );
     log(
-      `  ${s.name.padEnd(22)} ${String(s.messages).padStart(7)} messages  last sequence ${s.lastSeq}  ${s.consumers} consumers: as in the manifest`,
+      `  ${s.name.padEnd(22)} ${String(s.messages).padStart(7)} messages  last sequence ${s.lastSeq}  ${s.durables.length} durable consumers: as in the manifest`,
     );
   }
 }
