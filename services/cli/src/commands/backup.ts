@@ -120,7 +120,7 @@ export async function backupCommand(args: string[]): Promise<void> {
         'STREAM_MISSING',
         `the region has no ${missing.join(', ')} stream: is ${region.nats.url} this region's NATS?`,
       );
-    // The share log's sources first, then the log: a log entry never names a share copy the backup lacks.
+    // One stream after another: the set is consistent only when the region is quiet (cwtch backup --help).
     const ordered = [
       ...REGION_STREAMS,
       ...names.filter((n) => !(REGION_STREAMS as readonly string[]).includes(n)).sort(),
