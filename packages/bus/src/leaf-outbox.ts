@@ -25,6 +25,10 @@ export function outboxSubjects(agency: string): string[] {
  * Creates or updates the outbox stream in an agency's leaf node (`jsm` on that node): the same
  * per-pair quota, size and byte limits as SHARES, so the leaf refuses what the region would, and
  * nothing deleted or purged (it is the agency's copy of what it sent, kept like SHARES keeps it).
+ * The limits must match the region's: a sourced message SHARES refuses (the pair's quota already
+ * full there, say from sends made before the agency moved behind its leaf) stops the source at
+ * it, and nothing more of this outbox reaches the region until the quota is raised (measured
+ * with nats-server 2.15.1).
  */
 export async function provisionLeafOutbox(
   jsm: JetStreamManager,
