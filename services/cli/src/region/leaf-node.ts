@@ -5,21 +5,24 @@ import {
   agencyLeafPermissions,
   agencyLocalLeafPermissions,
   agreementPeers,
+  auditPermissions,
   connectBus,
   freePort,
   jetstreamManager,
   leafDomain,
   leafOutboxStream,
   leafSharesSource,
+  type NatsConnection,
   type NatsServerHandle,
   type NatsUser,
   provisionLeafOutbox,
   renderAuthorization,
+  SHARES_STREAM,
   startNatsServer,
   writeLeafNodeConfig,
 } from '@cwtch/bus';
 import type { Directory } from '@cwtch/directory';
-import { busLimitsFromEnv } from './nats-authorization.ts';
+import { agencyNatsPermissions, busLimitsFromEnv } from './nats-authorization.ts';
 import { type RegionFiles, writeFileAtomic } from './region-files.ts';
 
 /** The region's JetStream domain when agencies sit behind leaf nodes: they reach SHARES through it. */
@@ -95,22 +98,26 @@ export class LeafAgencies {
   }
 
   /**
-   * The region's authorization (`users`, with the leaf agencies' permissions replaced by their
-   * leaf variant) and its leaf-node listener.
+   * The region's authorization (DESIGN §5's users, the leaf agencies with the leaf variant of
+   * their permissions) and its leaf-node listener.
    */
-  hubConfig(files: RegionFiles, regionUsers: readonly NatsUser[]): string {
-    const users = regionUsers.map((u) =>
-      this.agencies.includes(u.name)
-        ? {
-            ...u,
-            permissions: agencyLeafPermissions(u.name, peersOf(files.directory, u.name), {
+  hubConfig(files: RegionFiles): string {
+    const nkey = (name: string) => files.nats.get(name)!.publicKey;
+    const users: NatsUser[] = [
+      { name: 'operator', nkey: nkey('operator'), permissions: null },
+      { name: 'audit', nkey: nkey('audit'), permissions: auditPermissions() },
+      ...files.directory.agencies.map(({ id }) => ({
+        name: id,
+        nkey: nkey(id),
+        permissions: this.agencies.includes(id)
+          ? agencyLeafPermissions(id, peersOf(files.directory, id), {
               region: REGION_DOMAIN,
-              leaf: leafDomain(u.name),
-              outbox: leafOutboxStream(u.name),
-            }),
-          }
-        : u,
-    );
+              leaf: leafDomain(id),
+              outbox: leafOutboxStream(id),
+            })
+          : agencyNatsPermissions(files.directory, id),
+      })),
+    ];
     const tls = (name: string) => JSON.stringify(join(this.ca.dir, name));
     return [
       renderAuthorization(users),
@@ -121,11 +128,6 @@ export class LeafAgencies {
       `  tls { cert_file: ${tls('server.pem')}, key_file: ${tls('server-key.pem')}, ca_file: ${tls('ca.pem')}, verify: true, timeout: 5 }`,
       '}',
     ].join('\n');
-  }
-
-  /** SHARES's sources: each leaf agency's outbox. */
-  get sources() {
-    return this.agencies.map(leafSharesSource);
   }
 
   #dir(agency: string): string {
@@ -199,10 +201,11 @@ export class LeafAgencies {
   }
 
   /**
-   * Starts every leaf node, provisions its outbox and waits (30 s at most) for its link to the
-   * region, which must be up.
+   * Starts every leaf node, provisions its outbox, waits (30 s at most) for its link to the
+   * region, and has the region's SHARES (provisioned already) source each outbox. Sources are
+   * added once the links are up because nats-server backs off a source that fails to start.
    */
-  async start(): Promise<void> {
+  async start(operator: () => Promise<NatsConnection>): Promise<void> {
     const limits = busLimitsFromEnv(process.env);
     await Promise.all(
       this.agencies.map(async (agency) => {
@@ -221,6 +224,20 @@ export class LeafAgencies {
           this.options.log(`leaf node of ${agency}: no link to the region yet (it keeps trying)`);
       }),
     );
+    const nc = await operator();
+    try {
+      const jsm = await jetstreamManager(nc);
+      const info = await jsm.streams.info(SHARES_STREAM);
+      const have = new Set((info.config.sources ?? []).map((s) => s.name));
+      const add = this.agencies.map(leafSharesSource).filter((s) => !have.has(s.name));
+      if (add.length > 0)
+        await jsm.streams.update(SHARES_STREAM, {
+          ...info.config,
+          sources: [...(info.config.sources ?? []), ...add],
+        });
+    } finally {
+      await nc.drain().catch(() => undefined);
+    }
   }
 
   state(agency: string): LeafState | undefined {
