@@ -8,6 +8,7 @@ export const USAGE = `cwtch: the Cwtch command line
                                                       start the demo region (default DIR .cwtch/dev);
                                                       --cluster N runs N NATS servers (replicas N);
                                                       --demo plays the stories of DESIGN §1 into it
+                                                      --leaf AGENCY runs its connector behind a leaf node
   cwtch demo [--region FILE]                          play the demo stories into a running region
   cwtch demo --month [--region FILE] [--seed N]       a synthetic month of traffic (dozens of children,
                                                       hundreds of notifications; see cwtch demo --help)
@@ -33,7 +34,7 @@ const REGION = `  --region FILE   region.json of the running region (default .cw
   --data DIR      the region's data folder instead: DIR/region.json
 `;
 
-const DEV_HELP = `cwtch dev [--data DIR] [--sync always|2m] [--tls] [--cluster N] [--demo]
+const DEV_HELP = `cwtch dev [--data DIR] [--sync always|2m] [--tls] [--cluster N] [--demo] [--leaf AGENCY]
 
   Starts the demo region on this machine and supervises it until Ctrl-C: NATS JetStream, the
   audit service and a connector per demo agency. The first start makes keys, tokens and the
@@ -45,6 +46,13 @@ const DEV_HELP = `cwtch dev [--data DIR] [--sync always|2m] [--tls] [--cluster N
   --tls           serve NATS over TLS with a CA made in DIR
   --cluster N     a loopback N-node JetStream cluster with N replicas (3 is the usual)
   --demo          play the stories of DESIGN §1 into the region once it is up
+  --leaf AGENCY   run AGENCY's connector behind its own leaf node (repeat, or A,B): a nats-server
+                  in DIR/agencies/AGENCY/leaf with JetStream domain cwtch-leaf-AGENCY, linked to
+                  the region over mutual TLS; what the agency sends is stored there first and
+                  reaches the region's SHARES by stream sourcing, so it keeps sending through a
+                  link outage (one region server only). CWTCH_DEV_LEAF_HUB_URL (tests) points
+                  the leaf nodes at a relay instead of the region's leaf-node listener, whose
+                  port is in DIR/nats/leafnodes.json
 `;
 
 const SEND_HELP = `cwtch send --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P] [--region FILE]

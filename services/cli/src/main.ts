@@ -23,6 +23,7 @@ async function dev(args: string[]): Promise<void> {
       tls: { type: 'boolean' },
       cluster: { type: 'string' },
       demo: { type: 'boolean' },
+      leaf: { type: 'string', multiple: true },
     },
   });
   const started = Date.now();
@@ -31,6 +32,9 @@ async function dev(args: string[]): Promise<void> {
     ...(values.sync ? { syncInterval: values.sync } : {}),
     ...(values.tls ? { tls: true } : {}),
     ...(values.cluster ? { cluster: Number(values.cluster) } : {}),
+    ...(values.leaf ? { leaf: values.leaf.flatMap((l) => l.split(',')).map((l) => l.trim()) } : {}),
+    // Tests only: aim the leaf nodes' remote at a relay they can cut (test/e2e/leaf-outage.test.ts).
+    ...(process.env.CWTCH_DEV_LEAF_HUB_URL ? { leafHubUrl: process.env.CWTCH_DEV_LEAF_HUB_URL } : {}),
   });
   const lines = [
     `Cwtch demo region is up (${((Date.now() - started) / 1000).toFixed(1)} s), data in ${values.data}`,

@@ -17,6 +17,7 @@ import { publishDirectory, verifyDirectory } from '@cwtch/directory';
 import { AUDIT_AUDIENCE, connectorAudience, DEV_ISSUER } from '@cwtch/http';
 import { mkdirOwnerOnly, repairOwnerOnly } from '@cwtch/runtime';
 import { agencyNatsPermissions, busLimitsFromEnv } from '../region/nats-authorization.ts';
+import { LeafAgencies, REGION_DOMAIN } from '../region/leaf-node.ts';
 import { NatsNodes } from '../region/nats-nodes.ts';
 import { loadRegionFiles, type RegionFiles, witnessName, writeFileAtomic } from '../region/region-files.ts';
 import { type ServiceSpec, type ServiceState, Supervisor } from '../region/supervisor.ts';
@@ -40,6 +41,10 @@ export interface DevOptions {
   /** Run a loopback JetStream cluster of this many nats-servers with replicas to match (e.g. 3). */
   readonly cluster?: number;
   readonly log?: (line: string) => void;
+  /** Agencies whose connector runs behind its own leaf node (`--leaf`; one region server only). */
+  readonly leaf?: readonly string[];
+  /** Tests only: the leaf nodes' remote URL (a relay to the region's leaf-node listener). */
+  readonly leafHubUrl?: string;
 }
 
 async function previousPorts(file: string): Promise<{ services: Record<string, number> }> {
@@ -181,6 +186,22 @@ export async function startDevRegion(
   const writeRegion = async () => {
     if (ready) await writeFileAtomic(regionFile, `${JSON.stringify(region, null, 2)}\n`, 0o600);
   };
+  // Agencies behind their own leaf node: mutual TLS to the region with the test CA, always.
+  const leaves = options.leaf?.length
+    ? new LeafAgencies(files, options.leaf, tls ?? (await ensureTestCa(join(dataDir, 'secrets', 'tls'))), {
+        bin,
+        log,
+        onChange: (agency, state) => {
+          const a = region.agencies[agency];
+          if (a) a.leaf = state;
+          void writeRegion();
+        },
+        ...(options.leafHubUrl ? { hubUrl: options.leafHubUrl } : {}),
+      })
+    : undefined;
+  if (leaves && replicas > 1) throw new Error('--leaf runs with one region server (not with --cluster)');
+  await leaves?.prepare();
+  const hubConfig = (f: RegionFiles) => (leaves ? leaves.hubConfig(f) : regionAuthorization(f));
   const natsChanged = () => {
     region.nats = { url: nats.urls, pid: nats.nodes[0]?.pid ?? 0, nodes: nats.nodes };
     void writeRegion();
@@ -191,10 +212,11 @@ export async function startDevRegion(
     {
       bin,
       syncInterval: options.syncInterval ?? 'always',
-      extraConfig: regionAuthorization(files),
+      extraConfig: hubConfig(files),
       ...(tls
         ? { tls: { certFile: join(tls.dir, 'server.pem'), keyFile: join(tls.dir, 'server-key.pem') } }
         : {}),
+      ...(leaves ? { jetstreamDomain: REGION_DOMAIN } : {}),
     },
     log,
     natsChanged,
@@ -204,11 +226,18 @@ export async function startDevRegion(
   // A new directory (an agreement changed) changes the agencies' NATS permissions: reload them.
   const unwatch = watchDirectory(
     files,
-    (directory) => nats.reload(regionAuthorization({ ...files, directory })),
+    async (directory) => {
+      await nats.reload(hubConfig({ ...files, directory }));
+      await leaves?.reload(directory);
+    },
     log,
   );
   natsChanged();
   await ensureDirectory(files, nats.urls, replicas, tls?.caFile);
+  if (leaves) {
+    log(`cwtch dev: starting the leaf nodes of ${leaves.agencies.join(', ')}`);
+    await leaves.start(() => connectOperator(files, nats.urls, tls?.caFile));
+  }
 
   // Dev sign-in: the named demo users, with tokens minted by the dev issuer (never in production).
   const devUsersFile = join(dataDir, 'demo-users.json');
@@ -274,6 +303,7 @@ export async function startDevRegion(
         manager: await token('manager', `${agency.name} team manager`),
       },
       natsCreds: files.nats.get(agency.id)!.seedFile,
+      ...(leaves?.state(agency.id) ? { leaf: leaves.state(agency.id)! } : {}),
     };
     specs.push({
       name: `connector-${agency.id}`,
@@ -289,6 +319,7 @@ export async function startDevRegion(
         CWTCH_LOG_ORIGIN: LOG_ORIGIN,
         CWTCH_WITNESS_KEY_FILE: files.witnesses.get(agency.id)!.seedFile,
         CWTCH_NATS_NKEY_FILE: files.nats.get(agency.id)!.seedFile,
+        ...leaves?.connectorEnv(agency.id),
       },
     });
   }
@@ -298,6 +329,7 @@ export async function startDevRegion(
   } catch (e) {
     await supervisor.stopAll();
     unwatch();
+    await leaves?.stop();
     await nats.stop();
     throw e;
   }
@@ -308,6 +340,7 @@ export async function startDevRegion(
     async stop() {
       unwatch();
       await supervisor.stopAll();
+      await leaves?.stop();
       await nats.stop();
     },
   };
