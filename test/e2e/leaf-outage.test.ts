@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
+import { RegionFile } from '@cwtch/contracts';
 import { createConnectorClient } from '@cwtch/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  alive,
   eventually,
   example,
   type RunningRegion,
@@ -186,4 +188,31 @@ describe('an agency behind its own leaf node through a link outage', () => {
         'the delivered receipt at the leaf agency',
       );
   }, 150_000);
+
+  it('restarts a leaf node that dies, on the same port and store, and records its new pid', async () => {
+    const before = run.region.agencies[LEAF]!.leaf!;
+    process.kill(before.pid, 'SIGKILL');
+    const after = await eventually(
+      async () => {
+        const r = RegionFile.parse(JSON.parse(readFileSync(join(dataDir, 'region.json'), 'utf8')));
+        const leaf = r.agencies[LEAF]!.leaf!;
+        return leaf.pid !== before.pid && alive(leaf.pid) ? leaf : undefined;
+      },
+      30_000,
+      'the restarted leaf node in region.json',
+    );
+    expect(after.url).toBe(before.url);
+    await eventually(async () => (await leafLinks()) === 1, 30_000, 'the leaf link again');
+    const sent = await client(LEAF).send({
+      kind: 'cse-protocol-entry',
+      payload: await example('cse-protocol-entry'),
+      recipients: [PEER],
+    });
+    await eventually(
+      async () => (await inboxIds(PEER)).includes(sent.id),
+      45_000,
+      'the send after the restart',
+    );
+    expect(count(await inboxIds(PEER), sent.id)).toBe(1);
+  }, 120_000);
 });
