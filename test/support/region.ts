@@ -49,12 +49,8 @@ export function tempDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'cwtch-e2e-'));
 }
 
-/** Runs `cwtch dev --data dataDir` and resolves once region.json is written and printed. */
-export async function startRegion(
-  dataDir: string,
-  extraArgs: string[] = [],
-  env: Record<string, string> = {},
-): Promise<RunningRegion> {
+/** `cwtch dev --data dataDir ...args`, resolved once it prints that it is up. */
+async function launchDev(dataDir: string, extraArgs: string[], env: Record<string, string>) {
   const child = spawn(CLI, ['dev', '--data', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
@@ -69,11 +65,8 @@ export async function startRegion(
       throw new Error(`cwtch dev exited with ${code}:\n${out}`);
     }),
   ]);
-  const region = RegionFile.parse(JSON.parse(await readFile(join(dataDir, 'region.json'), 'utf8')));
   return {
-    dataDir,
-    region,
-    process: child,
+    child,
     output: () => out,
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
@@ -81,6 +74,35 @@ export async function startRegion(
       return exited;
     },
   };
+}
+
+const readRegion = async (file: string) => RegionFile.parse(JSON.parse(await readFile(file, 'utf8')));
+
+/** Runs `cwtch dev --data dataDir` and resolves once region.json is written and printed. */
+export async function startRegion(
+  dataDir: string,
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<RunningRegion> {
+  const dev = await launchDev(dataDir, extraArgs, env);
+  const region = await readRegion(join(dataDir, 'region.json'));
+  return { dataDir, region, process: dev.child, output: dev.output, stop: dev.stop };
+}
+
+/** Regions joined by a gateway (`cwtch dev --regions`), each with its region.json in `dataDir/<name>`. */
+export interface RunningRegions {
+  readonly dataDir: string;
+  readonly regions: Readonly<Record<string, Region>>;
+  output(): string;
+  stop(): Promise<number | null>;
+}
+
+/** Runs `cwtch dev --regions a,b --data dataDir` and resolves once every region.json is written. */
+export async function startRegions(dataDir: string, names: readonly string[]): Promise<RunningRegions> {
+  const dev = await launchDev(dataDir, ['--regions', names.join(',')], {});
+  const regions: Record<string, Region> = {};
+  for (const name of names) regions[name] = await readRegion(join(dataDir, name, 'region.json'));
+  return { dataDir, regions, output: dev.output, stop: dev.stop };
 }
 
 /** Removes a data folder after a test. */

@@ -45,6 +45,17 @@ export const RegionFile = z
       witnesses: z.array(z.object({ name: z.string(), publicKey: z.string() })).optional(),
       quorum: z.number().int().nonnegative().optional(),
     }),
+    /**
+     * In a federation (`cwtch dev --regions`): this region's name, and each other region it pins,
+     * with that region's pinned governance key and its agencies admitted here (recipients a send
+     * may name).
+     */
+    federation: z
+      .object({
+        region: z.string(),
+        pins: z.record(z.string(), z.object({ governanceKey: z.string(), agencies: z.array(z.string()) })),
+      })
+      .optional(),
   })
   .meta({ id: 'RegionFile' });
 export type RegionFile = z.infer<typeof RegionFile>;

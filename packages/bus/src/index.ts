@@ -1,3 +1,4 @@
+export type { StreamSource } from '@nats-io/jetstream';
 export {
   AckPolicy,
   DeliverPolicy,

@@ -35,6 +35,7 @@ const REGION = `  --region FILE   region.json of the running region (default .cw
 `;
 
 const DEV_HELP = `cwtch dev [--data DIR] [--sync always|2m] [--tls] [--cluster N] [--demo] [--leaf AGENCY]
+cwtch dev --regions wales,west-midlands [--data DIR] [--sync always|2m]
 
   Starts the demo region on this machine and supervises it until Ctrl-C: NATS JetStream, the
   audit service and a connector per demo agency. The first start makes keys, tokens and the
@@ -53,6 +54,13 @@ const DEV_HELP = `cwtch dev [--data DIR] [--sync always|2m] [--tls] [--cluster N
                   link outage (one region server only). CWTCH_DEV_LEAF_HUB_URL (tests) points
                   the leaf nodes at a relay instead of the region's leaf-node listener, whose
                   port is in DIR/nats/leafnodes.json
+  --regions A,B   two (or more) regions joined by a NATS gateway, each in DIR/REGION with its own
+                  nats-server, governance key, directory, audit service, share log and connectors
+                  (DIR/REGION/region.json for each): dudley-cs and west-midlands-police in
+                  west-midlands, every other demo agency in wales. Each region pins the other's
+                  governance key in a signed cross-region statement (cwtch directory show --data
+                  DIR/REGION); missing-episode and out-of-area-move cross under the cross-border
+                  agreement, and each share across is in both regions' logs
 `;
 
 const SEND_HELP = `cwtch send --as AGENCY --kind KIND --file PAYLOAD.json [--to A,B] [--purpose P] [--region FILE]

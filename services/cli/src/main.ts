@@ -8,7 +8,8 @@ import { benchCommand } from './commands/bench/bench.ts';
 import { boardCommand } from './commands/board.ts';
 import { demoCommand, demoIssuer, playDemo } from './commands/demo.ts';
 import { demoMonthCommand } from './commands/demo-month.ts';
-import { startDevRegion } from './commands/dev.ts';
+import { startDevRegion, stopOnSignal } from './commands/dev.ts';
+import { devRegionsCommand } from './commands/dev-regions.ts';
 import { directoryCommand } from './commands/directory.ts';
 import { exampleCommand } from './commands/example.ts';
 import { agencyClient, checkAgencies, loadRegion, readJson, regionPath } from './commands/region-client.ts';
@@ -23,9 +24,16 @@ async function dev(args: string[]): Promise<void> {
       tls: { type: 'boolean' },
       cluster: { type: 'string' },
       demo: { type: 'boolean' },
+      regions: { type: 'string' },
       leaf: { type: 'string', multiple: true },
     },
   });
+  if (values.regions) {
+    const alone = (['tls', 'cluster', 'demo', 'leaf'] as const).filter((o) => values[o] !== undefined);
+    if (alone.length > 0)
+      throw new UsageError(`--regions runs one plain server per region: not with --${alone.join(', --')}`);
+    return devRegionsCommand(values.data!, values.regions.split(','), values.sync);
+  }
   const started = Date.now();
   const { region, stop } = await startDevRegion({
     dataDir: values.data!,
@@ -53,16 +61,7 @@ async function dev(args: string[]): Promise<void> {
   }
   lines.push('Press Ctrl-C to stop.');
   process.stdout.write(`${lines.join('\n')}\n`);
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write('stopping the region...\n');
-    await stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  stopOnSignal(stop, 'the region');
 }
 
 async function send(args: string[]): Promise<void> {
@@ -83,7 +82,7 @@ async function send(args: string[]): Promise<void> {
   const file = regionPath(values);
   const region = await loadRegion(file);
   const to = values.to?.split(',').map((s) => s.trim());
-  if (to) checkAgencies(region, file, to);
+  if (to) checkAgencies(region, file, to, true);
   const client = agencyClient(region, file, values.as);
   const payload = (await readJson(values.file)) as Record<string, unknown>;
   const res = await client.send({

@@ -4,22 +4,30 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  auditPermissions,
   connectBus,
   findNatsServer,
   jetstreamManager,
   Kvm,
   provisionBus,
   renderAuthorization,
+  type StreamSource,
 } from '@cwtch/bus';
 import type { RegionFile } from '@cwtch/contracts';
 import { publishDirectory, verifyDirectory } from '@cwtch/directory';
 import { AUDIT_AUDIENCE, connectorAudience, DEV_ISSUER } from '@cwtch/http';
 import { mkdirOwnerOnly, repairOwnerOnly } from '@cwtch/runtime';
-import { agencyNatsPermissions, busLimitsFromEnv } from '../region/nats-authorization.ts';
+import { regionUsers } from '../region/federation.ts';
 import { LeafAgencies, REGION_DOMAIN } from '../region/leaf-node.ts';
+import { busLimitsFromEnv } from '../region/nats-authorization.ts';
 import { NatsNodes } from '../region/nats-nodes.ts';
-import { loadRegionFiles, type RegionFiles, witnessName, writeFileAtomic } from '../region/region-files.ts';
+import {
+  homeAgencies,
+  loadRegionFiles,
+  type RegionFiles,
+  type RegionPlan,
+  witnessName,
+  writeFileAtomic,
+} from '../region/region-files.ts';
 import { type ServiceSpec, type ServiceState, Supervisor } from '../region/supervisor.ts';
 import { watchDirectory } from '../region/watch-directory.ts';
 import { demoUsers } from './demo.ts';
@@ -41,6 +49,17 @@ export interface DevOptions {
   /** Run a loopback JetStream cluster of this many nats-servers with replicas to match (e.g. 3). */
   readonly cluster?: number;
   readonly log?: (line: string) => void;
+  /** This region's share of the demo agencies, when the demo runs as several regions. */
+  readonly plan?: RegionPlan;
+  /** Taking part in a federation of regions (`cwtch dev --regions`, services/cli/src/commands/dev-regions.ts). */
+  readonly federation?: {
+    /** The region's cluster and gateway name. */
+    readonly clusterName: string;
+    /** nats-server's accounts and gateway blocks for this region's files (replacing `authorization`). */
+    readonly natsConfig: (files: RegionFiles) => string;
+    /** What SHARES takes from the other regions. */
+    readonly sharesSources: readonly StreamSource[];
+  };
   /** Agencies whose connector runs behind its own leaf node (`--leaf`; one region server only). */
   readonly leaf?: readonly string[];
   /** Tests only: the leaf nodes' remote URL (a relay to the region's leaf-node listener). */
@@ -72,16 +91,7 @@ export function connectOperator(files: RegionFiles, natsUrl: string, caFile?: st
 
 /** nats-server's authorization block for the region: one nkey user each, with DESIGN §5's permissions. */
 function regionAuthorization(files: RegionFiles): string {
-  const user = (name: string) => files.nats.get(name)!.publicKey;
-  return renderAuthorization([
-    { name: 'operator', nkey: user('operator'), permissions: null },
-    { name: 'audit', nkey: user('audit'), permissions: auditPermissions() },
-    ...files.directory.agencies.map((a) => ({
-      name: a.id,
-      nkey: user(a.id),
-      permissions: agencyNatsPermissions(files.directory, a.id),
-    })),
-  ]);
+  return renderAuthorization(regionUsers(files));
 }
 
 const MAKE_TEST_CA = fileURLToPath(new URL('../../../../infra/scripts/make-test-ca.sh', import.meta.url));
@@ -102,6 +112,7 @@ async function ensureDirectory(
   natsUrl: string,
   replicas: number,
   caFile?: string,
+  federation?: DevOptions['federation'],
 ): Promise<void> {
   // A new cluster elects its JetStream leaders a few seconds after the servers are up, and a node
   // may die and be restarted meanwhile: every step is idempotent, so the whole of it, connection
@@ -112,9 +123,12 @@ async function ensureDirectory(
       const nc = await connectOperator(files, natsUrl, caFile);
       try {
         await provisionBus(await jetstreamManager(nc), {
-          agencies: files.directory.agencies.map((a) => a.id),
+          agencies: homeAgencies(files.directory).map((a) => a.id),
           replicas,
           limits,
+          ...(federation
+            ? { sharesSources: federation.sharesSources, placementCluster: federation.clusterName }
+            : {}),
         });
         const kv = await new Kvm(nc).create('cwtch-directory', { history: 64, replicas });
         const current = await kv.get('current');
@@ -150,7 +164,9 @@ export async function startDevRegion(
   const regionFile = join(dataDir, 'region.json');
   const ports = await previousPorts(regionFile);
   log(`cwtch dev: preparing keys and the signed directory in ${dataDir} (the first start creates them)`);
-  const files = await loadRegionFiles(dataDir);
+  const files = await loadRegionFiles(dataDir, options.plan);
+  const natsConfig = options.federation?.natsConfig ?? regionAuthorization;
+  const logOrigin = options.plan ? `cwtch.example/${options.plan.region}/audit/v1` : LOG_ORIGIN;
   const bin = findNatsServer(process.env.NATS_SERVER_BIN);
 
   const tls = options.tls ? await ensureTestCa(join(dataDir, 'secrets', 'tls')) : undefined;
@@ -174,13 +190,26 @@ export async function startDevRegion(
     trust: {
       governanceKey: b64u(files.governance.publicKey),
       logKey: b64u(files.logPublicKey),
-      logOrigin: LOG_ORIGIN,
+      logOrigin,
       witnesses: [...files.witnesses].map(([id, w]) => ({
         name: witnessName(id),
         publicKey: b64u(w.publicKey),
       })),
       quorum: EXPORT_QUORUM,
     },
+    ...(options.plan
+      ? {
+          federation: {
+            region: options.plan.region,
+            pins: Object.fromEntries(
+              (files.directory.regions ?? []).map((s) => [
+                s.region,
+                { governanceKey: s.governanceKey, agencies: [...s.agencies] },
+              ]),
+            ),
+          },
+        }
+      : {}),
   };
   let ready = false;
   const writeRegion = async () => {
@@ -199,9 +228,10 @@ export async function startDevRegion(
         ...(options.leafHubUrl ? { hubUrl: options.leafHubUrl } : {}),
       })
     : undefined;
-  if (leaves && replicas > 1) throw new Error('--leaf runs with one region server (not with --cluster)');
+  if (leaves && (replicas > 1 || options.federation))
+    throw new Error('--leaf runs with one region server (not with --cluster or --regions)');
   await leaves?.prepare();
-  const hubConfig = (f: RegionFiles) => (leaves ? leaves.hubConfig(f) : regionAuthorization(f));
+  const hubConfig = (f: RegionFiles) => (leaves ? leaves.hubConfig(f) : natsConfig(f));
   const natsChanged = () => {
     region.nats = { url: nats.urls, pid: nats.nodes[0]?.pid ?? 0, nodes: nats.nodes };
     void writeRegion();
@@ -220,6 +250,7 @@ export async function startDevRegion(
     },
     log,
     natsChanged,
+    options.federation?.clusterName,
   );
   log(`cwtch dev: starting nats-server${replicas > 1 ? ` (${replicas} nodes)` : ''}`);
   await nats.start();
@@ -233,7 +264,7 @@ export async function startDevRegion(
     log,
   );
   natsChanged();
-  await ensureDirectory(files, nats.urls, replicas, tls?.caFile);
+  await ensureDirectory(files, nats.urls, replicas, tls?.caFile, options.federation);
   if (leaves) {
     log(`cwtch dev: starting the leaf nodes of ${leaves.agencies.join(', ')}`);
     await leaves.start(() => connectOperator(files, nats.urls, tls?.caFile));
@@ -241,7 +272,7 @@ export async function startDevRegion(
 
   // Dev sign-in: the named demo users, with tokens minted by the dev issuer (never in production).
   const devUsersFile = join(dataDir, 'demo-users.json');
-  const users = demoUsers(files.directory.agencies.map((a) => a.id));
+  const users = demoUsers(homeAgencies(files.directory).map((a) => a.id));
   await writeFileAtomic(devUsersFile, `${JSON.stringify({ users }, null, 2)}\n`);
   const common = {
     CWTCH_SIGN_IN: 'dev',
@@ -272,7 +303,7 @@ export async function startDevRegion(
       env: {
         ...common,
         CWTCH_LOG_KEY_FILE: files.logKeyFile,
-        CWTCH_LOG_ORIGIN: LOG_ORIGIN,
+        CWTCH_LOG_ORIGIN: logOrigin,
         CWTCH_WITNESS_KEYS_FILE: files.witnessKeysFile,
         CWTCH_EXPORT_QUORUM: String(EXPORT_QUORUM),
         // The demo signs a checkpoint every 2 s while the log grows, so a first look sees them.
@@ -283,7 +314,7 @@ export async function startDevRegion(
       },
     },
   ];
-  for (const agency of files.directory.agencies) {
+  for (const agency of homeAgencies(files.directory)) {
     const dir = join(dataDir, 'agencies', agency.id);
     const token = (role: 'system' | 'frontdoor' | 'manager', name: string) =>
       files.issuer.sign({
@@ -316,7 +347,7 @@ export async function startDevRegion(
         // The demo region's children carry NHS test numbers (999…); a live region refuses them.
         CWTCH_ALLOW_TEST_NHS_NUMBERS: 'true',
         CWTCH_LOG_KEY: b64u(files.logPublicKey),
-        CWTCH_LOG_ORIGIN: LOG_ORIGIN,
+        CWTCH_LOG_ORIGIN: logOrigin,
         CWTCH_WITNESS_KEY_FILE: files.witnesses.get(agency.id)!.seedFile,
         CWTCH_NATS_NKEY_FILE: files.nats.get(agency.id)!.seedFile,
         ...leaves?.connectorEnv(agency.id),
@@ -344,4 +375,18 @@ export async function startDevRegion(
       await nats.stop();
     },
   };
+}
+
+/** Stops `what` on Ctrl-C or SIGTERM (once, however many signals come), then exits 0. */
+export function stopOnSignal(stop: () => Promise<void>, what: string): void {
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`stopping ${what}...\n`);
+    await stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 }

@@ -85,7 +85,9 @@ function show(directory: Directory): string {
     `directory serial ${directory.serial}, region ${directory.region}, issued ${t(directory.issuedAt)}`,
   ];
   for (const a of directory.agencies) {
-    lines.push(`${a.id} (${a.type}): ${a.name}`);
+    lines.push(
+      `${a.id} (${a.type}): ${a.name}${a.region ? ` [region ${a.region}, admitted by its statement]` : ''}`,
+    );
     // The areas it serves: what follow-the-child routing reads (DESIGN §6a).
     lines.push(
       `  serves ${a.areas.map((la) => (authorityName(la, 'en') ? `${authorityName(la, 'en')} ${la}` : la)).join(', ')}`,
@@ -109,6 +111,14 @@ function show(directory: Directory): string {
     lines.push(
       `  ${g.id} (${g.type}) ${g.senders.join(',')} -> ${g.recipients.join(',')}: ${g.kinds.join(', ')} [${g.purposes.join(', ')}]`,
     );
+  }
+  for (const r of directory.regions ?? []) {
+    lines.push(`cross-region statement: ${r.region}`);
+    lines.push(`  pinned governance key ${r.governanceKey} (kid ${r.governanceKid})`);
+    lines.push(
+      `  its agencies admitted: ${r.agencies.join(', ')} (keys from its directory serial ${r.fromSerial})`,
+    );
+    lines.push(`  kinds that may cross: ${r.kinds.join(', ')}; under agreement ${r.agreement}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -30,11 +30,20 @@ export async function loadRegion(file: string): Promise<RegionFile> {
 }
 
 /** Refuses agency ids the region does not have, listing the ones it has. */
-export function checkAgencies(region: RegionFile, regionFile: string, ids: readonly string[]): void {
-  const unknown = ids.filter((id) => !region.agencies[id]);
+export function checkAgencies(
+  region: RegionFile,
+  regionFile: string,
+  ids: readonly string[],
+  /** Also accept the agencies other regions have admitted here (recipients, not senders). */
+  acrossBorder = false,
+): void {
+  const admitted = new Set(
+    acrossBorder ? Object.values(region.federation?.pins ?? {}).flatMap((p) => p.agencies) : [],
+  );
+  const unknown = ids.filter((id) => !region.agencies[id] && !admitted.has(id));
   if (unknown.length === 0) return;
   throw new UsageError(
-    `no agency ${unknown.map((u) => `"${u}"`).join(', ')} in ${regionFile}; the agencies are: ${Object.keys(region.agencies).join(', ')}`,
+    `no agency ${unknown.map((u) => `"${u}"`).join(', ')} in ${regionFile}; the agencies are: ${[...Object.keys(region.agencies), ...admitted].join(', ')}`,
   );
 }
 

@@ -36,6 +36,8 @@ export class NatsNodes {
     >,
     private readonly log: (line: string) => void,
     private readonly onChange: () => void,
+    /** Name the node(s) as this cluster even when there is one (a region of a federation's super-cluster). */
+    private readonly clusterName?: string,
   ) {}
 
   get urls(): string {
@@ -54,11 +56,13 @@ export class NatsNodes {
       dataDir: join(this.dataDir, this.count === 1 ? '' : `node-${i + 1}`),
       port: p.port,
       monitorPort: p.monitorPort,
-      serverName: this.count === 1 ? 'cwtch-dev' : `cwtch-dev-${i + 1}`,
-      ...(this.count > 1
+      serverName:
+        this.count === 1 && !this.clusterName ? 'cwtch-dev' : `${this.clusterName ?? 'cwtch-dev'}-${i + 1}`,
+      // JetStream across gateways needs routes configured: a lone node of a federation routes to itself.
+      ...(this.count > 1 || this.clusterName
         ? {
             cluster: {
-              name: 'cwtch-dev',
+              name: this.clusterName ?? 'cwtch-dev',
               port: p.clusterPort,
               routes: this.#ports.map((x) => x.clusterPort),
             },

@@ -30,7 +30,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, m
   await rename(tmp, file);
 }
 
-async function loadOrCreate(file: string, create: () => string): Promise<string> {
+/** The trimmed content of `file`, written first (0600) with `create()` when missing. */
+export async function loadOrCreate(file: string, create: () => string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const value = create();
   await writeFileAtomic(file, `${value}\n`);
@@ -131,6 +132,12 @@ export async function loadGovernanceKey(dataDir: string): Promise<GovernanceKey>
 export interface RegionPlan {
   readonly region: string;
   readonly agencies: readonly string[];
+  /**
+   * The key of subject references shared by the federation's regions (base64url), so a child's
+   * reference is the same on both sides of a border: a recipient checks it, an auditor in either
+   * region finds the share by the child's NHS number.
+   */
+  readonly subjectKey?: string;
 }
 
 /** The agencies of a directory that belong to its own region (not admitted from another). */
@@ -207,7 +214,7 @@ export async function loadRegionFiles(dataDir: string, plan?: RegionPlan): Promi
   const logKeyFile = join(secrets, 'log.key');
   const logPublicKey = ed25519PublicKey(fromB64u(await loadOrCreate(logKeyFile, newEd25519Seed)));
   const subjectKeyFile = join(secrets, 'subject.key');
-  await loadOrCreate(subjectKeyFile, () => b64u(randomBytes(32)));
+  await loadOrCreate(subjectKeyFile, () => plan?.subjectKey ?? b64u(randomBytes(32)));
   const issuerFile = join(secrets, 'issuer.jwk.json');
   const issuer = await createDevIssuer(
     existsSync(issuerFile) ? JSON.parse(await readFile(issuerFile, 'utf8')) : undefined,
