@@ -12,10 +12,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AuditConfig } from '@cwtch/audit';
+import { ConnectorConfig } from '@cwtch/connector';
 import { PagesConfig } from '@cwtch/http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AuditConfig } from '../services/audit/src/config.ts';
-import { ConnectorConfig } from '../services/connector/src/config.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const composeDir = join(root, 'infra', 'compose');

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AuditConfig } from '@cwtch/audit';
+import { ConnectorConfig } from '@cwtch/connector';
 import { PagesConfig } from '@cwtch/http';
 import { describe, expect, it } from 'vitest';
-import { AuditConfig } from '../services/audit/src/config.ts';
-import { ConnectorConfig } from '../services/connector/src/config.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
