@@ -158,6 +158,24 @@ describe('cwtch explains itself (DESIGN §9)', () => {
     expect(bad.code).toBe(2);
   });
 
+  it('directory on a folder without its governance key refuses, and makes no key there', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'cwtch-nokey-'));
+    await writeFile(join(folder, 'directory.signed.json'), '{}');
+    const r = await cwtch(['directory', 'show', '--data', folder]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no governance key at');
+    expect(existsSync(join(folder, 'secrets', 'governance.key'))).toBe(false);
+  });
+
+  it('dev --regions refuses options that need one region, and an unknown region lists the demo regions', async () => {
+    const both = await cwtch(['dev', '--regions', 'wales,west-midlands', '--cluster', '3']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('not with --cluster');
+    const unknown = await cwtch(['dev', '--regions', 'wales,mercia', '--data', join(dir, 'nothing')]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('unknown region mercia: the demo has wales, west-midlands');
+  });
+
   it.skipIf(!existsSync('/usr/bin/script'))(
     'audit export with no --out refuses to pour a bundle onto a terminal, saying what to do',
     async () => {

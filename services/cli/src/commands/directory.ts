@@ -10,6 +10,7 @@ import { UsageError } from '../cli-errors.ts';
 import {
   agencyKeysDir,
   directoryKey,
+  governanceKeyFile,
   loadDirectory,
   loadGovernanceKey,
   saveDirectory,
@@ -146,6 +147,12 @@ export async function directoryCommand(args: string[]): Promise<void> {
   const dataDir = resolve(values.data!);
   if (!existsSync(signedDirectoryFile(dataDir)))
     throw new Error(`no region in ${dataDir}: start it once with cwtch dev`);
+  // A directory is only ever signed with the key that signed it: never make a new one here.
+  const keyFile = governanceKeyFile(dataDir);
+  if (!existsSync(keyFile))
+    throw new Error(
+      `no governance key at ${keyFile}: the directory of ${dataDir} is signed with a key kept elsewhere (offline); run this where it is`,
+    );
   await initCrypto();
   const governance = await loadGovernanceKey(dataDir);
   const { directory } = await loadDirectory(dataDir, governance);

@@ -118,9 +118,14 @@ export async function saveDirectory(
   return signed;
 }
 
+/** Where a data folder keeps its governance key. */
+export function governanceKeyFile(dataDir: string): string {
+  return join(dataDir, 'secrets', 'governance.key');
+}
+
 /** The governance key of a data folder (created on first use). */
 export async function loadGovernanceKey(dataDir: string): Promise<GovernanceKey> {
-  const seed = fromB64u(await loadOrCreate(join(dataDir, 'secrets', 'governance.key'), newEd25519Seed));
+  const seed = fromB64u(await loadOrCreate(governanceKeyFile(dataDir), newEd25519Seed));
   const publicKey = ed25519PublicKey(seed);
   return { kid: keyId(publicKey, 'Ed25519'), publicKey, secretKey: seed };
 }
