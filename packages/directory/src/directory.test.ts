@@ -137,3 +137,61 @@ describe('signed directory', () => {
     expect(view.routeFor('aa-one', 'missing-episode')).toEqual(['bb-two']);
   });
 });
+
+describe('cross-region statements', () => {
+  const gov = governanceKey();
+  /** `doc` with bb-two another region's agency, admitted by a statement for missing-episode under isp-1. */
+  const federated = (change: (d: Directory) => Directory = (d) => d): Directory =>
+    change({
+      ...doc(2),
+      agencies: doc(2).agencies.map((a) => (a.id === 'bb-two' ? { ...a, region: 'elsewhere' } : a)),
+      regions: [
+        {
+          region: 'elsewhere',
+          governanceKey: 'C'.repeat(43),
+          governanceKid: 'D'.repeat(43),
+          agencies: ['bb-two'],
+          kinds: ['missing-episode'],
+          agreement: 'isp-1',
+          fromSerial: 1,
+        },
+      ],
+    });
+  it('admit another region’s agency only under its statement’s agreement and kinds', () => {
+    expect(() => signDirectory(federated(), gov)).not.toThrow();
+    expect(verifyDirectory(signDirectory(federated(), gov), gov.publicKey).regions?.[0]?.region).toBe(
+      'elsewhere',
+    );
+    // An agency of another region no statement names.
+    expect(() =>
+      signDirectory(
+        federated((d) => ({ ...d, regions: [] })),
+        gov,
+      ),
+    ).toThrow(/admitted by no cross-region/);
+    // Party to an agreement other than the statement's.
+    expect(() =>
+      signDirectory(
+        federated((d) => ({ ...d, agreements: [...d.agreements, { ...d.agreements[0]!, id: 'isp-2' }] })),
+        gov,
+      ),
+    ).toThrow(/only isp-1 may/);
+    // A kind the statement does not let cross.
+    expect(() =>
+      signDirectory(
+        federated((d) => ({
+          ...d,
+          agreements: [{ ...d.agreements[0]!, kinds: ['missing-episode', 'intelligence-form'] }],
+        })),
+        gov,
+      ),
+    ).toThrow(/intelligence-form cross to elsewhere/);
+    // A statement naming an agency the directory does not hold as that region's.
+    expect(() =>
+      signDirectory(
+        federated((d) => ({ ...d, regions: [{ ...d.regions![0]!, agencies: ['bb-two', 'cc-three'] }] })),
+        gov,
+      ),
+    ).toThrow(/names cc-three/);
+  });
+});
