@@ -251,6 +251,16 @@ describe('disaster drill: the JetStream store lost, restored from a backup', () 
 
   it('the share log verifies, and its new cosigned checkpoint extends the one cosigned before the loss', async () => {
     const started = Date.now();
+    // The log can grow past the old checkpoint with escalation steps of the old shares before the
+    // audit service reaches the new share: wait for every share sent, then for a checkpoint over it.
+    await eventually(
+      async () => {
+        const { items } = await audit<{ items: { id: string }[] }>('/v1/shares?limit=500');
+        return sent.every((s) => items.some((i) => i.id === s.id));
+      },
+      30_000,
+      'every share sent in the share log',
+    );
     const bundle = await exportCoveringTheLog('after', before.size);
     timings['cosigned checkpoint after the new share'] = seconds(Date.now() - started);
     const after = checkpointOf(bundle);
