@@ -39,7 +39,10 @@ export interface ProvisionOptions {
   readonly logger?: Logger;
   /** Storage limits ({@link DEFAULT_BUS_LIMITS} for any not given). */
   readonly limits?: Partial<BusLimits>;
-  /** Where SHARES also takes messages from: other regions' SHARES (federation), agencies' leaf nodes. */
+  /**
+   * Where SHARES also takes messages from (other regions' SHARES in a federation); an empty list
+   * removes any it had. Absent: left as they are.
+   */
   readonly sharesSources?: readonly StreamSource[];
   /** The cluster every stream is placed in (a region's own, in a federation's super-cluster). */
   readonly placementCluster?: string;
@@ -81,7 +84,7 @@ function streamSpecs(o: ProvisionOptions): StreamSpec[] {
       max_bytes: limits.sharesMaxBytes,
       // One inbox consumer per agency, beyond nats-server 2.15's default of 1,000 per stream.
       max_consumers: limits.sharesMaxConsumers,
-      ...(o.sharesSources?.length ? { sources: [...o.sharesSources] } : {}),
+      ...(o.sharesSources ? { sources: [...o.sharesSources] } : {}),
     }),
     stream(o, {
       name: AUDIT_STREAM,

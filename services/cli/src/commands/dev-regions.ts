@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { freePort } from '@cwtch/bus';
+import { freePort, jetstreamManager, SHARES_STREAM } from '@cwtch/bus';
 import type { RegionFile } from '@cwtch/contracts';
 import { mkdirOwnerOnly } from '@cwtch/runtime';
 import { federationConfig, loadFederation, regionPlans } from '../region/federation.ts';
 import { type RegionFiles, writeFileAtomic } from '../region/region-files.ts';
-import { startDevRegion, stopOnSignal } from './dev.ts';
+import { connectOperator, startDevRegion, stopOnSignal } from './dev.ts';
 
 /** Options of `cwtch dev --regions`. */
 export interface DevRegionsOptions {
@@ -68,9 +68,8 @@ export async function startDevRegions(
     plans.map((p) => p.region),
   );
   const started = await Promise.allSettled(
-    plans.map((plan, i) => {
-      const { sources } = federationConfig(files, plan.region);
-      return startDevRegion({
+    plans.map((plan, i) =>
+      startDevRegion({
         dataDir: dirOf(plan.region),
         plan,
         ...(options.syncInterval ? { syncInterval: options.syncInterval } : {}),
@@ -85,10 +84,10 @@ export async function startDevRegions(
                 plan.region,
               ).accounts
             }\n\n${gatewayBlock(plan.region, ports)}`,
-          sharesSources: sources,
+          sharesSources: [],
         },
-      });
-    }),
+      }),
+    ),
   );
   const up = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s) => s.status === 'rejected');
@@ -96,6 +95,24 @@ export async function startDevRegions(
     await Promise.all(up.map((r) => r.stop()));
     throw (failed as PromiseRejectedResult).reason;
   }
+  // Every region's SHARES exists and the super-cluster has its meta leader: now each sources the
+  // others. A source added again resumes after the last message it took (nats-server finds it in
+  // the stream), and SHARES's duplicate window would catch a repeat.
+  await Promise.all(
+    plans.map(async (plan, i) => {
+      const nc = await connectOperator(files[i]!, up[i]!.region.nats.url);
+      try {
+        const jsm = await jetstreamManager(nc);
+        const { config } = await jsm.streams.info(SHARES_STREAM);
+        await jsm.streams.update(SHARES_STREAM, {
+          ...config,
+          sources: federationConfig(files, plan.region).sources,
+        });
+      } finally {
+        await nc.close();
+      }
+    }),
+  );
   return {
     regions: Object.fromEntries(plans.map((p, i) => [p.region, up[i]!.region])),
     async stop() {

@@ -57,7 +57,10 @@ export interface DevOptions {
     readonly clusterName: string;
     /** nats-server's accounts and gateway blocks for this region's files (replacing `authorization`). */
     readonly natsConfig: (files: RegionFiles) => string;
-    /** What SHARES takes from the other regions. */
+    /**
+     * What SHARES takes from the other regions at start: none, until every region is up (a source
+     * that cannot start is retried by nats-server with a growing delay, a minute and more).
+     */
     readonly sharesSources: readonly StreamSource[];
   };
   /** Agencies whose connector runs behind its own leaf node (`--leaf`; one region server only). */
