@@ -60,7 +60,7 @@ export {
   stopProcess,
   writeNatsConfig,
 } from './nats-server.ts';
-export { type ProvisionOptions, provisionBus } from './provision.ts';
+export { addSharesSources, type ProvisionOptions, provisionBus } from './provision.ts';
 export {
   type BatchAck,
   type BatchMessage,

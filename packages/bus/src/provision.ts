@@ -201,3 +201,23 @@ export async function provisionBus(jsm: JetStreamManager, options: ProvisionOpti
   }
   await ensureConsumer(jsm, SHARES_STREAM, AUDIT_CONSUMER, []);
 }
+
+/** What tells two sources apart: the stream, its filter and the API prefix it is reached through. */
+const sourceKey = (s: StreamSource) =>
+  JSON.stringify([s.name, s.filter_subject ?? '', s.external?.api ?? '']);
+
+/**
+ * Adds to SHARES each of `sources` it does not take from yet (an agency's leaf outbox, another
+ * region's SHARES): used once those exist and answer, since nats-server retries a source that
+ * cannot start with a growing delay. A source added again resumes after the last message it took.
+ */
+export async function addSharesSources(
+  jsm: JetStreamManager,
+  sources: readonly StreamSource[],
+): Promise<void> {
+  const { config } = await jsm.streams.info(SHARES_STREAM);
+  const have = new Set((config.sources ?? []).map(sourceKey));
+  const add = sources.filter((s) => !have.has(sourceKey(s)));
+  if (add.length > 0)
+    await jsm.streams.update(SHARES_STREAM, { ...config, sources: [...(config.sources ?? []), ...add] });
+}

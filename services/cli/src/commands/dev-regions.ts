@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { freePort, jetstreamManager, SHARES_STREAM } from '@cwtch/bus';
+import { addSharesSources, freePort, jetstreamManager } from '@cwtch/bus';
 import type { RegionFile } from '@cwtch/contracts';
 import { mkdirOwnerOnly } from '@cwtch/runtime';
 import { federationConfig, loadFederation, regionPlans } from '../region/federation.ts';
@@ -95,19 +95,12 @@ export async function startDevRegions(
     await Promise.all(up.map((r) => r.stop()));
     throw (failed as PromiseRejectedResult).reason;
   }
-  // Every region's SHARES exists and the super-cluster has its meta leader: now each sources the
-  // others. A source added again resumes after the last message it took (nats-server finds it in
-  // the stream), and SHARES's duplicate window would catch a repeat.
+  // Every region's SHARES exists and the super-cluster has its meta leader: now each sources the others.
   await Promise.all(
     plans.map(async (plan, i) => {
       const nc = await connectOperator(files[i]!, up[i]!.region.nats.url);
       try {
-        const jsm = await jetstreamManager(nc);
-        const { config } = await jsm.streams.info(SHARES_STREAM);
-        await jsm.streams.update(SHARES_STREAM, {
-          ...config,
-          sources: federationConfig(files, plan.region).sources,
-        });
+        await addSharesSources(await jetstreamManager(nc), federationConfig(files, plan.region).sources);
       } finally {
         await nc.close();
       }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  addSharesSources,
   agencyLeafPermissions,
   agencyLocalLeafPermissions,
   agreementPeers,
@@ -17,7 +18,6 @@ import {
   type NatsUser,
   provisionLeafOutbox,
   renderAuthorization,
-  SHARES_STREAM,
   startNatsServer,
   writeLeafNodeConfig,
 } from '@cwtch/bus';
@@ -226,15 +226,7 @@ export class LeafAgencies {
     );
     const nc = await operator();
     try {
-      const jsm = await jetstreamManager(nc);
-      const info = await jsm.streams.info(SHARES_STREAM);
-      const have = new Set((info.config.sources ?? []).map((s) => s.name));
-      const add = this.agencies.map(leafSharesSource).filter((s) => !have.has(s.name));
-      if (add.length > 0)
-        await jsm.streams.update(SHARES_STREAM, {
-          ...info.config,
-          sources: [...(info.config.sources ?? []), ...add],
-        });
+      await addSharesSources(await jetstreamManager(nc), this.agencies.map(leafSharesSource));
     } finally {
       await nc.drain().catch(() => undefined);
     }
