@@ -15,6 +15,7 @@ export {
   type DevIssuer,
 } from './dev-issuer.ts';
 export { type ErrorBody, statusOf, toErrorResponse } from './http-error.ts';
+export { hasBody, limitBody } from './limit-body.ts';
 export {
   escapeHtml,
   html,

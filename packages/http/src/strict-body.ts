@@ -1,6 +1,7 @@
 import { malformedTextIssue } from '@cwtch/contracts';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import type { Env, MiddlewareHandler } from 'hono';
+import { hasBody } from './limit-body.ts';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -14,7 +15,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * const body = parseStrictJson(new Uint8Array(await c.req.arrayBuffer()));
  */
 export function parseStrictJson(bytes: Uint8Array): unknown {
-  const text = decodeUtf8(bytes);
+  return parseStrictText(decodeUtf8(bytes));
+}
+
+/** {@link parseStrictJson} on text already decoded strictly. */
+function parseStrictText(text: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -79,10 +84,14 @@ function decodeFormPart(part: string): string | undefined {
 export function strictBody<E extends Env = Env>(): MiddlewareHandler<E> {
   return async (c, next) => {
     const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (c.req.raw.body === null) return next();
-    // Handlers re-read the cached bytes; they decode the same now that they are checked.
-    if (JSON_MEDIA_TYPE.test(type)) parseStrictJson(new Uint8Array(await c.req.arrayBuffer()));
-    else if (type === 'application/x-www-form-urlencoded')
+    if (!hasBody(c)) return next();
+    if (JSON_MEDIA_TYPE.test(type)) {
+      const text = decodeUtf8(new Uint8Array(await c.req.arrayBuffer()));
+      parseStrictText(text);
+      // Handlers and validators read the checked text (`c.req.json()` parses it), not the bytes again.
+      // (Hono's cache holds the promises its reads return, whatever its type says.)
+      (c.req.bodyCache as unknown as { text?: Promise<string> }).text = Promise.resolve(text);
+    } else if (type === 'application/x-www-form-urlencoded')
       checkStrictForm(new Uint8Array(await c.req.arrayBuffer()));
     await next();
   };

@@ -12,6 +12,7 @@ import {
 } from '@cwtch/contracts';
 import {
   identityKey,
+  limitBody,
   type PageAuth,
   type PageFallbacks,
   type Principal,
@@ -24,7 +25,6 @@ import {
 } from '@cwtch/http';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
@@ -113,7 +113,7 @@ export function createApp(
   app.use('*', secureHeaders());
   app.use(
     '/v1/*',
-    bodyLimit({
+    limitBody({
       maxSize: options.maxBodyBytes,
       onError: (c) =>
         c.json(

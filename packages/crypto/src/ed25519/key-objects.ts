@@ -1,4 +1,10 @@
-import { createPrivateKey, createPublicKey, type KeyObject, timingSafeEqual } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  createSecretKey,
+  type KeyObject,
+  timingSafeEqual,
+} from 'node:crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 
 // DER headers that turn raw RFC 8032 keys into the PKCS#8 and SPKI structures node:crypto imports.
@@ -8,6 +14,7 @@ const PUBLIC_CACHE_LIMIT = 4096;
 
 const privateKeys = new WeakMap<Uint8Array, { readonly bytes: Buffer; readonly key: KeyObject }>();
 const publicKeys = new Map<string, KeyObject>();
+const secretKeys = new WeakMap<Uint8Array, { readonly bytes: Buffer; readonly key: KeyObject }>();
 
 /**
  * The private KeyObject of a libsodium 64-byte secret key (`seed || publicKey`), imported once per
@@ -46,5 +53,19 @@ export function publicKeyObject(publicKey: Uint8Array): KeyObject | undefined {
   }
   if (publicKeys.size >= PUBLIC_CACHE_LIMIT) publicKeys.clear();
   publicKeys.set(id, key);
+  return key;
+}
+
+/**
+ * The secret (HMAC) KeyObject of a key array, imported once per array and re-imported if its
+ * bytes change: `createHmac` with raw bytes imports the key again on every call.
+ */
+export function secretKeyObject(secret: Uint8Array): KeyObject {
+  const cached = secretKeys.get(secret);
+  if (cached !== undefined && cached.bytes.length === secret.length && timingSafeEqual(cached.bytes, secret))
+    return cached.key;
+  const bytes = Buffer.from(secret);
+  const key = createSecretKey(bytes);
+  secretKeys.set(secret, { bytes, key });
   return key;
 }

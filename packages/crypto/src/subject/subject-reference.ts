@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
+import { secretKeyObject } from '../ed25519/key-objects.ts';
 import { b64uEncode } from '../encoding/b64u-encode.ts';
 
 /** A child's identifier in one scheme, e.g. `{ type: 'nhs', value: '9434765919' }`. */
@@ -31,7 +32,7 @@ export function subjectReference(subjectKey: Uint8Array, identifier: SubjectIden
   if (identifier.value.length === 0 || /\p{Cs}/u.test(identifier.value)) {
     throw new CwtchError(ErrorCode.BAD_REQUEST, 'identifier value must be non-empty well-formed text');
   }
-  const mac = createHmac('sha256', subjectKey)
+  const mac = createHmac('sha256', secretKeyObject(subjectKey))
     .update(`cwtch-subject-v1\0${identifier.type}:${identifier.value}`, 'utf8')
     .digest();
   return b64uEncode(new Uint8Array(mac));

@@ -1,6 +1,6 @@
 import { ErrorCode, type Logger } from '@cwtch/runtime';
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../limit-body.ts';
 import type { SafeHtml } from '../page-security.ts';
 import { pageSecurityHeaders } from '../page-security.ts';
 import { identityKey, rateLimit, TokenBuckets } from '../rate-limit.ts';
@@ -52,7 +52,7 @@ export function createPageApp(o: PageAppOptions): Hono<PageEnv> {
   for (const path of [...o.pagePaths, ...OPEN_PATHS]) {
     pages.use(path, pageSecurityHeaders());
     if (OPEN_PATHS.includes(path)) pages.use(path, openLimiter);
-    pages.use(path, bodyLimit({ maxSize: o.maxBodyBytes }));
+    pages.use(path, limitBody({ maxSize: o.maxBodyBytes }));
     pages.use(path, strictBody());
   }
   pages.route('/', pageAssets(o.assets));
