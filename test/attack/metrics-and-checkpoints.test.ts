@@ -83,6 +83,12 @@ describe('connector metrics', () => {
     const full = await metricsOf(swansea.connector, swansea.tokens.system);
     expect(sampleValue(full, 'cwtch_shares_sent_total', { kind: 'missing-episode' })).toBeGreaterThan(0);
     expect(sampleValue(full, 'cwtch_inbox_items')).toBeGreaterThan(0);
+    // Its copies and receipts were stored, batched or one at a time, and no batch was refused.
+    const stored =
+      (sampleValue(full, 'cwtch_bus_publishes_total', { how: 'batched' }) ?? 0) +
+      (sampleValue(full, 'cwtch_bus_publishes_total', { how: 'single' }) ?? 0);
+    expect(stored).toBeGreaterThan(0);
+    expect(sampleValue(full, 'cwtch_bus_batches_total', { outcome: 'refused' })).toBe(0);
   });
 
   it('refuse a token of another agency, and a forged one, instead of falling back to the open view', async () => {

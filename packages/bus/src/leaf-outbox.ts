@@ -50,6 +50,8 @@ export async function provisionLeafOutbox(
     max_msgs_per_subject: limits.maxMessagesPerPair,
     discard_new_per_subject: true,
     max_bytes: limits.sharesMaxBytes,
+    // The connector stores what one turn releases as one atomic batch, as on SHARES.
+    allow_atomic: true,
   };
   try {
     const info = await jsm.streams.info(config.name);

@@ -84,6 +84,8 @@ function streamSpecs(o: ProvisionOptions): StreamSpec[] {
       max_bytes: limits.sharesMaxBytes,
       // One inbox consumer per agency, beyond nats-server 2.15's default of 1,000 per stream.
       max_consumers: limits.sharesMaxConsumers,
+      // Connectors store what one turn releases (sends, receipts) as one atomic batch.
+      allow_atomic: true,
       ...(o.sharesSources ? { sources: [...o.sharesSources] } : {}),
     }),
     stream(o, {

@@ -3,10 +3,12 @@ import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { type NatsConnection, headers as natsHeaders } from '@nats-io/transport-node';
 
-/** One message of an atomic batch: its bytes and its de-duplication id (`Nats-Msg-Id`). */
+/** One message of an atomic batch: its bytes, its de-duplication id (`Nats-Msg-Id`), its subject. */
 export interface BatchMessage {
   readonly data: Uint8Array;
   readonly msgId: string;
+  /** Where it goes, when not the batch's subject (any subject of the same stream). */
+  readonly subject?: string;
 }
 
 /** What the server answers once a whole batch is stored. */
@@ -20,11 +22,11 @@ export interface BatchAck {
 export const MAX_BATCH_MESSAGES = 1000;
 
 /**
- * Appends `messages` to one subject of a stream that allows atomic publish (`allow_atomic`,
- * nats-server 2.12+) as one atomic batch: all stored, in order and after one write to disk, or
- * none. The first message carries `Nats-Expected-Last-Sequence`, so the batch lands only right
- * after `expectLastSequence` (a single writer's fail-closed append). One round trip: only the
- * commit asks for an answer. A refused batch throws an Error with the server's reason (a wrong
+ * Appends `messages` to a stream that allows atomic publish (`allow_atomic`, nats-server 2.12+)
+ * as one atomic batch: all stored, in order and after one write to disk, or none. Each goes to
+ * `subject` unless it names its own (all of one stream). With `expectLastSequence` the first
+ * message carries `Nats-Expected-Last-Sequence`, so the batch lands only right after it (a single
+ * writer's fail-closed append). One round trip: only the commit asks for an answer. A refused batch throws an Error with the server's reason (a wrong
  * last sequence included), never retried; a lost answer throws `BUS_UNAVAILABLE`, and then only the
  * stream itself can say whether the batch was stored.
  */
@@ -32,7 +34,7 @@ export async function publishBatch(
   js: JetStreamClient,
   subject: string,
   messages: readonly BatchMessage[],
-  options: { readonly expectLastSequence: number; readonly timeoutMs?: number },
+  options: { readonly expectLastSequence?: number; readonly timeoutMs?: number } = {},
 ): Promise<BatchAck> {
   // The client's own batch API asks for an answer to the first message too, and drops the
   // server's reason for a refused commit: speak the protocol on the client's connection instead.
@@ -45,10 +47,12 @@ export async function publishBatch(
   let reply: Awaited<ReturnType<NatsConnection['request']>>;
   try {
     for (let n = 1; n < last; n++) {
-      nc.publish(subject, messages[n - 1]!.data, { headers: batchHeaders(id, n, messages[n - 1]!, options) });
+      const m = messages[n - 1]!;
+      nc.publish(m.subject ?? subject, m.data, { headers: batchHeaders(id, n, m, options) });
     }
-    reply = await nc.request(subject, messages[last - 1]!.data, {
-      headers: batchHeaders(id, last, messages[last - 1]!, options, true),
+    const commit = messages[last - 1]!;
+    reply = await nc.request(commit.subject ?? subject, commit.data, {
+      headers: batchHeaders(id, last, commit, options, true),
       timeout: options.timeoutMs ?? 5000,
     });
   } catch (cause) {
@@ -71,14 +75,15 @@ function batchHeaders(
   id: string,
   n: number,
   message: BatchMessage,
-  options: { readonly expectLastSequence: number },
+  options: { readonly expectLastSequence?: number },
   commit = false,
 ) {
   const h = natsHeaders();
   h.set('Nats-Batch-Id', id);
   h.set('Nats-Batch-Sequence', String(n));
   h.set('Nats-Msg-Id', message.msgId);
-  if (n === 1) h.set('Nats-Expected-Last-Sequence', String(options.expectLastSequence));
+  if (n === 1 && options.expectLastSequence !== undefined)
+    h.set('Nats-Expected-Last-Sequence', String(options.expectLastSequence));
   if (commit) h.set('Nats-Batch-Commit', '1');
   return h;
 }

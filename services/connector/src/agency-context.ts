@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import type { JetStreamClient } from '@cwtch/bus';
+import type { JetStreamClient, PublishGroup } from '@cwtch/bus';
 import type { DirectoryWatcher } from '@cwtch/directory';
 import type { Logger } from '@cwtch/runtime';
 import type { LogFigures } from './board/log-figures-client.ts';
@@ -14,6 +14,8 @@ export interface AgencyContext {
   readonly keyring: Keyring;
   readonly directory: DirectoryWatcher;
   readonly js: JetStreamClient;
+  /** Durable publishes of share copies and receipts, each turn's together (an atomic batch). */
+  readonly publisher: PublishGroup;
   readonly store: InboxStore;
   readonly subjectKey: Uint8Array;
   readonly maxTtlMs: number;

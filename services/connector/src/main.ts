@@ -6,6 +6,7 @@ import {
   inboxConsumer,
   inboxPrefixOf,
   jetstream,
+  PublishGroup,
   runBatchConsumer,
   SHARES_STREAM,
 } from '@cwtch/bus';
@@ -93,6 +94,7 @@ const ctx: AgencyContext = {
   keyring,
   directory,
   js,
+  publisher: new PublishGroup(js, { logger }),
   store,
   subjectKey,
   maxTtlMs: config.CWTCH_MAX_TTL_DAYS * 86_400_000,

@@ -51,8 +51,9 @@ export class Metrics {
 }
 
 /**
- * The connector's gauges, read now: its inbox size and, when it runs them, its witness's position
- * and the webhook events waiting for the case system.
+ * The connector's gauges, read now: its inbox size, how its publishes were stored (counted by its
+ * publish group) and, when it runs them, its witness's position and the webhook events waiting for
+ * the case system.
  */
 export function connectorGauges(
   ctx: AgencyContext,
@@ -65,7 +66,33 @@ export function connectorGauges(
     type: MetricType.gauge,
     samples: [{ value }],
   });
-  const gauges = [gauge('cwtch_inbox_items', "Notifications in this agency's inbox", ctx.store.count())];
+  const counter = (
+    name: string,
+    help: string,
+    label: string,
+    values: Record<string, number>,
+  ): MetricFamily => ({
+    name,
+    help,
+    type: MetricType.counter,
+    samples: Object.entries(values).map(([k, value]) => ({ labels: { [label]: k }, value })),
+  });
+  const { batches, batched, single, refused } = ctx.publisher.counts;
+  const gauges: MetricFamily[] = [
+    gauge('cwtch_inbox_items', "Notifications in this agency's inbox", ctx.store.count()),
+    counter(
+      'cwtch_bus_publishes_total',
+      'Share copies and receipts stored on the bus, in atomic batches or one at a time',
+      'how',
+      { batched, single },
+    ),
+    counter(
+      'cwtch_bus_batches_total',
+      'Atomic batches of publishes: stored whole, or refused and published one at a time',
+      'outcome',
+      { stored: batches, refused },
+    ),
+  ];
   if (witness)
     gauges.push(
       gauge(

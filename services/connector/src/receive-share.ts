@@ -42,9 +42,11 @@ export async function sendReceipt(
     },
     signing.secretKey,
   );
-  await publishDurable(ctx.js, receiptSubject(envelope.from, ctx.agency), bytes, {
-    msgId: `rcpt.${envelope.id}.${ctx.agency}.${status}`,
-  });
+  await ctx.publisher.publish(
+    receiptSubject(envelope.from, ctx.agency),
+    bytes,
+    `rcpt.${envelope.id}.${ctx.agency}.${status}`,
+  );
 }
 
 /** A copy whose sender is authentic: what a receipt about it names. */

@@ -1,4 +1,4 @@
-import { publishDurable, shareSubject } from '@cwtch/bus';
+import { shareSubject } from '@cwtch/bus';
 import { checkSenderRules, type KindName, kinds, type Priority, parseNotification } from '@cwtch/contracts';
 import { b64uEncode, sealEnvelope, sha256 } from '@cwtch/crypto';
 import type { Agreement } from '@cwtch/directory';
@@ -157,21 +157,21 @@ export async function sendNotification(
   );
   await Promise.all(
     recipients.map((to) =>
-      publishDurable(ctx.js, shareSubject(to, ctx.agency), sealed.bytes, {
-        msgId: `${sealed.id}.${to}`,
-      }).catch((e: unknown) => {
-        if (!isCwtchError(e) || e.code !== ErrorCode.BUS_STORAGE_FULL) throw e;
-        // Loud for the sender whose quota is full; every other pair goes on.
-        ctx.metrics.inc('cwtch_bus_storage_full_total', 'Share copies the bus refused to store', {
-          recipient: to,
-        });
-        ctx.logger.error({ id: sealed.id, recipient: to, err: e }, 'bus storage full: share copy refused');
-        throw new CwtchError(
-          ErrorCode.BUS_STORAGE_FULL,
-          `the bus refused the copy for ${to} (${e.message}): the region's operator must raise its quota`,
-          { cause: e },
-        );
-      }),
+      ctx.publisher
+        .publish(shareSubject(to, ctx.agency), sealed.bytes, `${sealed.id}.${to}`)
+        .catch((e: unknown) => {
+          if (!isCwtchError(e) || e.code !== ErrorCode.BUS_STORAGE_FULL) throw e;
+          // Loud for the sender whose quota is full; every other pair goes on.
+          ctx.metrics.inc('cwtch_bus_storage_full_total', 'Share copies the bus refused to store', {
+            recipient: to,
+          });
+          ctx.logger.error({ id: sealed.id, recipient: to, err: e }, 'bus storage full: share copy refused');
+          throw new CwtchError(
+            ErrorCode.BUS_STORAGE_FULL,
+            `the bus refused the copy for ${to} (${e.message}): the region's operator must raise its quota`,
+            { cause: e },
+          );
+        }),
     ),
   );
   // A marker only (JetStream holds the copies): it rides on the next commit, the reply does not wait.

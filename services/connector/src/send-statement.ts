@@ -1,4 +1,4 @@
-import { publishDurable, receiptSubject } from '@cwtch/bus';
+import { receiptSubject } from '@cwtch/bus';
 import type { ReceiptStatus, Statement } from '@cwtch/contracts';
 import { sealNote, signReceipt } from '@cwtch/crypto';
 import type { AgencyContext } from './agency-context.ts';
@@ -92,7 +92,7 @@ export async function sendStatement(
 }
 
 async function publishStatement(ctx: AgencyContext, s: StatementOut): Promise<void> {
-  await publishDurable(ctx.js, receiptSubject(s.addressee, ctx.agency), s.bytes, { msgId: s.key });
+  await ctx.publisher.publish(receiptSubject(s.addressee, ctx.agency), s.bytes, s.key);
   await ctx.store.soon(() => ctx.store.markStatementSent(s.key), { durable: false });
 }
 
