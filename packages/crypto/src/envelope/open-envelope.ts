@@ -2,6 +2,7 @@ import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { getSodium } from '../init-crypto.ts';
 import { SIZES } from './constants.ts';
 import { decryptContent } from './decrypt-content.ts';
+import { openBox } from './seal-box.ts';
 import type { VerifiedEnvelope } from './types.ts';
 
 /** The recipient's identity and encryption key pair. */
@@ -54,7 +55,7 @@ export function openEnvelope(envelope: VerifiedEnvelope, options: OpenEnvelopeOp
   }
   let cek: Uint8Array;
   try {
-    cek = sodium.crypto_box_seal_open(wrapped, me.publicKey, me.secretKey);
+    cek = openBox(wrapped, me);
   } catch {
     throw new CwtchError(ErrorCode.DECRYPTION_FAILED, 'decryption failed');
   }

@@ -14,7 +14,7 @@ import {
 } from '../test-support.ts';
 import { openEnvelope } from './open-envelope.ts';
 import { parseEnvelope } from './parse-envelope.ts';
-import { sealBox } from './seal-box.ts';
+import { openBox, sealBox } from './seal-box.ts';
 import { sealEnvelope } from './seal-envelope.ts';
 import { verifyEnvelope } from './verify-envelope.ts';
 
@@ -87,5 +87,51 @@ describe('sealBox (crypto_box_seal rebuilt with an injected ephemeral seed)', ()
     const bytes = assemble(parts, { signWith: cs.keys.signing.secretKey });
     const verified = verifyEnvelope(parseEnvelope(bytes), { resolveSigningKey: directory([cs]) });
     expect(new TextDecoder().decode(openEnvelope(verified, { me: meOf(police) }).plaintext)).toBe('interop');
+  });
+
+  it("opens what libsodium's crypto_box_seal sealed, and refuses what crypto_box_seal_open refuses", () => {
+    const sodium = getSodium();
+    const me = sodium.crypto_box_keypair();
+    const keys = { publicKey: me.publicKey, secretKey: me.privateKey };
+    for (let i = 0; i < 50; i++) {
+      const message = seedFrom(`m${i}`).subarray(0, i % 33);
+      expect(openBox(sodium.crypto_box_seal(message, me.publicKey), keys)).toEqual(message);
+      expect(
+        sodium.crypto_box_seal_open(
+          sealBox(message, me.publicKey, seedFrom(`e${i}`)),
+          me.publicKey,
+          me.privateKey,
+        ),
+      ).toEqual(message);
+    }
+    const sealed = sodium.crypto_box_seal(seedFrom('m'), me.publicKey);
+    const refused = (bytes: Uint8Array, with_ = keys) => {
+      expect(() => sodium.crypto_box_seal_open(bytes, with_.publicKey, with_.secretKey)).toThrow();
+      expect(() => openBox(bytes, with_)).toThrow(expect.objectContaining({ code: 'DECRYPTION_FAILED' }));
+    };
+    for (const at of [0, 31, 32, 47, sealed.length - 1]) {
+      const flipped = sealed.slice();
+      flipped[at]! ^= 1;
+      refused(flipped);
+    }
+    refused(sealed.subarray(0, 47));
+    const other = sodium.crypto_box_keypair();
+    refused(sealed, { publicKey: other.publicKey, secretKey: other.privateKey });
+    // An ephemeral key of small order (here the point of order 1 and one of order 8) agrees on an
+    // all-zero secret: refused before any MAC is checked.
+    for (const small of [
+      '0100000000000000000000000000000000000000000000000000000000000000',
+      'e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800',
+    ]) {
+      const forged = sealed.slice();
+      forged.set(Buffer.from(small, 'hex'), 0);
+      refused(forged);
+    }
+  });
+
+  it('refuses to seal to a public key of small order', () => {
+    expect(() => sealBox(seedFrom('m'), new Uint8Array(32), seedFrom('e'))).toThrow(
+      expect.objectContaining({ code: 'BAD_REQUEST' }),
+    );
   });
 });

@@ -1,12 +1,79 @@
+import { createHash, createPrivateKey, createPublicKey, diffieHellman, type KeyObject } from 'node:crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { getSodium } from '../init-crypto.ts';
 import { concatBytes } from '../internal/bytes.ts';
+import { hsalsa20 } from './hsalsa20.ts';
+
+// DER headers that turn raw RFC 7748 X25519 keys into the PKCS#8 and SPKI structures node:crypto imports.
+const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
+const PUBLIC_CACHE_LIMIT = 4096;
+const ZERO_INPUT = new Uint8Array(16);
+
+const secretKeys = new WeakMap<Uint8Array, { readonly bytes: Buffer; readonly key: KeyObject }>();
+const publicKeys = new Map<string, KeyObject>();
+
+function privateX25519(secret: Uint8Array): KeyObject {
+  return createPrivateKey({ key: Buffer.concat([PKCS8_X25519, secret]), format: 'der', type: 'pkcs8' });
+}
+
+/** An agency's long-lived X25519 secret key, imported once per key array (re-imported if its bytes change). */
+function heldSecretKey(secret: Uint8Array): KeyObject {
+  const cached = secretKeys.get(secret);
+  if (cached?.bytes.equals(secret)) return cached.key;
+  const key = privateX25519(secret);
+  secretKeys.set(secret, { bytes: Buffer.from(secret), key });
+  return key;
+}
+
+/**
+ * A raw X25519 public key: a recipient's is imported once per value (it recurs on every send); an
+ * ephemeral one (`cache` false, new with every envelope) is not kept.
+ */
+function publicX25519(publicKey: Uint8Array, cache = true): KeyObject {
+  if (!cache)
+    return createPublicKey({ key: Buffer.concat([SPKI_X25519, publicKey]), format: 'der', type: 'spki' });
+  const id = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('base64');
+  const cached = publicKeys.get(id);
+  if (cached !== undefined) return cached;
+  const key = createPublicKey({ key: Buffer.concat([SPKI_X25519, publicKey]), format: 'der', type: 'spki' });
+  if (publicKeys.size >= PUBLIC_CACHE_LIMIT) publicKeys.clear();
+  publicKeys.set(id, key);
+  return key;
+}
+
+/**
+ * `crypto_box_beforenm(pk, sk)`: HSalsa20 keyed with the X25519 shared secret, the scalar
+ * multiplication done by node:crypto (OpenSSL, native; libsodium's WebAssembly one costs about
+ * three times more), then {@link hsalsa20}. Like libsodium, refuses an all-zero shared secret (a
+ * public key of small order). The caller wipes the key.
+ */
+function boxKey(secret: KeyObject, publicKey: KeyObject): Uint8Array {
+  let shared: Buffer;
+  try {
+    shared = diffieHellman({ privateKey: secret, publicKey });
+  } catch (cause) {
+    throw new CwtchError(ErrorCode.DECRYPTION_FAILED, 'the X25519 key agreement failed', { cause });
+  }
+  try {
+    if (shared.every((b) => b === 0))
+      throw new CwtchError(ErrorCode.DECRYPTION_FAILED, 'the X25519 key agreement failed');
+    return hsalsa20(shared, ZERO_INPUT);
+  } finally {
+    shared.fill(0);
+  }
+}
+
+/** BLAKE2b-192(epk || pk): the nonce `crypto_box_seal` derives. */
+const sealNonce = (epk: Uint8Array, pk: Uint8Array) =>
+  getSodium().crypto_generichash(24, concatBytes([epk, pk]), null);
 
 /**
  * libsodium's `crypto_box_seal`, rebuilt so the ephemeral key comes from a caller-supplied 32-byte
  * seed (node:crypto or a test vector) rather than libsodium's slow WebAssembly RNG:
- * `epk || crypto_box_easy(m, nonce = BLAKE2b-192(epk || pk), pk, esk)`. Byte-compatible with
- * `crypto_box_seal_open` (interop test beside this file).
+ * `epk || crypto_box_easy(m, nonce = BLAKE2b-192(epk || pk), pk, esk)`, with the ephemeral key
+ * pair derived as `crypto_box_seed_keypair` derives it (esk = SHA-512(seed)[0..32]). Byte-compatible
+ * with `crypto_box_seal_open` (interop test beside this file). Wipes the seed.
  */
 export function sealBox(
   message: Uint8Array,
@@ -20,13 +87,51 @@ export function sealBox(
   if (recipientPublicKey.length !== 32) {
     throw new CwtchError(ErrorCode.BAD_REQUEST, 'public key must be 32 bytes');
   }
-  const ephemeral = sodium.crypto_box_seed_keypair(ephemeralSeed);
+  const hash = createHash('sha512').update(ephemeralSeed).digest();
+  let key: Uint8Array | undefined;
   try {
-    const nonce = sodium.crypto_generichash(24, concatBytes([ephemeral.publicKey, recipientPublicKey]), null);
-    const boxed = sodium.crypto_box_easy(message, nonce, recipientPublicKey, ephemeral.privateKey);
-    return concatBytes([ephemeral.publicKey, boxed]);
+    const esk = privateX25519(hash.subarray(0, 32));
+    const epk = createPublicKey(esk).export({ format: 'der', type: 'spki' }).subarray(SPKI_X25519.length);
+    try {
+      key = boxKey(esk, publicX25519(recipientPublicKey));
+    } catch (e) {
+      throw new CwtchError(ErrorCode.BAD_REQUEST, 'the recipient public key is not usable', { cause: e });
+    }
+    return concatBytes([
+      epk,
+      sodium.crypto_box_easy_afternm(message, sealNonce(epk, recipientPublicKey), key),
+    ]);
   } finally {
-    sodium.memzero(ephemeral.privateKey);
+    hash.fill(0);
+    if (key) sodium.memzero(key);
     sodium.memzero(ephemeralSeed);
+  }
+}
+
+/**
+ * `crypto_box_seal_open(sealed, pk, sk)` with the key agreement in node:crypto as in
+ * {@link sealBox}: byte for byte what libsodium opens, and refusing what it refuses. Throws
+ * `DECRYPTION_FAILED`.
+ */
+export function openBox(
+  sealed: Uint8Array,
+  me: { publicKey: Uint8Array; secretKey: Uint8Array },
+): Uint8Array {
+  const sodium = getSodium();
+  if (
+    sealed.length < 32 + sodium.crypto_box_MACBYTES ||
+    me.secretKey.length !== 32 ||
+    me.publicKey.length !== 32
+  )
+    throw new CwtchError(ErrorCode.DECRYPTION_FAILED, 'decryption failed');
+  const epk = sealed.subarray(0, 32);
+  let key: Uint8Array | undefined;
+  try {
+    key = boxKey(heldSecretKey(me.secretKey), publicX25519(epk, false));
+    return sodium.crypto_box_open_easy_afternm(sealed.subarray(32), sealNonce(epk, me.publicKey), key);
+  } catch (cause) {
+    throw new CwtchError(ErrorCode.DECRYPTION_FAILED, 'decryption failed', { cause });
+  } finally {
+    if (key) sodium.memzero(key);
   }
 }

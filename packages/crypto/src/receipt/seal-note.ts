@@ -3,8 +3,7 @@ import { NOTE_MAX_LENGTH } from '@cwtch/contracts';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { b64uDecode } from '../encoding/b64u-decode.ts';
 import { b64uEncode } from '../encoding/b64u-encode.ts';
-import { sealBox } from '../envelope/seal-box.ts';
-import { getSodium } from '../init-crypto.ts';
+import { openBox, sealBox } from '../envelope/seal-box.ts';
 
 /**
  * Seals a statement's free-text note to its addressee's X25519 public key (`crypto_box_seal`), for
@@ -28,7 +27,7 @@ export function sealNote(text: string, addresseePublicKey: Uint8Array): string {
 /** Opens a note sealed to this agency with its X25519 key pair; `DECRYPTION_FAILED` if it cannot. */
 export function openNote(note: string, me: { publicKey: Uint8Array; secretKey: Uint8Array }): string {
   try {
-    const bytes = getSodium().crypto_box_seal_open(b64uDecode(note), me.publicKey, me.secretKey);
+    const bytes = openBox(b64uDecode(note), me);
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (e) {
     throw new CwtchError(ErrorCode.DECRYPTION_FAILED, 'the note cannot be opened with this key', {
