@@ -135,6 +135,8 @@ export function benchMarkdown(report: BenchReport): string {
         ]),
       ),
       '',
+      "send→inbox runs from the HTTP send to the time the recipient's signed `delivered` receipt states (taken once the copy is committed to its inbox); send→log to the moment the bench's operator connection sees the receipt's log entry, so it also holds any pause of the bench's own process.",
+      '',
     );
     const processes = [...new Set(report.modes.flatMap((m) => Object.keys(m.memory)))];
     out.push(
