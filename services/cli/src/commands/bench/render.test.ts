@@ -71,7 +71,10 @@ const report: BenchReport = {
           ratio: 0.12,
         },
       ],
-      memory: { 'nats-server': { rssMb: 40, peakMb: 55.5 }, audit: { rssMb: 150, peakMb: 170 } },
+      memory: {
+        'nats-server': { rssMb: 40, peakMb: 55.5 },
+        audit: { rssMb: 150, peakMb: 170, privateMb: 90 },
+      },
     },
   ],
 };
@@ -92,7 +95,7 @@ describe('benchMarkdown', () => {
   it('names the machine and versions, and gives each process its CPU and memory', () => {
     expect(md).toContain('2 × Test CPU, 8 GB, Node 24.1.0, nats-server 2.15.1, 2026-12-05');
     expect(md).toContain('| nats-server | 1.5 | 40 (55.5) |');
-    expect(md).toContain('| audit | 1 | 150 (170) |');
+    expect(md).toContain('| audit | 1 | 150 (170), 90 |');
   });
 
   it('writes tables whose rows have as many cells as their header', () => {

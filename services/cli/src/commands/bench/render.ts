@@ -144,17 +144,20 @@ export function benchMarkdown(report: BenchReport): string {
         [
           'process',
           ...report.modes.map((m) => `${m.mode}: CPU ms per notification (one recipient)`),
-          ...report.modes.map((m) => `${m.mode}: resident MB (peak)`),
+          ...report.modes.map((m) => `${m.mode}: resident MB (peak), private`),
         ],
         processes.map((p) => [
           p,
           ...report.modes.map((m) => String(main(m)?.saturation.cpuMsPerNotificationBy[p] ?? '–')),
           ...report.modes.map((m) => {
             const mem = m.memory[p];
-            return mem ? `${mem.rssMb} (${mem.peakMb})` : '–';
+            if (!mem) return '–';
+            return `${mem.rssMb} (${mem.peakMb})${mem.privateMb === undefined ? '' : `, ${mem.privateMb}`}`;
           }),
         ]),
       ),
+      '',
+      "Private is the part of the resident memory that is the process's own; the rest is mapped from files (the node or nats-server binary and its libraries), which the processes of the region share.",
       '',
     );
   }

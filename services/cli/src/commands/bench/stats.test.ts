@@ -13,9 +13,11 @@ describe('percentiles', () => {
 });
 
 describe('parseMemory', () => {
-  it('reads resident and peak memory in MB from /proc/PID/status', () => {
+  it('reads resident and peak memory in MB from /proc/PID/status, and the private part where given', () => {
     const status = 'Name:\tnode\nVmHWM:\t  204800 kB\nVmRSS:\t  153600 kB\nThreads:\t11\n';
     expect(parseMemory(status)).toEqual({ rssMb: 150, peakMb: 200 });
+    const split = `${status}RssAnon:\t   92160 kB\nRssFile:\t   61440 kB\n`;
+    expect(parseMemory(split)).toEqual({ rssMb: 150, peakMb: 200, privateMb: 90 });
   });
 
   it('answers undefined for a process without memory figures (a zombie)', () => {

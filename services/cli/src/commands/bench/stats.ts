@@ -45,13 +45,18 @@ export function progress(label: string, done: number, total: number): void {
   if (done >= total) process.stderr.write('\n');
 }
 
-/** A process's memory in MB: resident now (VmRSS) and its peak (VmHWM). */
+/**
+ * A process's memory in MB: resident now (VmRSS) and its peak (VmHWM), and of the resident the
+ * part that is its own (RssAnon), without the pages mapped from files such as the node binary,
+ * which every process of the region shares.
+ */
 export interface Memory {
   readonly rssMb: number;
   readonly peakMb: number;
+  readonly privateMb?: number;
 }
 
-/** Reads VmRSS and VmHWM from a `/proc/PID/status` text; undefined when either is missing. */
+/** Reads VmRSS, VmHWM and RssAnon from a `/proc/PID/status` text; undefined when either of the first two is missing. */
 export function parseMemory(status: string): Memory | undefined {
   const kb = (field: string) => {
     const m = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
@@ -59,9 +64,10 @@ export function parseMemory(status: string): Memory | undefined {
   };
   const rss = kb('VmRSS');
   const peak = kb('VmHWM');
+  const own = kb('RssAnon');
   if (rss === undefined || peak === undefined) return undefined;
   const mb = (x: number) => Math.round(x / 102.4) / 10;
-  return { rssMb: mb(rss), peakMb: mb(peak) };
+  return { rssMb: mb(rss), peakMb: mb(peak), ...(own === undefined ? {} : { privateMb: mb(own) }) };
 }
 
 /** A running process's memory, from /proc; undefined when it is gone. */
