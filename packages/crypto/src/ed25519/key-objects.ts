@@ -27,11 +27,13 @@ export function privateKeyObject(secretKey: Uint8Array): KeyObject {
   }
   const cached = privateKeys.get(secretKey);
   if (cached !== undefined && timingSafeEqual(cached.bytes, secretKey)) return cached.key;
-  const key = createPrivateKey({
-    key: Buffer.concat([PKCS8_ED25519, secretKey.subarray(0, 32)]),
-    format: 'der',
-    type: 'pkcs8',
-  });
+  const der = Buffer.concat([PKCS8_ED25519, secretKey.subarray(0, 32)]);
+  let key: KeyObject;
+  try {
+    key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } finally {
+    der.fill(0);
+  }
   const spki = createPublicKey(key).export({ format: 'der', type: 'spki' });
   if (!timingSafeEqual(spki.subarray(SPKI_ED25519.length), secretKey.subarray(32))) {
     throw new CwtchError(ErrorCode.BAD_REQUEST, 'the public half of the signing secret key does not match');

@@ -13,8 +13,17 @@ const ZERO_INPUT = new Uint8Array(16);
 const secretKeys = new WeakMap<Uint8Array, { readonly bytes: Buffer; readonly key: KeyObject }>();
 const publicKeys = new Map<string, KeyObject>();
 
+/**
+ * Imports a raw X25519 secret key, wiping the DER copy made for the import. (The KeyObject's own
+ * copy lives in OpenSSL until the object is collected: node:crypto cannot wipe it.)
+ */
 function privateX25519(secret: Uint8Array): KeyObject {
-  return createPrivateKey({ key: Buffer.concat([PKCS8_X25519, secret]), format: 'der', type: 'pkcs8' });
+  const der = Buffer.concat([PKCS8_X25519, secret]);
+  try {
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } finally {
+    der.fill(0);
+  }
 }
 
 /** An agency's long-lived X25519 secret key, imported once per key array (re-imported if its bytes change). */
