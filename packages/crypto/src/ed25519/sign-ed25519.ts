@@ -1,5 +1,5 @@
 import { sign } from 'node:crypto';
-import { privateKeyObject } from './key-objects.ts';
+import { privateKeyObject } from '../internal/key-objects.ts';
 
 /**
  * Ed25519 detached signature (RFC 8032) through `node:crypto`, byte for byte what libsodium's

@@ -1,5 +1,5 @@
 import { verify } from 'node:crypto';
-import { publicKeyObject } from './key-objects.ts';
+import { publicKeyObject } from '../internal/key-objects.ts';
 
 /** An Ed25519 check with {@link ed25519Verify}'s signature: `(signature, message, publicKey) => valid`. */
 export type SignatureCheck = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;

@@ -1,55 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, diffieHellman, type KeyObject } from 'node:crypto';
+import { createHash, diffieHellman, type KeyObject } from 'node:crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { getSodium } from '../init-crypto.ts';
 import { concatBytes } from '../internal/bytes.ts';
+import { x25519PrivateKeyObject, x25519PublicKey, x25519PublicKeyObject } from '../internal/key-objects.ts';
 import { hsalsa20 } from './hsalsa20.ts';
 
-// DER headers that turn raw RFC 7748 X25519 keys into the PKCS#8 and SPKI structures node:crypto imports.
-const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
-const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
-const PUBLIC_CACHE_LIMIT = 4096;
 const ZERO_INPUT = new Uint8Array(16);
-
-const secretKeys = new WeakMap<Uint8Array, { readonly bytes: Buffer; readonly key: KeyObject }>();
-const publicKeys = new Map<string, KeyObject>();
-
-/**
- * Imports a raw X25519 secret key, wiping the DER copy made for the import. (The KeyObject's own
- * copy lives in OpenSSL until the object is collected: node:crypto cannot wipe it.)
- */
-function privateX25519(secret: Uint8Array): KeyObject {
-  const der = Buffer.concat([PKCS8_X25519, secret]);
-  try {
-    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
-  } finally {
-    der.fill(0);
-  }
-}
-
-/** An agency's long-lived X25519 secret key, imported once per key array (re-imported if its bytes change). */
-function heldSecretKey(secret: Uint8Array): KeyObject {
-  const cached = secretKeys.get(secret);
-  if (cached?.bytes.equals(secret)) return cached.key;
-  const key = privateX25519(secret);
-  secretKeys.set(secret, { bytes: Buffer.from(secret), key });
-  return key;
-}
-
-/**
- * A raw X25519 public key: a recipient's is imported once per value (it recurs on every send); an
- * ephemeral one (`cache` false, new with every envelope) is not kept.
- */
-function publicX25519(publicKey: Uint8Array, cache = true): KeyObject {
-  if (!cache)
-    return createPublicKey({ key: Buffer.concat([SPKI_X25519, publicKey]), format: 'der', type: 'spki' });
-  const id = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('base64');
-  const cached = publicKeys.get(id);
-  if (cached !== undefined) return cached;
-  const key = createPublicKey({ key: Buffer.concat([SPKI_X25519, publicKey]), format: 'der', type: 'spki' });
-  if (publicKeys.size >= PUBLIC_CACHE_LIMIT) publicKeys.clear();
-  publicKeys.set(id, key);
-  return key;
-}
 
 /**
  * `crypto_box_beforenm(pk, sk)`: HSalsa20 keyed with the X25519 shared secret, the scalar
@@ -99,10 +55,10 @@ export function sealBox(
   const hash = createHash('sha512').update(ephemeralSeed).digest();
   let key: Uint8Array | undefined;
   try {
-    const esk = privateX25519(hash.subarray(0, 32));
-    const epk = createPublicKey(esk).export({ format: 'der', type: 'spki' }).subarray(SPKI_X25519.length);
+    const esk = x25519PrivateKeyObject(hash.subarray(0, 32), false);
+    const epk = x25519PublicKey(esk);
     try {
-      key = boxKey(esk, publicX25519(recipientPublicKey));
+      key = boxKey(esk, x25519PublicKeyObject(recipientPublicKey, true));
     } catch (e) {
       throw new CwtchError(ErrorCode.BAD_REQUEST, 'the recipient public key is not usable', { cause: e });
     }
@@ -136,7 +92,7 @@ export function openBox(
   const epk = sealed.subarray(0, 32);
   let key: Uint8Array | undefined;
   try {
-    key = boxKey(heldSecretKey(me.secretKey), publicX25519(epk, false));
+    key = boxKey(x25519PrivateKeyObject(me.secretKey, true), x25519PublicKeyObject(epk, false));
     return sodium.crypto_box_open_easy_afternm(sealed.subarray(32), sealNonce(epk, me.publicKey), key);
   } catch (cause) {
     throw new CwtchError(ErrorCode.DECRYPTION_FAILED, 'decryption failed', { cause });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
-import { secretKeyObject } from '../ed25519/key-objects.ts';
 import { b64uEncode } from '../encoding/b64u-encode.ts';
+import { secretKeyObject } from '../internal/key-objects.ts';
 
 /** A child's identifier in one scheme, e.g. `{ type: 'nhs', value: '9434765919' }`. */
 export interface SubjectIdentifier {

@@ -88,8 +88,6 @@ export async function pipelineRun(
   }
   const key = (id: string, agency: string) => `${id} ${agency}`;
   const sentAt = new Map<string, number>();
-  /** The same moments on the wall clock (ms since the epoch), which receipts state their times in. */
-  const sentWallAt = new Map<string, number>();
   const expected = new Map<string, readonly string[]>();
   const acceptMs: number[] = [];
   const inboxAt = new Map<string, number>();
@@ -127,7 +125,6 @@ export async function pipelineRun(
         recipients: [...route.to],
       } as never);
       sentAt.set(id, t0);
-      sentWallAt.set(id, performance.timeOrigin + t0);
       expected.set(id, recipients);
       acceptMs.push(performance.now() - t0);
     } catch {
@@ -174,7 +171,8 @@ export async function pipelineRun(
   entries.unsubscribe();
   const complete = [...expected].filter(([id, to]) => to.every((agency) => loggedAt.has(key(id, agency))));
   const sent = (k: string) => sentAt.get(k.slice(0, k.indexOf(' ')))!;
-  const sentWall = (k: string) => sentWallAt.get(k.slice(0, k.indexOf(' ')))!;
+  // The send's moment on the wall clock (ms since the epoch), which receipts state their times in.
+  const sentWall = (k: string) => performance.timeOrigin + sent(k);
   const seconds = (finished - started) / 1000;
   const perNotification = (s: number) => round2((s * 1000) / Math.max(1, complete.length));
   return {
