@@ -3,23 +3,23 @@ import type { Context, Env, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 
-/** The Node request behind a context, when the app runs on `@hono/node-server` over HTTP/1.x. */
-function http1Incoming(c: Context): IncomingMessage | undefined {
+/**
+ * How Node's parser framed the request's body (RFC 9112 §6.3: `Content-Length` or
+ * `Transfer-Encoding`), when the app runs on `@hono/node-server` over HTTP/1.x; undefined anywhere
+ * else. Read from Node's parsed headers, without building a WHATWG Request around the socket
+ * (which `c.req.raw.body` does, at a cost on every request).
+ */
+function framing(c: Context): { length?: string | undefined; coding?: string | undefined } | undefined {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  return incoming?.httpVersionMajor === 1 ? incoming : undefined;
+  if (incoming?.httpVersionMajor !== 1) return undefined;
+  return { length: incoming.headers['content-length'], coding: incoming.headers['transfer-encoding'] };
 }
 
-/**
- * True when the request carries a body. Over HTTP/1.x a body is framed by `Content-Length` or
- * `Transfer-Encoding` (RFC 9112 §6.3), so Node's own parsed headers answer without building a
- * WHATWG Request around the socket (which `c.req.raw.body` does, at a cost on every request);
- * anywhere else the Request answers.
- */
+/** True when the request carries a body: from Node's framing where there is one, else from the Request. */
 export function hasBody(c: Context): boolean {
-  const incoming = http1Incoming(c);
-  if (incoming === undefined) return c.req.raw.body !== null;
-  const { 'content-length': length, 'transfer-encoding': coding } = incoming.headers;
-  return coding !== undefined || (length !== undefined && length !== '0');
+  const f = framing(c);
+  if (f === undefined) return c.req.raw.body !== null;
+  return f.coding !== undefined || (f.length !== undefined && f.length !== '0');
 }
 
 /**
@@ -38,12 +38,9 @@ export function limitBody<E extends Env = Env>(
       throw new HTTPException(413, { res: new Response('Payload Too Large', { status: 413 }) });
     });
   return async (c, next) => {
-    const incoming = http1Incoming(c);
-    if (incoming === undefined) return counted(c, next);
-    if (!hasBody(c)) return next();
-    const { 'content-length': length, 'transfer-encoding': coding } = incoming.headers;
-    if (coding === undefined && length !== undefined)
-      return Number.parseInt(length, 10) > options.maxSize ? tooLarge(c) : next();
-    return counted(c, next);
+    const f = framing(c);
+    if (f === undefined || f.coding !== undefined) return counted(c, next);
+    if (f.length === undefined) return next();
+    return Number.parseInt(f.length, 10) > options.maxSize ? tooLarge(c) : next();
   };
 }
