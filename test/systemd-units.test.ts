@@ -73,7 +73,7 @@ describe.skipIf(!existsSync(analyze))('systemd units in infra/systemd', () => {
     }
   });
 
-  it('run the services through cwtch-service, whose Node, tsx and entry point start the real code', () => {
+  it('run the services through cwtch-service, whose Node and entry point start the real code', () => {
     accessSync(launcher, constants.X_OK);
     for (const unit of ['cwtch-audit.service', 'cwtch-connector@.service']) {
       const service = unit.includes('audit') ? 'audit' : 'connector';
@@ -81,7 +81,7 @@ describe.skipIf(!existsSync(analyze))('systemd units in infra/systemd', () => {
         `ExecStart=/opt/cwtch/infra/systemd/cwtch-service ${service}\n`,
       );
       // With no configuration the service itself refuses to start, naming what is missing: the
-      // launcher found Node 24, loaded tsx and ran services/<service>/src/main.ts.
+      // launcher found Node 24 and ran services/<service>/src/main.ts.
       const r = spawnSync(launcher, [service], {
         encoding: 'utf8',
         env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },

@@ -24,7 +24,11 @@ class Relay {
   readonly #sockets = new Set<Socket>();
   port = 0;
 
-  constructor(private readonly dataDir: string) {}
+  private readonly dataDir: string;
+
+  constructor(dataDir: string) {
+    this.dataDir = dataDir;
+  }
 
   async open(): Promise<void> {
     const server = createServer((inbound) => {

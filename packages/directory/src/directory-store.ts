@@ -28,10 +28,13 @@ export class DirectoryWatcher {
   #kv: KV | undefined;
   readonly #listeners = new Set<(view: DirectoryView, signed: Uint8Array) => void>();
 
-  constructor(
-    private readonly governancePublicKey: Uint8Array,
-    private readonly logger: Logger = silentLogger,
-  ) {}
+  private readonly governancePublicKey: Uint8Array;
+  private readonly logger: Logger;
+
+  constructor(governancePublicKey: Uint8Array, logger: Logger = silentLogger) {
+    this.governancePublicKey = governancePublicKey;
+    this.logger = logger;
+  }
 
   /** The latest verified directory; throws if none has been seen yet. */
   get view(): DirectoryView {

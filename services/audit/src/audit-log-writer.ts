@@ -28,11 +28,14 @@ export class AuditLogWriter {
   #flushing: Promise<void> | undefined;
   #failed: unknown;
 
-  constructor(
-    private readonly js: JetStreamClient,
-    private readonly index: ShareIndex,
-    private readonly logger: Logger = silentLogger,
-  ) {
+  private readonly js: JetStreamClient;
+  private readonly index: ShareIndex;
+  private readonly logger: Logger;
+
+  constructor(js: JetStreamClient, index: ShareIndex, logger: Logger = silentLogger) {
+    this.js = js;
+    this.index = index;
+    this.logger = logger;
     this.staged = new StagedEntries(index);
     this.#tree = new MerkleTree(index.leaves);
   }

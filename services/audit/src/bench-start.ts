@@ -157,11 +157,11 @@ interface Start {
 async function start(extra: Record<string, string>, probe: boolean): Promise<Start> {
   const port = await freePort();
   const t = performance.now();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', import.meta.resolve('tsx'), '--disable-warning=ExperimentalWarning', MAIN],
-    { env: { ...env, CWTCH_PORT: String(port), ...extra }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  // As cwtch dev and the systemd units start it: Node 24 strips the types itself.
+  const child: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN], {
+    env: { ...env, CWTCH_PORT: String(port), ...extra },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const out: Start = {};
   const at = () => Math.round(performance.now() - t);
   let listening!: () => void;

@@ -81,12 +81,22 @@ export class Checkpointer {
   #follow: { stop(): void } | undefined;
   #ticking: Promise<void> = Promise.resolve();
 
+  private readonly js: JetStreamClient;
+  private readonly writer: AuditLogWriter;
+  private readonly policy: CheckpointPolicy;
+  private readonly logger: Logger;
+
   constructor(
-    private readonly js: JetStreamClient,
-    private readonly writer: AuditLogWriter,
-    private readonly policy: CheckpointPolicy,
-    private readonly logger: Logger = silentLogger,
-  ) {}
+    js: JetStreamClient,
+    writer: AuditLogWriter,
+    policy: CheckpointPolicy,
+    logger: Logger = silentLogger,
+  ) {
+    this.js = js;
+    this.writer = writer;
+    this.policy = policy;
+    this.logger = logger;
+  }
 
   get latest(): SignedCheckpoint | undefined {
     return this.#latest;

@@ -78,7 +78,10 @@ export class CollectionWatch {
   readonly #logger: Logger;
   #polling = false;
 
-  constructor(private readonly options: CollectionWatchOptions) {
+  private readonly options: CollectionWatchOptions;
+
+  constructor(options: CollectionWatchOptions) {
+    this.options = options;
     this.#logger = options.logger ?? silentLogger;
   }
 

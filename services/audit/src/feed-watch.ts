@@ -44,7 +44,10 @@ export class FeedWatch {
   readonly #late = new Set<string>();
   readonly #logger: Logger;
 
-  constructor(private readonly options: FeedWatchOptions) {
+  private readonly options: FeedWatchOptions;
+
+  constructor(options: FeedWatchOptions) {
+    this.options = options;
     this.#logger = options.logger ?? silentLogger;
   }
 

@@ -73,10 +73,12 @@ export class FigureTallies {
   readonly #waits = new Map<string, Map<string, number[]>>();
 
   /** `q` prepares a statement once (the index's cache of them). */
-  constructor(
-    private readonly db: DatabaseSync,
-    private readonly q: (sql: string) => StatementSync,
-  ) {
+  private readonly db: DatabaseSync;
+  private readonly q: (sql: string) => StatementSync;
+
+  constructor(db: DatabaseSync, q: (sql: string) => StatementSync) {
+    this.db = db;
+    this.q = q;
     db.exec(`CREATE TABLE IF NOT EXISTS fig_counts (month TEXT NOT NULL, agency TEXT NOT NULL,
         field TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (month, agency, field)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS fig_waits (share INTEGER NOT NULL, month TEXT NOT NULL,

@@ -17,7 +17,11 @@ export class StagedEntries implements LoggedShares {
   readonly #sources = new Map<number, Promise<unknown>>();
   readonly #serials = new Set<number>();
 
-  constructor(private readonly index: ShareIndex) {}
+  private readonly index: ShareIndex;
+
+  constructor(index: ShareIndex) {
+    this.index = index;
+  }
 
   stage(e: Entry, stored: Promise<unknown>): void {
     if ('src' in e) this.#sources.set(e.src.seq, stored);

@@ -50,10 +50,16 @@ export class CollectionState implements CollectionView {
   #timer: NodeJS.Timeout | undefined;
   #failing = false;
 
+  private readonly nc: NatsConnection;
+  private readonly options: { thresholdMs: number; refreshMs: number; logger?: Logger | undefined };
+
   constructor(
-    private readonly nc: NatsConnection,
-    private readonly options: { thresholdMs: number; refreshMs: number; logger?: Logger | undefined },
-  ) {}
+    nc: NatsConnection,
+    options: { thresholdMs: number; refreshMs: number; logger?: Logger | undefined },
+  ) {
+    this.nc = nc;
+    this.options = options;
+  }
 
   /** Asks the audit service once; resolves whether the answer was taken. */
   async refresh(): Promise<boolean> {

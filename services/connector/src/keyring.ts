@@ -13,10 +13,13 @@ export class Keyring {
   #signing = new Map<string, SigningKeyPair>();
   #encryption = new Map<string, EncryptionKeyPair>();
 
-  constructor(
-    private readonly dir: string,
-    private readonly agency: string,
-  ) {}
+  private readonly dir: string;
+  private readonly agency: string;
+
+  constructor(dir: string, agency: string) {
+    this.dir = dir;
+    this.agency = agency;
+  }
 
   /** (Re)reads every key file in the folder; refuses a file that belongs to another agency. */
   async load(): Promise<void> {

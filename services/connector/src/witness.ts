@@ -51,14 +51,28 @@ export class Witness {
   #queue: Promise<void> = Promise.resolve();
   #stop: (() => void) | undefined;
 
+  private readonly nc: NatsConnection;
+  private readonly js: JetStreamClient;
+  private readonly store: InboxStore;
+  private readonly config: WitnessConfig;
+  private readonly metrics: Metrics;
+  private readonly logger: Logger;
+
   constructor(
-    private readonly nc: NatsConnection,
-    private readonly js: JetStreamClient,
-    private readonly store: InboxStore,
-    private readonly config: WitnessConfig,
-    private readonly metrics: Metrics,
-    private readonly logger: Logger = silentLogger,
-  ) {}
+    nc: NatsConnection,
+    js: JetStreamClient,
+    store: InboxStore,
+    config: WitnessConfig,
+    metrics: Metrics,
+    logger: Logger = silentLogger,
+  ) {
+    this.nc = nc;
+    this.js = js;
+    this.store = store;
+    this.config = config;
+    this.metrics = metrics;
+    this.logger = logger;
+  }
 
   status(): WitnessStatus {
     const s = this.store.witnessState();

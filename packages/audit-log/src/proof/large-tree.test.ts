@@ -19,10 +19,10 @@ class SparseStore implements LeafStore {
   readonly #marks: Map<number, Uint8Array>;
   readonly #cache = new Map<string, Uint8Array>();
 
-  constructor(
-    readonly size: number,
-    marks: readonly number[],
-  ) {
+  readonly size: number;
+
+  constructor(size: number, marks: readonly number[]) {
+    this.size = size;
     this.#marks = new Map(marks.map((i) => [i, leafHash(Buffer.from(`marked ${i}`))]));
     for (let level = 1; level <= 53; level += 1) {
       const below = this.#uniform[level - 1] as Uint8Array;

@@ -25,15 +25,26 @@ const random = () => randomBytes(32).toString('base64url');
  * audience = client id, JWKS signature, expiry, nonce) is the page token verifier's job.
  */
 export class OidcClient {
+  readonly metadata: z.infer<typeof Discovery>;
+  private readonly options: {
+    readonly clientId: string;
+    readonly clientSecret: string | undefined;
+    readonly redirectUri: string;
+    readonly scopes: string;
+  };
+
   private constructor(
-    readonly metadata: z.infer<typeof Discovery>,
-    private readonly options: {
+    metadata: z.infer<typeof Discovery>,
+    options: {
       readonly clientId: string;
       readonly clientSecret: string | undefined;
       readonly redirectUri: string;
       readonly scopes: string;
     },
-  ) {}
+  ) {
+    this.metadata = metadata;
+    this.options = options;
+  }
 
   /** Reads the provider's discovery document; refuses one that names another issuer. */
   static async discover(options: {

@@ -12,10 +12,10 @@ export class SessionCookie {
   readonly name: string;
 
   /** `service` names the cookie (an agency id, or `audit`); `secure` when served over https. */
-  constructor(
-    service: string,
-    readonly secure: boolean,
-  ) {
+  readonly secure: boolean;
+
+  constructor(service: string, secure: boolean) {
+    this.secure = secure;
     this.name = `${secure ? HOST_PREFIX : ''}${PREFIX}${service}`;
   }
 

@@ -41,11 +41,11 @@ const MANIFEST_TYPE = 'cwtch.backup.v1';
 /** A backup or restore refused: `code` says why, and the message what to do. */
 export class BackupRefused extends Error {
   override readonly name = 'BackupRefused';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
     super(`${code}: ${message}`);
+    this.code = code;
   }
 }
 

@@ -70,11 +70,23 @@ export class LeafAgencies {
   #directory: Directory;
   #stopping = false;
 
+  private readonly files: RegionFiles;
+  readonly agencies: readonly string[];
+  private readonly ca: TestCa;
+  private readonly options: {
+    readonly bin: string;
+    readonly log: (line: string) => void;
+    /** Told when a leaf node starts or restarts (its pid changes). */
+    readonly onChange: (agency: string, state: LeafState) => void;
+    /** Tests: the leaf nodes connect here (a relay) instead of to the region's listener. */
+    readonly hubUrl?: string;
+  };
+
   constructor(
-    private readonly files: RegionFiles,
-    readonly agencies: readonly string[],
-    private readonly ca: TestCa,
-    private readonly options: {
+    files: RegionFiles,
+    agencies: readonly string[],
+    ca: TestCa,
+    options: {
       readonly bin: string;
       readonly log: (line: string) => void;
       /** Told when a leaf node starts or restarts (its pid changes). */
@@ -83,6 +95,10 @@ export class LeafAgencies {
       readonly hubUrl?: string;
     },
   ) {
+    this.files = files;
+    this.agencies = agencies;
+    this.ca = ca;
+    this.options = options;
     this.#directory = files.directory;
     const known = new Set(files.directory.agencies.map((a) => a.id));
     for (const a of agencies)

@@ -27,18 +27,32 @@ export class NatsNodes {
   #stopping = false;
   #extraConfig: string | undefined;
 
+  private readonly dataDir: string;
+  private readonly count: number;
+  private readonly base: Omit<
+    NatsServerOptions,
+    'dataDir' | 'port' | 'monitorPort' | 'cluster' | 'serverName'
+  >;
+  private readonly log: (line: string) => void;
+  private readonly onChange: () => void;
+  private readonly clusterName: string | undefined;
+
   constructor(
-    private readonly dataDir: string,
-    private readonly count: number,
-    private readonly base: Omit<
-      NatsServerOptions,
-      'dataDir' | 'port' | 'monitorPort' | 'cluster' | 'serverName'
-    >,
-    private readonly log: (line: string) => void,
-    private readonly onChange: () => void,
+    dataDir: string,
+    count: number,
+    base: Omit<NatsServerOptions, 'dataDir' | 'port' | 'monitorPort' | 'cluster' | 'serverName'>,
+    log: (line: string) => void,
+    onChange: () => void,
     /** Name the node(s) as this cluster even when there is one (a region of a federation's super-cluster). */
-    private readonly clusterName?: string,
-  ) {}
+    clusterName?: string,
+  ) {
+    this.dataDir = dataDir;
+    this.count = count;
+    this.base = base;
+    this.log = log;
+    this.onChange = onChange;
+    this.clusterName = clusterName;
+  }
 
   get urls(): string {
     return this.#handles.map((h) => h.url).join(',');

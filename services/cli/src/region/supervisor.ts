@@ -8,7 +8,7 @@ import { mkdirOwnerOnly, OWNER_FILE_MODE } from '@cwtch/runtime';
 /** One supervised service: how to start it, and what it told us once ready. */
 export interface ServiceSpec {
   readonly name: string;
-  /** The service's `main.ts`, run with Node and tsx. */
+  /** The service's `main.ts`, run by Node 24, which strips its types itself. */
   readonly entry: string;
   readonly env: Readonly<Record<string, string>>;
   readonly logFile: string;
@@ -22,8 +22,6 @@ export interface ServiceState {
   child: ChildProcess;
 }
 
-const TSX = import.meta.resolve('tsx');
-
 /**
  * Starts services as child processes, waits until each is listening, and restarts any that dies
  * on the same port with the same data, calling `onChange` so region.json can be rewritten.
@@ -32,11 +30,19 @@ export class Supervisor {
   readonly #states = new Map<string, ServiceState>();
   #stopping = false;
 
+  private readonly runDir: string;
+  private readonly onChange: (name: string, state: ServiceState) => void;
+  private readonly log: (line: string) => void;
+
   constructor(
-    private readonly runDir: string,
-    private readonly onChange: (name: string, state: ServiceState) => void,
-    private readonly log: (line: string) => void,
-  ) {}
+    runDir: string,
+    onChange: (name: string, state: ServiceState) => void,
+    log: (line: string) => void,
+  ) {
+    this.runDir = runDir;
+    this.onChange = onChange;
+    this.log = log;
+  }
 
   state(name: string): ServiceState | undefined {
     return this.#states.get(name);
@@ -49,22 +55,18 @@ export class Supervisor {
     await rm(readyFile, { force: true });
     const { openSync } = await import('node:fs');
     const out = openSync(spec.logFile, 'a', OWNER_FILE_MODE);
-    const child = spawn(
-      process.execPath,
-      ['--import', TSX, '--disable-warning=ExperimentalWarning', spec.entry],
-      {
-        env: {
-          ...process.env,
-          ...spec.env,
-          CWTCH_PORT: String(port),
-          CWTCH_READY_FILE: readyFile,
-          CWTCH_STOP_WITH_PARENT: 'true',
-        },
-        // The service holds the other end of this pipe: when this process dies, however it dies,
-        // the pipe closes and the service stops with it.
-        stdio: ['pipe', out, out],
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', spec.entry], {
+      env: {
+        ...process.env,
+        ...spec.env,
+        CWTCH_PORT: String(port),
+        CWTCH_READY_FILE: readyFile,
+        CWTCH_STOP_WITH_PARENT: 'true',
       },
-    );
+      // The service holds the other end of this pipe: when this process dies, however it dies,
+      // the pipe closes and the service stops with it.
+      stdio: ['pipe', out, out],
+    });
     const ready = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
       const onExit = (code: number | null) =>
         reject(new Error(`${spec.name} exited (${code}) before it was ready; see ${spec.logFile}`));
