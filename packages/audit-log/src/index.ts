@@ -5,6 +5,7 @@ export { parseCheckpoint } from './checkpoint/parse-checkpoint.ts';
 export { signCheckpoint } from './checkpoint/sign-checkpoint.ts';
 export { type VerifiedCheckpoint, verifyCheckpoint } from './checkpoint/verify-checkpoint.ts';
 export { type VerifiedCosignature, verifyCosignature } from './checkpoint/verify-cosignature.ts';
+export { decodeStrictBase64, encodeBase64 } from './encoding/strict-base64.ts';
 export { emptyRoot } from './merkle/empty-root.ts';
 export { HASH_SIZE, leafHash } from './merkle/leaf-hash.ts';
 export { MerkleFrontier, type SubtreeListener } from './merkle/merkle-frontier.ts';

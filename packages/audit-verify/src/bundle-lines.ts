@@ -66,19 +66,6 @@ export function classifyLine(text: string): BundleLine {
     : { kind: 'invalid', message: 'neither an entry line nor an envelope line' };
 }
 
-/**
- * Decodes standard base64 with padding (RFC 4648 section 4) and refuses anything else, so no two
- * texts carry the same bytes (Node's decoder alone skips invalid characters).
- */
-export function decodeStrictBase64(text: string): Uint8Array | undefined {
-  if (text.length % 4 !== 0) return undefined;
-  const bytes = Buffer.from(text, 'base64');
-  // Re-encoding gives canonical padded standard base64: any skipped, URL-safe or extra character differs.
-  return bytes.toString('base64') === text
-    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)
-    : undefined;
-}
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes UTF-8 JSON bytes; `undefined` when they are not. */

@@ -2,7 +2,7 @@ import { type AuditMsgEntry, type AuditReceiptEntry, EnvelopeHeader } from '@cwt
 import {
   b64uDecode,
   b64uEncode,
-  parseReceipt,
+  parseReceiptMembers,
   type SignatureCheck,
   sha256,
   verifyLoggedShare,
@@ -102,9 +102,9 @@ export function checkShare(entry: AuditMsgEntry, ctx: EntryContext): void {
 export function checkReceipt(entry: AuditReceiptEntry, ctx: EntryContext): void {
   const { sink, view } = ctx;
   const index = entry.i;
-  let parsed: ReturnType<typeof parseReceipt>;
+  let parsed: ReturnType<typeof parseReceiptMembers>;
   try {
-    parsed = parseReceipt(new TextEncoder().encode(JSON.stringify({ r: entry.r, s: entry.s })));
+    parsed = parseReceiptMembers(entry);
   } catch (e) {
     sink.add(index, codeOf(e, ErrorCode.RECEIPT_INVALID), `receipt: ${messageOf(e)}`);
     return;

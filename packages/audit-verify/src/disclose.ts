@@ -1,4 +1,4 @@
-import { leafHash, MerkleFrontier } from '@cwtch/audit-log';
+import { decodeStrictBase64, leafHash, MerkleFrontier } from '@cwtch/audit-log';
 import { AuditEntry, type AuditMsgEntry, type EnvelopeHeader } from '@cwtch/contracts';
 import {
   b64uDecode,
@@ -11,7 +11,7 @@ import {
 } from '@cwtch/crypto';
 import type { DirectoryView } from '@cwtch/directory';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
-import { classifyLine, decodeStrictBase64, parseHeaderLine, parseJsonBytes } from './bundle-lines.ts';
+import { classifyLine, parseHeaderLine, parseJsonBytes } from './bundle-lines.ts';
 import { checkCheckpoint } from './check-checkpoint.ts';
 import { DirectoryHistory } from './directory-history.ts';
 import { FindingSink } from './finding.ts';

@@ -1,8 +1,8 @@
-import { leafHash, MerkleFrontier } from '@cwtch/audit-log';
+import { decodeStrictBase64, leafHash, MerkleFrontier } from '@cwtch/audit-log';
 import { AuditEntry } from '@cwtch/contracts';
 import { b64uEncode, ed25519Verify, parseEnvelope, type SignatureCheck, sha256 } from '@cwtch/crypto';
 import { isCwtchError } from '@cwtch/runtime';
-import { decodeStrictBase64, type EntryLine, parseJsonBytes } from './bundle-lines.ts';
+import { type EntryLine, parseJsonBytes } from './bundle-lines.ts';
 import { checkReceipt, checkShare, type EntryContext } from './check-entry.ts';
 import { DirectoryHistory } from './directory-history.ts';
 import { EntryOrder } from './entry-order.ts';

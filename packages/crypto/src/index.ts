@@ -40,7 +40,7 @@ export { PRIVATE_KEY_FILE_TYPE, serialisePrivateKeyFile } from './keys/serialise
 export { type PublicJwk, toJwk } from './keys/to-jwk.ts';
 export type { AgencyKeys, EncryptionKeyPair, KeyCurve, SigningKeyPair } from './keys/types.ts';
 export { nodeRandomSource, type RandomSource } from './random-source.ts';
-export { type ParseReceiptOptions, parseReceipt } from './receipt/parse-receipt.ts';
+export { type ParseReceiptOptions, parseReceipt, parseReceiptMembers } from './receipt/parse-receipt.ts';
 export { receiptSigningInput } from './receipt/receipt-signing-input.ts';
 export { openNote, sealNote } from './receipt/seal-note.ts';
 export { signReceipt } from './receipt/sign-receipt.ts';

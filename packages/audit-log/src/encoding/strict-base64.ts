@@ -1,12 +1,16 @@
+import { unusedBitsZero } from '@cwtch/runtime';
+
+const ALPHABET = /^[A-Za-z0-9+/]*(={0,2})$/;
+
 /**
- * Decodes standard base64 (RFC 4648 section 4, with padding) and refuses anything else.
- * Node's own decoder skips invalid characters, which would let two texts carry the same bytes.
+ * Decodes standard base64 (RFC 4648 section 4, with padding) and refuses anything else: only the
+ * standard alphabet, padding to a multiple of four, and zero unused bits. Node's own decoder skips
+ * invalid characters, which would let two texts carry the same bytes.
  */
 export function decodeStrictBase64(text: string): Uint8Array | undefined {
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
-  const bytes = Buffer.from(text, 'base64');
-  // Re-encoding catches non-zero padding bits, the one ambiguity the pattern lets through.
-  return bytes.toString('base64') === text ? new Uint8Array(bytes) : undefined;
+  const match = text.length % 4 === 0 ? ALPHABET.exec(text) : null;
+  if (match === null || !unusedBitsZero(text, text.length - (match[1]?.length ?? 0))) return undefined;
+  return new Uint8Array(Buffer.from(text, 'base64'));
 }
 
 /** Encodes bytes as standard base64 with padding. */

@@ -30,6 +30,19 @@ describe('keyId', () => {
     expect(keyId(pk, 'Ed25519')).not.toBe(keyId(pk, 'X25519'));
   });
 
+  it('follows the bytes, not the array, when a key was seen before', async () => {
+    const pk = generateAgencyKeys().signing.publicKey;
+    const first = keyId(pk, 'Ed25519');
+    expect(keyId(pk, 'Ed25519')).toBe(first);
+    pk[0] = (pk[0] ?? 0) ^ 1;
+    const expected = await calculateJwkThumbprint(
+      { kty: 'OKP', crv: 'Ed25519', x: b64uEncode(pk) },
+      'sha256',
+    );
+    expect(keyId(pk, 'Ed25519')).toBe(expected);
+    expect(expected).not.toBe(first);
+  });
+
   it('refuses keys that are not 32 bytes', () => {
     expectCode(() => keyId(new Uint8Array(31), 'Ed25519'), 'BAD_REQUEST');
   });

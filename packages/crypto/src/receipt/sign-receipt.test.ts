@@ -9,7 +9,7 @@ import { getSodium, initCrypto } from '../init-crypto.ts';
 import { concatBytes, u32be } from '../internal/bytes.ts';
 import { utf8 } from '../internal/utf8.ts';
 import { directory, expectCode, seedFrom, type TestAgency, testAgency } from '../test-support.ts';
-import { parseReceipt } from './parse-receipt.ts';
+import { parseReceipt, parseReceiptMembers } from './parse-receipt.ts';
 import { signReceipt } from './sign-receipt.ts';
 import { verifyReceipt } from './verify-receipt.ts';
 
@@ -169,6 +169,44 @@ describe('signReceipt / parseReceipt / verifyReceipt', () => {
         expect(['RECEIPT_INVALID', 'SENDER_KEY_UNKNOWN']).toContain((thrown as CwtchError).code);
       }),
       settings,
+    );
+  });
+
+  it('parseReceiptMembers gives what parseReceipt gives for the wire of the same members, or the same refusal', () => {
+    const outcome = (run: () => unknown) => {
+      try {
+        return run();
+      } catch (e) {
+        return `${(e as CwtchError).code}: ${(e as CwtchError).message}`;
+      }
+    };
+    const valid = JSON.parse(text(bytes)) as { r: string; s: string };
+    const agree = (members: { r: unknown; s: unknown }) => {
+      const parsed = outcome(() => parseReceiptMembers(members));
+      expect(parsed).toEqual(outcome(() => parseReceipt(utf8(JSON.stringify(members)))));
+      return parsed;
+    };
+    expect(agree(valid)).toMatchObject({ body, bytes });
+    expect(agree({ ...valid, s: valid.r })).toBe('RECEIPT_INVALID: receipt does not match its schema');
+    expect(agree({ r: b64uEncode(utf8('x'.repeat(13_000))), s: valid.s })).toBe(
+      'RECEIPT_INVALID: receipt is too large',
+    );
+    fc.assert(
+      fc.property(
+        fc.record({
+          r: fc.oneof(
+            fc.constant(valid.r),
+            fc.json().map((t) => b64uEncode(utf8(t))),
+            fc.string(),
+            fc.integer(),
+          ),
+          s: fc.oneof(fc.constant(valid.s), fc.string(), fc.constant(`${valid.s}A`)),
+        }),
+        (members) => {
+          agree(members);
+        },
+      ),
+      { seed: 20261206, numRuns: 300 },
     );
   });
 });
