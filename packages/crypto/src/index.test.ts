@@ -27,6 +27,7 @@ describe('public face (src/index.ts)', () => {
         'parseEnvelope',
         'parsePrivateKeyFile',
         'parseReceipt',
+        'parseReceiptMembers',
         'receiptSigningInput',
         'sealEnvelope',
         'sealNote',
