@@ -1,4 +1,3 @@
-export { unusedBitsZero } from './base64.ts';
 export { parseConfig } from './config.ts';
 export { CwtchError, ErrorCode, type Issue, isCwtchError } from './errors.ts';
 export { createLogger, type Logger, silentLogger } from './logger.ts';

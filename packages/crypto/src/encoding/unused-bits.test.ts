@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unusedBitsZero } from './base64.ts';
+import { unusedBitsZero } from './unused-bits.ts';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
