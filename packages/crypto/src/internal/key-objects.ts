@@ -6,13 +6,12 @@ import {
   timingSafeEqual,
 } from 'node:crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
+import { b64uEncode } from '../encoding/b64u-encode.ts';
 
-// DER headers that turn raw RFC 8032 (Ed25519) and RFC 7748 (X25519) keys into the PKCS#8 and
-// SPKI structures node:crypto imports.
+// DER headers that turn raw RFC 8032 (Ed25519) and RFC 7748 (X25519) secret keys into the PKCS#8
+// structures node:crypto imports.
 const PKCS8_ED25519 = Buffer.from('302e020100300506032b657004220420', 'hex');
-const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex');
 const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
-const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
 const PUBLIC_CACHE_LIMIT = 4096;
 
 /** Secret keys held in arrays: each imported once per array, again if the array's bytes change. */
@@ -58,12 +57,19 @@ function importPkcs8(header: Buffer, raw: Uint8Array): KeyObject {
   }
 }
 
-const importSpki = (header: Buffer, raw: Uint8Array): KeyObject =>
-  createPublicKey({ key: Buffer.concat([header, raw]), format: 'der', type: 'spki' });
+/**
+ * Imports a raw public key as a JWK (`kty: OKP`): node:crypto makes it from the raw bytes, without
+ * OpenSSL's DER decoder, which costs more here than the rest of a key agreement's set-up.
+ */
+const importRawPublic = (crv: 'Ed25519' | 'X25519', raw: Uint8Array): KeyObject =>
+  createPublicKey({ key: { kty: 'OKP', crv, x: b64uEncode(raw) }, format: 'jwk' });
 
-/** A public KeyObject's raw key (the bytes after its SPKI header). */
-const rawPublic = (key: KeyObject, header: Buffer): Buffer =>
-  createPublicKey(key).export({ format: 'der', type: 'spki' }).subarray(header.length);
+/** A KeyObject's raw public key, read from its public JWK (no DER encoder, no secret exported). */
+const rawPublic = (key: KeyObject): Buffer => {
+  const { x } = createPublicKey(key).export({ format: 'jwk' });
+  if (typeof x !== 'string') throw new CwtchError(ErrorCode.INTERNAL, 'key has no public half');
+  return Buffer.from(x, 'base64url');
+};
 
 const signingKeys = new KeysByArray();
 const verifyingKeys = new KeysByValue();
@@ -82,7 +88,7 @@ export function privateKeyObject(secretKey: Uint8Array): KeyObject {
   }
   return signingKeys.get(secretKey, () => {
     const key = importPkcs8(PKCS8_ED25519, secretKey.subarray(0, 32));
-    if (!timingSafeEqual(rawPublic(key, SPKI_ED25519), secretKey.subarray(32))) {
+    if (!timingSafeEqual(rawPublic(key), secretKey.subarray(32))) {
       throw new CwtchError(ErrorCode.BAD_REQUEST, 'the public half of the signing secret key does not match');
     }
     return key;
@@ -92,7 +98,7 @@ export function privateKeyObject(secretKey: Uint8Array): KeyObject {
 /** The public KeyObject of a raw 32-byte key, cached by value; `undefined` when it cannot be imported. */
 export function publicKeyObject(publicKey: Uint8Array): KeyObject | undefined {
   try {
-    return verifyingKeys.get(publicKey, () => importSpki(SPKI_ED25519, publicKey));
+    return verifyingKeys.get(publicKey, () => importRawPublic('Ed25519', publicKey));
   } catch {
     return undefined;
   }
@@ -120,11 +126,11 @@ export function x25519PrivateKeyObject(secret: Uint8Array, held: boolean): KeyOb
  * recurs on every send; an ephemeral one, from an envelope, each time and not kept.
  */
 export function x25519PublicKeyObject(publicKey: Uint8Array, cache: boolean): KeyObject {
-  const load = () => importSpki(SPKI_X25519, publicKey);
+  const load = () => importRawPublic('X25519', publicKey);
   return cache ? peerKeys.get(publicKey, load) : load();
 }
 
 /** The raw 32-byte public key of an X25519 private KeyObject. */
 export function x25519PublicKey(privateKey: KeyObject): Uint8Array {
-  return rawPublic(privateKey, SPKI_X25519);
+  return rawPublic(privateKey);
 }
