@@ -55,8 +55,9 @@ function exampleSettings(file: string): Record<string, string> {
 /** The unit's `Environment=` lines, with systemd's specifiers as systemd would expand them here. */
 function unitSettings(unit: string, specifiers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of readFileSync(join(root, unit), 'utf8').matchAll(/^Environment=(CWTCH_[A-Z0-9_]+)=(.*)$/gm))
-    out[m[1]!] = m[2]!.replace(/%([iSd])/g, (_, s: string) => specifiers[s]!);
+  const lines = /^Environment=(CWTCH_[A-Z0-9_]+|NODE_COMPILE_CACHE)=(.*)$/gm;
+  for (const m of readFileSync(join(root, unit), 'utf8').matchAll(lines))
+    out[m[1]!] = m[2]!.replace(/%([iSdC])/g, (_, s: string) => specifiers[s]!);
   return out;
 }
 
@@ -214,9 +215,11 @@ describe('the example env files, run through cwtch-service', () => {
       return d;
     };
     const state = join(dir, 'state');
+    const cache = join(dir, 'cache');
     const audit: Record<string, string> = {
       ...unitSettings('infra/systemd/cwtch-audit.service', {
         S: state,
+        C: cache,
         d: credentials('audit', {
           'nats.nk': host('auditSeed'),
           'log.key': host('logSeed'),
@@ -228,6 +231,7 @@ describe('the example env files, run through cwtch-service', () => {
       CWTCH_WITNESS_KEYS_FILE: secret('witnesses.json', '[]'),
     };
     expect(audit.CWTCH_DATA_DIR).toBe(join(state, 'cwtch', 'audit'));
+    expect(audit.NODE_COMPILE_CACHE).toBe(join(cache, 'cwtch', 'compile-cache', 'audit'));
     const auditPort = await start('audit', 'audit', audit);
     const auditHealth = await fetch(`http://127.0.0.1:${auditPort}/healthz`);
     expect(auditHealth.status).toBe(200);
@@ -238,6 +242,7 @@ describe('the example env files, run through cwtch-service', () => {
       ...unitSettings('infra/systemd/cwtch-connector@.service', {
         i: agency,
         S: state,
+        C: cache,
         d: credentials(agency, {
           'nats.nk': host(`seed-${agency}`),
           'witness.key': b64u(new Uint8Array(randomBytes(32))),
@@ -256,5 +261,7 @@ describe('the example env files, run through cwtch-service', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', agency, directorySerial: 1 });
     // The inbox is where the unit's state folder says.
     expect(existsSync(join(connector.CWTCH_AGENCY_DIR!, 'inbox.sqlite'))).toBe(true);
+    // Node keeps the compiled modules in the unit's cache folder.
+    expect(existsSync(connector.NODE_COMPILE_CACHE!)).toBe(true);
   }, 120_000);
 });

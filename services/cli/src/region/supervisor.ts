@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stopProcess } from '@cwtch/bus';
 import { mkdirOwnerOnly, OWNER_FILE_MODE } from '@cwtch/runtime';
 
@@ -21,6 +22,16 @@ export interface ServiceState {
   restarts: number;
   child: ChildProcess;
 }
+
+/**
+ * Where Node keeps the services' compiled modules (NODE_COMPILE_CACHE) unless the environment says:
+ * beside the Node that setup.sh fetched, owned by whoever ran it. A service that starts again, or
+ * beside ten others, then loads its code without stripping its types or compiling it afresh:
+ * about 25 MB less resident each (no type stripper loaded at all) and a start in three quarters
+ * of the time (docs/scale.md §5). Node checks each entry against its source and recompiles what
+ * changed.
+ */
+export const COMPILE_CACHE = fileURLToPath(new URL('../../../../.tools/node-compile-cache', import.meta.url));
 
 /**
  * Starts services as child processes, waits until each is listening, and restarts any that dies
@@ -57,6 +68,7 @@ export class Supervisor {
     const out = openSync(spec.logFile, 'a', OWNER_FILE_MODE);
     const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', spec.entry], {
       env: {
+        NODE_COMPILE_CACHE: COMPILE_CACHE,
         ...process.env,
         ...spec.env,
         CWTCH_PORT: String(port),
