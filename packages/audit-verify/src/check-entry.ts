@@ -2,10 +2,13 @@ import { type AuditMsgEntry, type AuditReceiptEntry, EnvelopeHeader } from '@cwt
 import {
   b64uDecode,
   b64uEncode,
+  type ParsedLoggedShare,
+  type ParsedReceipt,
+  parseLoggedShare,
   parseReceiptMembers,
   type SignatureCheck,
   sha256,
-  verifyLoggedShare,
+  verifyParsedLoggedShare,
   verifyReceipt,
 } from '@cwtch/crypto';
 import type { DirectoryView } from '@cwtch/directory';
@@ -23,6 +26,20 @@ export interface EntryContext {
   readonly ledger: ShareLedger;
   readonly signers: SignerLog;
   readonly checkSignature: SignatureCheck;
+}
+
+/** A value worked out ahead (by `EntryVerifier.read`), or what it threw. */
+export type Attempt<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: unknown };
+
+/** Runs `work`, keeping what it returns or throws. */
+export function attempt<T>(work: () => T): Attempt<T> {
+  try {
+    return { ok: true, value: work() };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
 
 const codeOf = (e: unknown, fallback: string): string => (isCwtchError(e) ? e.code : fallback);
@@ -51,7 +68,11 @@ function peekHeader(h: string): EnvelopeHeader | undefined {
  * noted, and only a receipt accepting it is a finding. The copy goes to the ledger even when a
  * check fails.
  */
-export function checkShare(entry: AuditMsgEntry, ctx: EntryContext): void {
+export function checkShare(
+  entry: AuditMsgEntry,
+  ctx: EntryContext,
+  share: Attempt<ParsedLoggedShare> = attempt(() => parseLoggedShare(entry)),
+): void {
   const { sink, view } = ctx;
   const index = entry.i;
   let header: EnvelopeHeader | undefined;
@@ -59,15 +80,17 @@ export function checkShare(entry: AuditMsgEntry, ctx: EntryContext): void {
     sink.add(index, FindingCode.NO_DIRECTORY, 'share logged before any verified key statement');
   } else {
     try {
+      if (!share.ok) throw share.error;
       const resolve = (agency: string, kid: string) => view.signingKey(agency, kid, entry.bt);
-      const verified = verifyLoggedShare(entry, resolve, ctx.checkSignature);
+      const verified = verifyParsedLoggedShare(share.value, resolve, ctx.checkSignature);
       header = verified;
       ctx.signers.record(verified.from.agency, verified.from.kid, index, entry.bt);
     } catch (e) {
       sink.add(index, codeOf(e, ErrorCode.SIGNATURE_INVALID), `share: ${messageOf(e)}`);
     }
   }
-  header ??= peekHeader(entry.h);
+  // A share whose header parsed but whose signature failed still links by that header.
+  header ??= share.ok ? share.value.header : peekHeader(entry.h);
   if (header === undefined) return;
   const [to, from] = tokens(entry.src.subj);
   if (from !== header.from.agency || !header.to.some((p) => p.agency === to)) {
@@ -77,7 +100,7 @@ export function checkShare(entry: AuditMsgEntry, ctx: EntryContext): void {
       `subject ${entry.src.subj} does not match a share from ${header.from.agency}`,
     );
   }
-  const hh = b64uEncode(sha256(b64uDecode(entry.h)));
+  const hh = b64uEncode(sha256(share.ok ? share.value.headerBytes : b64uDecode(entry.h)));
   ctx.ledger.addShare(
     index,
     {
@@ -99,16 +122,19 @@ export function checkShare(entry: AuditMsgEntry, ctx: EntryContext): void {
  * key from the directory of that point at bus time, and the subject names its sender and signer.
  * Only a verified receipt counts for its share.
  */
-export function checkReceipt(entry: AuditReceiptEntry, ctx: EntryContext): void {
+export function checkReceipt(
+  entry: AuditReceiptEntry,
+  ctx: EntryContext,
+  receipt: Attempt<ParsedReceipt> = attempt(() => parseReceiptMembers(entry)),
+): void {
   const { sink, view } = ctx;
   const index = entry.i;
-  let parsed: ReturnType<typeof parseReceiptMembers>;
-  try {
-    parsed = parseReceiptMembers(entry);
-  } catch (e) {
+  if (!receipt.ok) {
+    const e = receipt.error;
     sink.add(index, codeOf(e, ErrorCode.RECEIPT_INVALID), `receipt: ${messageOf(e)}`);
     return;
   }
+  const parsed = receipt.value;
   const body = parsed.body;
   const [sender, recipient] = tokens(entry.src.subj);
   if (sender !== body.to || recipient !== body.by.agency) {

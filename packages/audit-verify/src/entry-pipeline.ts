@@ -34,10 +34,8 @@ export class EntryPipeline {
       this.#applied();
       return;
     }
-    if (read.entry !== undefined) {
-      const job = signatureJob(read.entry, this.#verifier.directory.current);
-      if (job !== undefined) this.#checks.request(job);
-    }
+    const job = signatureJob(read, this.#verifier.directory.current);
+    if (job !== undefined) this.#checks.request(job);
     this.#batch.push(read);
     if (this.#batch.length < BATCH) return;
     this.#send();

@@ -1,9 +1,19 @@
 import { decodeStrictBase64, leafHash, MerkleFrontier } from '@cwtch/audit-log';
 import { AuditEntry } from '@cwtch/contracts';
-import { b64uEncode, ed25519Verify, parseEnvelope, type SignatureCheck, sha256 } from '@cwtch/crypto';
+import {
+  b64uEncode,
+  ed25519Verify,
+  type ParsedLoggedShare,
+  type ParsedReceipt,
+  parseEnvelope,
+  parseLoggedShare,
+  parseReceiptMembers,
+  type SignatureCheck,
+  sha256,
+} from '@cwtch/crypto';
 import { isCwtchError } from '@cwtch/runtime';
 import { type EntryLine, parseJsonBytes } from './bundle-lines.ts';
-import { checkReceipt, checkShare, type EntryContext } from './check-entry.ts';
+import { type Attempt, attempt, checkReceipt, checkShare, type EntryContext } from './check-entry.ts';
 import { DirectoryHistory } from './directory-history.ts';
 import { EntryOrder } from './entry-order.ts';
 import { FindingCode, type FindingSink } from './finding.ts';
@@ -38,6 +48,10 @@ export interface ReadEntry {
   /** Undefined in root-only mode or when the bytes are not an `AuditEntry` ({@link invalid} says why). */
   readonly entry: AuditEntry | undefined;
   readonly invalid: string | undefined;
+  /** A share's header, body hash and signature, parsed once for its signature job and its checks. */
+  readonly share?: Attempt<ParsedLoggedShare>;
+  /** A receipt's body and signature, likewise. */
+  readonly receipt?: Attempt<ParsedReceipt>;
 }
 
 /**
@@ -74,7 +88,13 @@ export class EntryVerifier {
     const leaf = leafHash(bytes);
     if (this.#options.rootOnly === true) return { line, leaf, entry: undefined, invalid: undefined };
     const parsed = AuditEntry.safeParse(parseJsonBytes(bytes));
-    if (parsed.success) return { line, leaf, entry: parsed.data, invalid: undefined };
+    if (parsed.success) {
+      const entry = parsed.data;
+      const read = { line, leaf, entry, invalid: undefined };
+      if (entry.t === 'msg') return { ...read, share: attempt(() => parseLoggedShare(entry)) };
+      if (entry.t === 'rcpt') return { ...read, receipt: attempt(() => parseReceiptMembers(entry)) };
+      return read;
+    }
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
     return { line, leaf, entry: undefined, invalid: `not an audit entry${where}: ${issue?.message ?? ''}` };
@@ -120,11 +140,11 @@ export class EntryVerifier {
         break;
       case 'msg':
         this.counts.shares += 1;
-        checkShare(entry, ctx);
+        checkShare(entry, ctx, read.share);
         break;
       case 'rcpt':
         this.counts.receipts += 1;
-        checkReceipt(entry, ctx);
+        checkReceipt(entry, ctx, read.receipt);
         break;
       case 'reject':
         this.counts.rejections += 1;

@@ -1,7 +1,6 @@
-import type { AuditEntry } from '@cwtch/contracts';
 import { ed25519Verify, envelopeSigningInput, receiptSigningInput } from '@cwtch/crypto';
 import type { DirectoryView } from '@cwtch/directory';
-import { parseJsonBytes } from './bundle-lines.ts';
+import type { ReadEntry } from './entry-verifier.ts';
 import type { SignatureJob } from './signature-jobs.ts';
 import type { SignaturePool } from './signature-pool.ts';
 
@@ -12,36 +11,34 @@ interface Checked extends SignatureJob {
 }
 
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
-// Lenient and quick: a job read wrongly only misses, and its check then runs in full on this thread.
-const decode = (text: string): Uint8Array => Buffer.from(text, 'base64url');
-
-/** The signer an entry names (`from` of a share's header, `by` of a receipt), unverified. */
-function namedSigner(value: unknown, member: 'from' | 'by'): { agency: string; kid: string } | undefined {
-  const named = (value as Record<string, { agency?: unknown; kid?: unknown } | undefined> | null)?.[member];
-  return typeof named?.agency === 'string' && typeof named.kid === 'string'
-    ? { agency: named.agency, kid: named.kid }
-    : undefined;
-}
 
 /**
- * What a share's or a receipt's signature check will be, read ahead from the entry and the
- * directory of that point; undefined when an earlier step of the check will fail anyway.
+ * What a share's or a receipt's signature check will be, from what `EntryVerifier.read`
+ * parsed and the directory of that point; undefined when an earlier step of the check will fail
+ * anyway (the check then runs, and fails, on the main thread).
  */
-export function signatureJob(entry: AuditEntry, view: DirectoryView | undefined): SignatureJob | undefined {
-  if (view === undefined || (entry.t !== 'msg' && entry.t !== 'rcpt')) return undefined;
+export function signatureJob(read: ReadEntry, view: DirectoryView | undefined): SignatureJob | undefined {
+  const bt = read.entry?.bt;
+  if (view === undefined || bt === undefined) return undefined;
   try {
-    const signature = decode(entry.s);
-    const bytes = decode(entry.t === 'msg' ? entry.h : entry.r);
-    const signer = namedSigner(parseJsonBytes(bytes), entry.t === 'msg' ? 'from' : 'by');
-    if (signer === undefined) return undefined;
-    const { publicKey } = view.signingKey(signer.agency, signer.kid, entry.bt);
-    if (signature.length !== 64 || publicKey.length !== 32) return undefined;
-    const message =
-      entry.t === 'msg' ? envelopeSigningInput(bytes, decode(entry.b)) : receiptSigningInput(bytes);
-    return { signature, message, publicKey };
+    if (read.share?.ok === true) {
+      const { header, headerBytes, bodyHash, signature } = read.share.value;
+      const { publicKey } = view.signingKey(header.from.agency, header.from.kid, bt);
+      return publicKey.length === 32
+        ? { signature, message: envelopeSigningInput(headerBytes, bodyHash), publicKey }
+        : undefined;
+    }
+    if (read.receipt?.ok === true) {
+      const { body, bodyBytes, signature } = read.receipt.value;
+      const { publicKey } = view.signingKey(body.by.agency, body.by.kid, bt);
+      return publicKey.length === 32
+        ? { signature, message: receiptSigningInput(bodyBytes), publicKey }
+        : undefined;
+    }
   } catch {
-    return undefined;
+    // A key the directory refuses: the check reports it in order.
   }
+  return undefined;
 }
 
 /**

@@ -25,6 +25,7 @@ describe('public face (src/index.ts)', () => {
         'openNote',
         'openEnvelope',
         'parseEnvelope',
+        'parseLoggedShare',
         'parsePrivateKeyFile',
         'parseReceipt',
         'parseReceiptMembers',
@@ -38,6 +39,7 @@ describe('public face (src/index.ts)', () => {
         'toJwk',
         'verifyEnvelope',
         'verifyLoggedShare',
+        'verifyParsedLoggedShare',
         'verifyReceipt',
       ].sort(),
     );

@@ -30,7 +30,13 @@ export {
 export { envelopeSigningInput } from './envelope/signing-input.ts';
 export type { ParsedEnvelope, SigningKey, SigningKeyResolver, VerifiedEnvelope } from './envelope/types.ts';
 export { type VerifyEnvelopeOptions, verifyEnvelope } from './envelope/verify-envelope.ts';
-export { type LoggedShare, verifyLoggedShare } from './envelope/verify-logged-share.ts';
+export {
+  type LoggedShare,
+  type ParsedLoggedShare,
+  parseLoggedShare,
+  verifyLoggedShare,
+  verifyParsedLoggedShare,
+} from './envelope/verify-logged-share.ts';
 export { initCrypto } from './init-crypto.ts';
 export { fromJwk, type PublicKeyFromJwk } from './keys/from-jwk.ts';
 export { type AgencyKeySeeds, generateAgencyKeys } from './keys/generate-agency-keys.ts';

@@ -98,6 +98,15 @@ describe('verifyLoggedShare: each refusal', () => {
       refusal('ENVELOPE_MALFORMED', /header does not match its schema/),
     );
   });
+  it('refuses header bytes that begin with a byte order mark, as parseEnvelope does: ENVELOPE_MALFORMED', () => {
+    const h = b64u(new Uint8Array([0xef, 0xbb, 0xbf, ...sealed.headerBytes]));
+    expect(() => verifyLoggedShare({ ...entry, h }, resolve)).toThrow(
+      refusal('ENVELOPE_MALFORMED', /header is not JSON/),
+    );
+    expect(() => parseEnvelope(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), sealed.bytes]))).toThrow(
+      expect.objectContaining({ code: 'ENVELOPE_MALFORMED' }),
+    );
+  });
   it('refuses a header that is valid JSON but not its canonical form: HEADER_NOT_CANONICAL', () => {
     const spaced = new TextDecoder().decode(sealed.headerBytes).replace('{"v":1,', '{"v": 1,');
     expect(() => verifyLoggedShare({ ...entry, h: b64u(spaced) }, resolve)).toThrow(
