@@ -40,6 +40,7 @@ describe('public face (src/index.ts)', () => {
         'verifyEnvelope',
         'verifyLoggedShare',
         'verifyParsedLoggedShare',
+        'VerifiedSignatures',
         'verifyReceipt',
       ].sort(),
     );

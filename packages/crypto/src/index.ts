@@ -1,9 +1,11 @@
 export { ed25519Sign } from './ed25519/sign-ed25519.ts';
+export { VerifiedSignatures } from './ed25519/verified-signatures.ts';
 export { ed25519Verify, type SignatureCheck } from './ed25519/verify-ed25519.ts';
 export { b64uDecode } from './encoding/b64u-decode.ts';
 export { b64uEncode } from './encoding/b64u-encode.ts';
 export { sha256 } from './encoding/sha256.ts';
 export {
+  type AuthenticateCopyOptions,
   authenticateCopy,
   type CopyAuthentication,
   type CopyRoute,

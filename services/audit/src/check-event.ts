@@ -1,6 +1,14 @@
 import { parseSubject } from '@cwtch/bus';
 import { type Statement, statementOrderIssue } from '@cwtch/contracts';
-import { authenticateCopy, b64uEncode, parseReceipt, sha256, verifyReceipt } from '@cwtch/crypto';
+import {
+  authenticateCopy,
+  b64uEncode,
+  ed25519Verify,
+  parseReceipt,
+  type SignatureCheck,
+  sha256,
+  verifyReceipt,
+} from '@cwtch/crypto';
 import type { DirectoryView } from '@cwtch/directory';
 import { ErrorCode, isCwtchError } from '@cwtch/runtime';
 import type { EntryBody, Source } from './entries.ts';
@@ -42,7 +50,9 @@ const codeOf = (e: unknown, fallback: string) => (isCwtchError(e) ? e.code : fal
  *   set only when a signature vouches for them (the sender or receipt signer), never from a claim.
  *
  * The events come in stream order, and a recipient receipts a copy only after reading it from the
- * stream, so a receipt's share is always logged before the receipt is checked.
+ * stream, so a receipt's share is always logged before the receipt is checked. `checkShareSignature`
+ * checks a share copy's signature (a `VerifiedSignatures` check, so the copies of a share sent to
+ * several recipients are checked once).
  */
 export function checkEvent(
   data: Uint8Array,
@@ -50,6 +60,7 @@ export function checkEvent(
   at: number,
   view: DirectoryView,
   logged: LoggedShares,
+  checkShareSignature: SignatureCheck = ed25519Verify,
 ): EntryBody {
   const subject = parseSubject(src.subj);
   const rejectWith = (code: string, signed?: { id: string; from: string }): EntryBody => ({
@@ -92,7 +103,9 @@ export function checkEvent(
     return { t: 'rcpt', src, r: b64uEncode(parsed.bodyBytes), s: b64uEncode(parsed.signature) };
   }
   if (subject?.type !== 'share') return rejectWith(ErrorCode.SUBJECT_MISMATCH);
-  const copy = authenticateCopy(data, subject, (agency, kid) => view.signingKey(agency, kid, at));
+  const copy = authenticateCopy(data, subject, (agency, kid) => view.signingKey(agency, kid, at), {
+    checkSignature: checkShareSignature,
+  });
   if (!copy.ok) return rejectWith(copy.code);
   const envelope = copy.envelope;
   const h = envelope.header;

@@ -1,4 +1,5 @@
 import { AUDIT_CONSUMER, type JetStreamManager, SHARES_STREAM } from '@cwtch/bus';
+import { VerifiedSignatures } from '@cwtch/crypto';
 import type { DirectoryWatcher } from '@cwtch/directory';
 import type { Logger } from '@cwtch/runtime';
 import type { AuditLogWriter } from './audit-log-writer.ts';
@@ -27,6 +28,8 @@ export function eventLogger(deps: {
   fatal: (err: unknown) => never;
 }): (event: BusEvent) => Promise<{ stored: Promise<void> }> {
   const { writer, directory, logger } = deps;
+  // One share sent to several recipients is several copies, all signed alike: checked once.
+  const signatures = new VerifiedSignatures();
   return async (event) => {
     const before = writer.logged(event.seq);
     if (before === 'stored') return { stored: Promise.resolve() };
@@ -38,6 +41,7 @@ export function eventLogger(deps: {
         event.busTime,
         directory.view,
         writer.staged,
+        signatures.check,
       );
     let body = check();
     // A key the audit's copy of the directory does not know yet may be a rotation still in flight.

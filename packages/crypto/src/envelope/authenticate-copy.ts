@@ -1,4 +1,5 @@
 import { ErrorCode, isCwtchError } from '@cwtch/runtime';
+import type { SignatureCheck } from '../ed25519/verify-ed25519.ts';
 import { type ParseEnvelopeOptions, parseEnvelope } from './parse-envelope.ts';
 import type { ParsedEnvelope, SigningKeyResolver, VerifiedEnvelope } from './types.ts';
 import { verifyEnvelope } from './verify-envelope.ts';
@@ -7,6 +8,12 @@ import { verifyEnvelope } from './verify-envelope.ts';
 export interface CopyRoute {
   readonly to: string;
   readonly from: string;
+}
+
+/** Options of {@link authenticateCopy}: the envelope's size limit and the Ed25519 check. */
+export interface AuthenticateCopyOptions extends ParseEnvelopeOptions {
+  /** Default `ed25519Verify`; `VerifiedSignatures` checks the copies of one share once. */
+  readonly checkSignature?: SignatureCheck;
 }
 
 /** The outcome of {@link authenticateCopy}: the verified envelope, or the code of the first failed check. */
@@ -29,7 +36,7 @@ export function authenticateCopy(
   bytes: Uint8Array,
   route: CopyRoute,
   resolveSigningKey: SigningKeyResolver,
-  options: ParseEnvelopeOptions = {},
+  options: AuthenticateCopyOptions = {},
 ): CopyAuthentication {
   let parsed: ParsedEnvelope;
   try {
@@ -42,7 +49,10 @@ export function authenticateCopy(
     return { ok: false, code: ErrorCode.SUBJECT_MISMATCH, parsed };
   }
   try {
-    return { ok: true, envelope: verifyEnvelope(parsed, { resolveSigningKey }) };
+    const { checkSignature } = options;
+    const verifyOptions =
+      checkSignature === undefined ? { resolveSigningKey } : { resolveSigningKey, checkSignature };
+    return { ok: true, envelope: verifyEnvelope(parsed, verifyOptions) };
   } catch (e) {
     return { ok: false, code: isCwtchError(e) ? e.code : ErrorCode.SIGNATURE_INVALID, parsed };
   }

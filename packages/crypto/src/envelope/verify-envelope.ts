@@ -1,5 +1,5 @@
 import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
-import { ed25519Verify } from '../ed25519/verify-ed25519.ts';
+import { ed25519Verify, type SignatureCheck } from '../ed25519/verify-ed25519.ts';
 import { getSodium } from '../init-crypto.ts';
 import { keyId } from '../keys/key-id.ts';
 import { envelopeSigningInput } from './signing-input.ts';
@@ -8,6 +8,8 @@ import type { ParsedEnvelope, SigningKeyResolver, VerifiedEnvelope } from './typ
 /** Options of {@link verifyEnvelope}. */
 export interface VerifyEnvelopeOptions {
   readonly resolveSigningKey: SigningKeyResolver;
+  /** The Ed25519 check (default `ed25519Verify`; `VerifiedSignatures` remembers ones seen before). */
+  readonly checkSignature?: SignatureCheck;
 }
 
 /**
@@ -30,7 +32,8 @@ export function verifyEnvelope(parsed: ParsedEnvelope, options: VerifyEnvelopeOp
     throw new CwtchError(ErrorCode.SENDER_KEY_UNKNOWN, 'resolved signing key does not match from.kid');
   }
   const message = envelopeSigningInput(parsed.headerBytes, parsed.bodyHash);
-  if (!ed25519Verify(parsed.signature, message, publicKey)) {
+  const check = options.checkSignature ?? ed25519Verify;
+  if (!check(parsed.signature, message, publicKey)) {
     throw new CwtchError(ErrorCode.SIGNATURE_INVALID, 'envelope signature is invalid');
   }
   return parsed as VerifiedEnvelope;
