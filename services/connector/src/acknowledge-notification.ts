@@ -36,8 +36,9 @@ export async function acknowledgeNotification(
   const at = Date.now();
   if (!(await ctx.store.soon(() => ctx.store.acknowledge(id, actor, at)))) throw conflict();
   try {
-    await sendReceipt(ctx, item, 'acknowledged', { actor });
-    await ctx.store.soon(() => ctx.store.markReceiptSent(id, 'acknowledged'), { durable: false });
+    await ctx.store.sendReceiptOnce(id, 'acknowledged', () =>
+      sendReceipt(ctx, item, 'acknowledged', { actor }),
+    );
   } catch (err) {
     ctx.logger.warn({ err, id }, 'acknowledged; the receipt waits for the receipt flush');
   }

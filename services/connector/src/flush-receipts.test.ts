@@ -94,4 +94,47 @@ describe('flushReceipts', () => {
     await flushReceipts({ store, logger: silentLogger, metrics: new Metrics() }, signingSender(published));
     expect(published).toEqual([{ id, status: 'acknowledged', actor: UNNAMED_ACTOR }]);
   });
+
+  it('leaves to the sender a receipt already on its way, so it is signed and published once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cwtch-flush-'));
+    dirs.push(dir);
+    store = new InboxStore(join(dir, 'inbox.sqlite'));
+    const s = store;
+    const [onItsWay, lost] = [add(s, 1), add(s, 2)];
+    let release!: () => void;
+    let calls = 0;
+    const slow = s.sendReceiptOnce(onItsWay, 'delivered', async () => {
+      calls++;
+      await new Promise<void>((r) => (release = r));
+    });
+    // While it is on its way: not pending, and a second send of it (a redelivery) does nothing.
+    expect(s.pendingReceipts().map((p) => p.item.id)).toEqual([lost]);
+    expect(await s.sendReceiptOnce(onItsWay, 'delivered', async () => void calls++)).toBe(false);
+    const published: { id: string; status: ReceiptStatus; actor: string | null }[] = [];
+    expect(
+      await flushReceipts(
+        { store: s, logger: silentLogger, metrics: new Metrics() },
+        signingSender(published),
+      ),
+    ).toEqual({ sent: 1, failed: 0 });
+    expect(published.map((p) => p.id)).toEqual([lost]);
+    release();
+    expect(await slow).toBe(true);
+    expect(calls).toBe(1);
+    expect(s.pendingReceipts()).toEqual([]);
+  });
+
+  it('keeps pending a receipt whose send failed, for the next flush', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cwtch-flush-'));
+    dirs.push(dir);
+    store = new InboxStore(join(dir, 'inbox.sqlite'));
+    const id = add(store, 1);
+    const down = new Error('NATS is unreachable');
+    await expect(
+      store.sendReceiptOnce(id, 'delivered', async () => {
+        throw down;
+      }),
+    ).rejects.toBe(down);
+    expect(store.pendingReceipts().map((p) => [p.item.id, p.status])).toEqual([[id, 'delivered']]);
+  });
 });

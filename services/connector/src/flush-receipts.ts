@@ -26,9 +26,9 @@ export async function flushReceipts(
   for (const { item, status } of ctx.store.pendingReceipts()) {
     const actor = item.acknowledgedBy === null ? null : normaliseActor(item.acknowledgedBy);
     try {
-      await send(item, status, status === 'acknowledged' ? { actor } : {});
-      ctx.store.markReceiptSent(item.id, status);
-      sent++;
+      const extra = status === 'acknowledged' ? { actor } : {};
+      // One on its way already (a copy just stored, an acknowledgement just made) is left to it.
+      if (await ctx.store.sendReceiptOnce(item.id, status, () => send(item, status, extra))) sent++;
     } catch (err) {
       failed++;
       ctx.metrics.inc(

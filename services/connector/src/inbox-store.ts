@@ -224,6 +224,8 @@ export class InboxStore {
   /** Webhook events for the case system, queued with the inbox writes they report. */
   readonly webhooks: WebhookQueue;
   readonly #queueWebhooks: boolean;
+  /** Receipts this process is signing and publishing now (`id status`), until marked sent. */
+  readonly #receiptsOnTheirWay = new Set<string>();
 
   /** With `webhooks`, every notification stored is queued for the case system's webhook too. */
   constructor(file: string, options: { webhooks?: boolean } = {}) {
@@ -414,12 +416,35 @@ export class InboxStore {
     return r?.envelope ? new Uint8Array(r.envelope) : undefined;
   }
 
+  /**
+   * Sends a receipt this process decided (`send` signs and publishes it) and then marks it sent.
+   * While it is on its way, {@link pendingReceipts} passes it over and a second call for the same
+   * receipt does nothing (false), so the receipt flush or a redelivered copy does not sign and
+   * publish it again. If `send` fails, the receipt stays pending for the flush, and the error is
+   * the caller's.
+   */
+  async sendReceiptOnce(id: string, status: ReceiptStatus, send: () => Promise<void>): Promise<boolean> {
+    const key = `${id} ${status}`;
+    if (this.#receiptsOnTheirWay.has(key)) return false;
+    this.#receiptsOnTheirWay.add(key);
+    try {
+      await send();
+      await this.soon(() => this.markReceiptSent(id, status), { durable: false });
+      return true;
+    } finally {
+      this.#receiptsOnTheirWay.delete(key);
+    }
+  }
+
   markReceiptSent(id: string, status: ReceiptStatus): void {
     const column = status === 'delivered' ? 'delivered_receipt_sent' : 'ack_receipt_sent';
     this.#stmt(`UPDATE inbox SET ${column} = 1 WHERE id = ?`).run(id);
   }
 
-  /** Items whose receipts were decided but not yet published (a crash or outage in between). */
+  /**
+   * Items whose receipts were decided but not yet published (a crash or outage in between), less
+   * those {@link sendReceiptOnce} has on their way now.
+   */
   pendingReceipts(): { item: InboxItem; status: ReceiptStatus }[] {
     const rows = this.#stmt(`SELECT * FROM inbox WHERE ${RECEIPT_PENDING} LIMIT 500`).all() as Row[];
     return rows.flatMap((r) => {
@@ -428,7 +453,7 @@ export class InboxStore {
       if (r.delivered_receipt_sent === 0) out.push({ item, status: 'delivered' });
       if (item.status === 'acknowledged' && r.ack_receipt_sent === 0)
         out.push({ item, status: 'acknowledged' });
-      return out;
+      return out.filter((p) => !this.#receiptsOnTheirWay.has(`${p.item.id} ${p.status}`));
     });
   }
 

@@ -142,8 +142,7 @@ async function checkShare(
       return reject(ctx, msg, ErrorCode.REPLAYED, ref);
     // Redelivery of the message we already hold: finish what a crash may have interrupted.
     if (!stored.deliveredReceiptSent) {
-      await sendReceipt(ctx, ref, 'delivered');
-      await ctx.store.soon(() => ctx.store.markReceiptSent(h.id, 'delivered'), { durable: false });
+      await ctx.store.sendReceiptOnce(h.id, 'delivered', () => sendReceipt(ctx, ref, 'delivered'));
     }
     return 'ack';
   }
@@ -238,12 +237,11 @@ async function storeAccepted(ctx: AgencyContext, accepted: readonly Accepted[]):
         receivedAt: item.receivedAt,
       });
       try {
-        await sendReceipt(ctx, ref, 'delivered');
+        await ctx.store.sendReceiptOnce(item.id, 'delivered', () => sendReceipt(ctx, ref, 'delivered'));
       } catch (err) {
-        ctx.logger.warn({ err, id: item.id }, 'delivered receipt not published; will retry');
+        ctx.logger.warn({ err, id: item.id }, 'delivered receipt not sent; will retry');
         return 'retry' as const;
       }
-      await ctx.store.soon(() => ctx.store.markReceiptSent(item.id, 'delivered'), { durable: false });
       return 'ack' as const;
     }),
   );
