@@ -1,4 +1,4 @@
-import { ed25519Verify, envelopeSigningInput, receiptSigningInput } from '@cwtch/crypto';
+import { ed25519Verify, receiptSigningInput } from '@cwtch/crypto';
 import type { DirectoryView } from '@cwtch/directory';
 import type { ReadEntry } from './entry-verifier.ts';
 import type { SignatureJob } from './signature-jobs.ts';
@@ -22,11 +22,9 @@ export function signatureJob(read: ReadEntry, view: DirectoryView | undefined): 
   if (view === undefined || bt === undefined) return undefined;
   try {
     if (read.share?.ok === true) {
-      const { header, headerBytes, bodyHash, signature } = read.share.value;
+      const { header, signature, signingInput } = read.share.value;
       const { publicKey } = view.signingKey(header.from.agency, header.from.kid, bt);
-      return publicKey.length === 32
-        ? { signature, message: envelopeSigningInput(headerBytes, bodyHash), publicKey }
-        : undefined;
+      return publicKey.length === 32 ? { signature, message: signingInput, publicKey } : undefined;
     }
     if (read.receipt?.ok === true) {
       const { body, bodyBytes, signature } = read.receipt.value;

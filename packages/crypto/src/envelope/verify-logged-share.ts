@@ -23,8 +23,10 @@ export interface ParsedLoggedShare {
   readonly headerBytes: Uint8Array;
   /** `B`: the 32-byte body hash. */
   readonly bodyHash: Uint8Array;
-  /** The 64-byte Ed25519 signature over `H || B`. */
+  /** The 64-byte Ed25519 signature over {@link signingInput}. */
   readonly signature: Uint8Array;
+  /** The bytes it signs: `"CWTCH1-SIG" || 0x00 || u32be(|H|) || H || B`. */
+  readonly signingInput: Uint8Array;
 }
 
 /**
@@ -50,12 +52,19 @@ export function parseLoggedShare(entry: LoggedShare): ParsedLoggedShare {
     },
     'header',
   );
-  return { header, headerBytes, bodyHash, signature };
+  return {
+    header,
+    headerBytes,
+    bodyHash,
+    signature,
+    signingInput: envelopeSigningInput(headerBytes, bodyHash),
+  };
 }
 
 /**
  * The key half of {@link verifyLoggedShare}: the sender's signature over `H || B` with the key the
- * resolver gives. Throws `SENDER_KEY_*` or `SIGNATURE_INVALID`.
+ * resolver gives, for `parsed` as {@link parseLoggedShare} returned it (its signing input made from
+ * its own `H` and `B`). Throws `SENDER_KEY_*` or `SIGNATURE_INVALID`.
  */
 export function verifyParsedLoggedShare(
   parsed: ParsedLoggedShare,
@@ -74,9 +83,7 @@ export function verifyParsedLoggedShare(
   if (publicKey.length !== 32 || keyId(publicKey, 'Ed25519') !== header.from.kid) {
     throw new CwtchError(ErrorCode.SENDER_KEY_UNKNOWN, 'resolved signing key does not match from.kid');
   }
-  if (
-    !checkSignature(parsed.signature, envelopeSigningInput(parsed.headerBytes, parsed.bodyHash), publicKey)
-  ) {
+  if (!checkSignature(parsed.signature, parsed.signingInput, publicKey)) {
     throw new CwtchError(ErrorCode.SIGNATURE_INVALID, 'logged signature is invalid');
   }
   return header;
@@ -94,6 +101,5 @@ export function verifyLoggedShare(
   resolveSigningKey: SigningKeyResolver,
   checkSignature: SignatureCheck = ed25519Verify,
 ): EnvelopeHeader {
-  getSodium();
   return verifyParsedLoggedShare(parseLoggedShare(entry), resolveSigningKey, checkSignature);
 }
