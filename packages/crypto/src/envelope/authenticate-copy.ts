@@ -49,10 +49,8 @@ export function authenticateCopy(
     return { ok: false, code: ErrorCode.SUBJECT_MISMATCH, parsed };
   }
   try {
-    const { checkSignature } = options;
-    const verifyOptions =
-      checkSignature === undefined ? { resolveSigningKey } : { resolveSigningKey, checkSignature };
-    return { ok: true, envelope: verifyEnvelope(parsed, verifyOptions) };
+    const envelope = verifyEnvelope(parsed, { resolveSigningKey, checkSignature: options.checkSignature });
+    return { ok: true, envelope };
   } catch (e) {
     return { ok: false, code: isCwtchError(e) ? e.code : ErrorCode.SIGNATURE_INVALID, parsed };
   }

@@ -9,7 +9,7 @@ import type { ParsedEnvelope, SigningKeyResolver, VerifiedEnvelope } from './typ
 export interface VerifyEnvelopeOptions {
   readonly resolveSigningKey: SigningKeyResolver;
   /** The Ed25519 check (default `ed25519Verify`; `VerifiedSignatures` remembers ones seen before). */
-  readonly checkSignature?: SignatureCheck;
+  readonly checkSignature?: SignatureCheck | undefined;
 }
 
 /**

@@ -31,7 +31,7 @@ export interface ServiceState {
  * of the time (docs/scale.md §5). Node checks each entry against its source and recompiles what
  * changed.
  */
-export const COMPILE_CACHE = fileURLToPath(new URL('../../../../.tools/node-compile-cache', import.meta.url));
+const COMPILE_CACHE = fileURLToPath(new URL('../../../../.tools/node-compile-cache', import.meta.url));
 
 /**
  * Starts services as child processes, waits until each is listening, and restarts any that dies
