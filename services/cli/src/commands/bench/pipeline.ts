@@ -87,10 +87,10 @@ export async function pipelineRun(
       clients.set(r.from, createConnectorClient({ baseUrl: a.connector, token: a.tokens.system }));
   }
   const key = (id: string, agency: string) => `${id} ${agency}`;
-  const sentAt = new Map<string, number>();
-  // The same moment on the wall clock, which receipts state their times in (Date.now(), not
-  // performance.timeOrigin + performance.now(): the two part when the system clock is adjusted).
-  const sentWallAt = new Map<string, number>();
+  // Each send's start on this process's clock, and on the wall clock receipts state their times
+  // in (Date.now(), not performance.timeOrigin + performance.now(): the two part when the system
+  // clock is adjusted).
+  const sentAt = new Map<string, { readonly at: number; readonly wall: number }>();
   const expected = new Map<string, readonly string[]>();
   const acceptMs: number[] = [];
   const inboxAt = new Map<string, number>();
@@ -131,8 +131,7 @@ export async function pipelineRun(
         payload: payloads.get(payloadKey(route)),
         recipients: [...route.to],
       } as never);
-      sentAt.set(id, t0);
-      sentWallAt.set(id, wall);
+      sentAt.set(id, { at: t0, wall });
       expected.set(id, recipients);
       acceptMs.push(performance.now() - t0);
     } catch {
@@ -178,9 +177,7 @@ export async function pipelineRun(
   receipts.unsubscribe();
   entries.unsubscribe();
   const complete = [...expected].filter(([id, to]) => to.every((agency) => loggedAt.has(key(id, agency))));
-  const idOf = (k: string) => k.slice(0, k.indexOf(' '));
-  const sent = (k: string) => sentAt.get(idOf(k))!;
-  const sentWall = (k: string) => sentWallAt.get(idOf(k))!;
+  const sent = (k: string) => sentAt.get(k.slice(0, k.indexOf(' ')))!;
   const seconds = (finished - started) / 1000;
   const perNotification = (s: number) => round2((s * 1000) / Math.max(1, complete.length));
   return {
@@ -194,9 +191,9 @@ export async function pipelineRun(
     deliveriesPerSecond: Math.round(done.length / seconds),
     acceptMs: percentiles(acceptMs),
     sendToInboxMs: percentiles(
-      done.filter((k) => inboxAt.has(k)).map((k) => Math.max(0, inboxAt.get(k)! - sentWall(k))),
+      done.filter((k) => inboxAt.has(k)).map((k) => Math.max(0, inboxAt.get(k)! - sent(k).wall)),
     ),
-    endToEndMs: percentiles(done.map((k) => loggedAt.get(k)! - sent(k))),
+    endToEndMs: percentiles(done.map((k) => loggedAt.get(k)! - sent(k).at)),
     cpuMsPerNotification: perNotification(cpu),
     cpuMsPerNotificationBy: Object.fromEntries(
       cpuBy.filter(([, s]) => s > 0.05).map(([k, s]) => [k, perNotification(s)]),
