@@ -140,7 +140,9 @@ describe('checkpoints under a burst of sends', () => {
       );
       expect(reached).toBe(true);
     }
-    // Once the log is still, what each witness says it cosigned is what the audit service holds.
+    // Once the log is still, what each witness says it cosigned is what the audit service holds
+    // (a witness counts its cosignature when it sends it, the audit service once it has stored it:
+    // wait for both, not for the first alone).
     const witnessed = await eventually(async () => {
       const audit = await metricsOf(run.region.audit.url, run.region.audit.token);
       const checkpoint = sampleValue(audit, 'cwtch_audit_checkpoint_size');
@@ -153,7 +155,9 @@ describe('checkpoints under a burst of sends', () => {
           return { agency, own, held };
         }),
       );
-      return perWitness.every((w) => w.own === checkpoint) ? { audit, perWitness } : undefined;
+      return perWitness.every((w) => w.own === checkpoint && w.held === w.own)
+        ? { audit, perWitness }
+        : undefined;
     }, 30_000);
     for (const w of witnessed.perWitness) expect(w.held, w.agency).toBe(w.own);
     expect(witnessed.audit.get('cwtch_audit_cosignatures_refused_total')?.samples).toEqual([]);
