@@ -1,28 +1,19 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@cwtch/bus';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cwtch } from './support/cli.ts';
 
 const CLI = fileURLToPath(new URL('../services/cli/bin/cwtch', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../contracts/examples/care-home-transition.json', import.meta.url));
 
-/** A port nothing listens on: bound, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** A region.json whose services are all stopped: every URL a closed port. */
 async function stoppedRegion(dir: string): Promise<{ file: string; url: string }> {
-  const url = `http://127.0.0.1:${await closedPort()}`;
+  const url = `http://127.0.0.1:${await freePort()}`;
   const agency = (name: string) => ({
     name,
     connector: url,

@@ -1,21 +1,37 @@
-import { DIRECTORY_BUCKET, type JetStreamClient, type KV, Kvm, type NatsConnection } from '@cwtch/bus';
+import {
+  DIRECTORY_BUCKET,
+  type JetStreamClient,
+  jetstream,
+  type KV,
+  Kvm,
+  type NatsConnection,
+} from '@cwtch/bus';
 import { type Logger, silentLogger } from '@cwtch/runtime';
 import { DirectoryView } from './directory-view.ts';
 import { verifyDirectory } from './sign-directory.ts';
 
 const KEY = 'current';
 
-async function bucket(nc: NatsConnection, replicas = 1): Promise<KV> {
-  return new Kvm(nc).create(DIRECTORY_BUCKET, { history: 64, replicas });
+async function bucket(nc: NatsConnection, replicas = 1, timeoutMs?: number): Promise<KV> {
+  return new Kvm(timeoutMs === undefined ? nc : jetstream(nc, { timeout: timeoutMs })).create(
+    DIRECTORY_BUCKET,
+    {
+      history: 64,
+      replicas,
+    },
+  );
 }
 
-/** Publishes signed directory bytes to the KV bucket (operator credentials). */
+/**
+ * Publishes signed directory bytes to the KV bucket (operator credentials). `timeoutMs` bounds
+ * each JetStream request (the client's default, 5 s, otherwise).
+ */
 export async function publishDirectory(
   nc: NatsConnection,
   signed: Uint8Array,
-  replicas = 1,
+  options: { readonly replicas?: number; readonly timeoutMs?: number } = {},
 ): Promise<number> {
-  return (await bucket(nc, replicas)).put(KEY, signed);
+  return (await bucket(nc, options.replicas, options.timeoutMs)).put(KEY, signed);
 }
 
 /**

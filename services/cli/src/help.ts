@@ -23,6 +23,7 @@ export const USAGE = `cwtch: the Cwtch command line
   cwtch directory show [--data DIR] [--json]
   cwtch directory rotate --agency A --use sig|enc [--overlap-days 7] [--data DIR]
   cwtch directory revoke --kid K --reason R [--at ISO-TIME] [--data DIR]
+  cwtch directory publish [--data DIR]                publish the signed directory to the running region again
   cwtch backup --out DIR [--region FILE]              snapshot every JetStream stream of a running region
   cwtch restore --data DIR --from BACKUP              refill a stopped region's lost JetStream store
 
@@ -134,7 +135,7 @@ const BENCH_HELP = `cwtch bench [--mode both|durable|default|none] [--count N] [
   --out DIR         where the report goes (default docs/bench)
 `;
 
-const DIRECTORY_HELP = `cwtch directory show|rotate|revoke [--data DIR]
+const DIRECTORY_HELP = `cwtch directory show|rotate|revoke|publish [--data DIR]
 
   cwtch directory show [--data DIR] [--json]
       the signed directory: agencies, the areas they serve, their keys and the agreements
@@ -142,9 +143,13 @@ const DIRECTORY_HELP = `cwtch directory show|rotate|revoke [--data DIR]
       a new signing or encryption key for agency A; the old one stays valid for the overlap
   cwtch directory revoke --kid K --reason R [--at ISO-TIME] [--data DIR]
       revokes key K from the given time (default now)
+  cwtch directory publish [--data DIR]
+      publishes the folder's signed directory to the running region again, after a change whose
+      publish the region did not take (the change itself is saved either way)
 
   Every change is a new directory serial signed by the governance key, published to a running
-  region on DIR and appended to the share log. --data DIR is the region's data folder (default
+  region on DIR and appended to the share log. A region that runs but does not take it is an
+  error (exit 1) naming why; the change stays saved, not yet in force. --data DIR is the region's data folder (default
   .cwtch/dev).
 `;
 

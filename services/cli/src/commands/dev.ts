@@ -138,7 +138,7 @@ async function ensureDirectory(
         const serial = current?.value.length
           ? verifyDirectory(current.value, files.governance.publicKey).serial
           : 0;
-        if (serial < files.directory.serial) await publishDirectory(nc, files.signedDirectory, replicas);
+        if (serial < files.directory.serial) await publishDirectory(nc, files.signedDirectory, { replicas });
         return;
       } finally {
         await nc.drain().catch(() => undefined);

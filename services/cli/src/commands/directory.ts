@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { connectBus } from '@cwtch/bus';
+import { connectBus, type NatsConnection } from '@cwtch/bus';
 import { authorityName, RegionFile } from '@cwtch/contracts';
 import { generateAgencyKeys, initCrypto, parsePrivateKeyFile } from '@cwtch/crypto';
 import { type Directory, publishDirectory } from '@cwtch/directory';
@@ -20,30 +20,59 @@ import {
 
 const DAY_MS = 86_400_000;
 
-/** Publishes a newly signed directory to a running region (if one runs on this folder). */
+/** Whether `e`, or an error it was caused by, is a refused TCP connection: nothing listens there. */
+function refused(e: unknown): boolean {
+  for (let c = e as { code?: unknown; cause?: unknown } | undefined; c; c = c.cause as typeof c) {
+    if (c.code === 'ECONNREFUSED') return true;
+  }
+  return false;
+}
+
+/**
+ * Publishes a newly signed directory to the region running on this folder. False when none runs
+ * there (no region file, or nothing listening at its NATS address). A region that answers but
+ * does not take the directory is an error that says so: a revocation that is signed but not yet
+ * in force must never look like one that is.
+ */
 async function publishIfRunning(dataDir: string, signed: Uint8Array): Promise<boolean> {
   const regionFile = join(dataDir, 'region.json');
   const operatorSeed = join(dataDir, 'secrets', 'nats', 'operator.nk');
   if (!existsSync(regionFile) || !existsSync(operatorSeed)) return false;
   const region = RegionFile.parse(JSON.parse(await readFile(regionFile, 'utf8')));
   const caFile = join(dataDir, 'secrets', 'tls', 'ca.pem');
+  let nc: NatsConnection;
   try {
-    const nc = await connectBus({
+    nc = await connectBus({
       servers: region.nats.url,
       name: 'cwtch-operator-directory',
       nkeySeedFile: operatorSeed,
-      connectTimeoutMs: 3000,
+      // A refused connection answers at once; the wait is only for a server that is there but busy.
+      connectTimeoutMs: PUBLISH_TIMEOUT_MS,
       ...(existsSync(caFile) ? { caFile } : {}),
       waitOnFirstConnect: false,
     });
-    try {
-      await publishDirectory(nc, signed);
-    } finally {
-      await nc.drain();
-    }
-    return true;
-  } catch {
-    return false;
+  } catch (e) {
+    if (refused(e)) return false;
+    throw new DirectoryNotPublished(region.nats.url, e);
+  }
+  try {
+    await publishDirectory(nc, signed, { timeoutMs: PUBLISH_TIMEOUT_MS });
+  } catch (e) {
+    throw new DirectoryNotPublished(region.nats.url, e);
+  } finally {
+    await nc.drain().catch(() => undefined);
+  }
+  return true;
+}
+
+const PUBLISH_TIMEOUT_MS = 20_000;
+
+/** The region at `url` answered but did not take the directory; the signed file is saved. */
+class DirectoryNotPublished extends Error {
+  override readonly name = 'DirectoryNotPublished';
+  constructor(url: string, cause: unknown) {
+    const reason = (cause as Error)?.message ?? String(cause);
+    super(`the running region at ${url} did not take it (${reason})`, { cause });
   }
 }
 
@@ -155,11 +184,18 @@ export async function directoryCommand(args: string[]): Promise<void> {
     );
   await initCrypto();
   const governance = await loadGovernanceKey(dataDir);
-  const { directory } = await loadDirectory(dataDir, governance);
+  const { directory, signed: current } = await loadDirectory(dataDir, governance);
   const now = Date.now();
   let next: Directory;
   if (verb === 'show') {
     process.stdout.write(values.json ? `${JSON.stringify(directory, null, 2)}\n` : show(directory));
+    return;
+  } else if (verb === 'publish') {
+    if (!(await publishSaved(dataDir, directory.serial, current)))
+      throw new Error(
+        `no region runs on ${dataDir} (nothing answers at its NATS address); it publishes directory serial ${directory.serial} at its next start`,
+      );
+    process.stdout.write(`directory serial ${directory.serial} published to the running region\n`);
     return;
   } else if (verb === 'rotate') {
     const use = values.use;
@@ -184,13 +220,30 @@ export async function directoryCommand(args: string[]): Promise<void> {
     next = revoke(directory, values.kid, at, values.reason);
   } else {
     throw new UsageError(
-      `${verb ? `unknown directory command "${verb}"; ` : ''}usage: cwtch directory show|rotate|revoke --data DIR ... (cwtch directory --help)`,
+      `${verb ? `unknown directory command "${verb}"; ` : ''}usage: cwtch directory show|rotate|revoke|publish --data DIR ... (cwtch directory --help)`,
     );
   }
   next = { ...next, serial: directory.serial + 1, issuedAt: now };
   const signed = await saveDirectory(dataDir, next, governance);
-  const published = await publishIfRunning(dataDir, signed);
+  const published = await publishSaved(dataDir, next.serial, signed);
   process.stdout.write(
     `directory serial ${next.serial} signed${published ? ' and published to the running region' : '; the region publishes it at its next start'}\n`,
   );
+}
+
+/**
+ * {@link publishIfRunning} for a serial saved in `dataDir`; a region that does not take it is an
+ * error saying the serial is saved but not in force, and how to publish it again.
+ */
+async function publishSaved(dataDir: string, serial: number, signed: Uint8Array): Promise<boolean> {
+  try {
+    return await publishIfRunning(dataDir, signed);
+  } catch (e) {
+    if (!(e instanceof DirectoryNotPublished)) throw e;
+    throw new Error(
+      `directory serial ${serial} is saved in ${dataDir}, but ${e.message}: it is not in force yet. ` +
+        `Publish it with cwtch directory publish --data ${dataDir} (or restart the region)`,
+      { cause: e },
+    );
+  }
 }
