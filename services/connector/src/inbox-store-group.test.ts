@@ -51,3 +51,90 @@ describe('InboxStore.soon: group commit', () => {
     store = new InboxStore(join(dir, 'inbox.sqlite'));
   });
 });
+
+describe('InboxStore.soon: the write-ahead log is synced off the event loop, and a durable write waits for it', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cwtch-group-sync-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A store whose WAL syncs wait until the test lets each one finish (or fails it). */
+  function heldStore() {
+    const syncs: { file: string; done: () => void; fail: (e: Error) => void }[] = [];
+    const store = new InboxStore(join(dir, 'inbox.sqlite'), {
+      syncWal: (file) =>
+        new Promise<void>((done, fail) => {
+          syncs.push({ file, done, fail });
+        }),
+    });
+    return { store, syncs };
+  }
+  const settled = async <T>(p: Promise<T>) => {
+    let state = 'pending';
+    p.then(
+      () => (state = 'resolved'),
+      () => (state = 'rejected'),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    return state;
+  };
+
+  it('resolves a durable write only once a sync of its WAL has finished; a marker does not wait', async () => {
+    const { store, syncs } = heldStore();
+    const write = store.soon(() => store.insert(item(1)));
+    expect(await settled(write)).toBe('pending');
+    expect(syncs.map((s) => s.file)).toEqual([join(dir, 'inbox.sqlite-wal')]);
+    // Committed already (readable here), but not yet durable: the caller may not ack.
+    expect(store.get(item(1).id)).toBeDefined();
+    const marker = store.soon(() => store.markReceiptSent(item(1).id, 'delivered'), { durable: false });
+    expect(await settled(marker)).toBe('resolved');
+    syncs[0]!.done();
+    expect(await write).toBe(true);
+    store.close();
+  });
+
+  it('a commit made while a sync runs waits for the next sync, which every such commit shares', async () => {
+    const { store, syncs } = heldStore();
+    const first = store.soon(() => store.insert(item(1)));
+    await settled(first);
+    expect(syncs).toHaveLength(1);
+    // Two more groups commit while the first sync runs: its start came before their commits.
+    const second = store.soon(() => store.insert(item(2)));
+    await settled(second);
+    const third = store.soon(() => store.insert(item(3)));
+    await settled(third);
+    expect(syncs).toHaveLength(1);
+    syncs[0]!.done();
+    expect(await first).toBe(true);
+    expect(await settled(second)).toBe('pending');
+    expect(await settled(third)).toBe('pending');
+    expect(syncs).toHaveLength(2);
+    // A commit after the second sync started needs a third.
+    const fourth = store.soon(() => store.insert(item(4)));
+    await settled(fourth);
+    syncs[1]!.done();
+    expect(await Promise.all([second, third])).toEqual([true, true]);
+    expect(await settled(fourth)).toBe('pending');
+    expect(syncs).toHaveLength(3);
+    syncs[2]!.done();
+    expect(await fourth).toBe(true);
+    store.close();
+  });
+
+  it('a failed sync rejects every write that waited for it (committed, not known durable), and the next sync is tried afresh', async () => {
+    const { store, syncs } = heldStore();
+    const write = store.soon(() => store.insert(item(1)));
+    await settled(write);
+    syncs[0]!.fail(new Error('EIO: i/o error, fdatasync'));
+    await expect(write).rejects.toThrow('EIO');
+    const next = store.soon(() => store.insert(item(2)));
+    await settled(next);
+    expect(syncs).toHaveLength(2);
+    syncs[1]!.done();
+    expect(await next).toBe(true);
+    store.close();
+  });
+});

@@ -1,3 +1,5 @@
+import { type FileHandle, open } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { BoardFact, ReceiptStatus } from '@cwtch/contracts';
 import type { ErrorCode } from '@cwtch/runtime';
@@ -209,6 +211,20 @@ const PRE_AUTHENTICATION_CODES = [
 const RECEIPT_PENDING = "delivered_receipt_sent = 0 OR (status = 'acknowledged' AND ack_receipt_sent = 0)";
 
 /**
+ * Opens the write-ahead log `file` for syncing, once its directory entry is on disk too (SQLite
+ * syncs the folder on its own first sync of a new log; the group commit's syncs are ours).
+ */
+async function openWal(file: string): Promise<FileHandle> {
+  const folder = await open(dirname(file), 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+  return open(file, 'r');
+}
+
+/**
  * The agency's durable store at its edge (embedded SQLite): inbox, seen message ids (replay
  * protection survives restarts), rejections, and the outbox with its receipts.
  */
@@ -226,10 +242,27 @@ export class InboxStore {
   readonly #queueWebhooks: boolean;
   /** Receipts this process is signing and publishing now (`id status`), until marked sent. */
   readonly #receiptsOnTheirWay = new Set<string>();
+  /** The write-ahead log's file (null for an in-memory store, which has nothing to sync). */
+  readonly #walFile: string | null;
+  #wal: Promise<FileHandle> | undefined;
+  /** The WAL sync running or last run; the next one starts after it. */
+  #syncRunning: Promise<void> = Promise.resolve();
+  /** The WAL sync that starts once the running one ends: every commit made meanwhile waits for it. */
+  #syncWaiting: Promise<void> | undefined;
 
-  /** With `webhooks`, every notification stored is queued for the case system's webhook too. */
-  constructor(file: string, options: { webhooks?: boolean } = {}) {
+  readonly #syncWal: (walFile: string) => Promise<void>;
+
+  /**
+   * With `webhooks`, every notification stored is queued for the case system's webhook too.
+   * `syncWal` replaces the fdatasync of the write-ahead log (a test holds or fails it).
+   */
+  constructor(
+    file: string,
+    options: { webhooks?: boolean; syncWal?: (walFile: string) => Promise<void> } = {},
+  ) {
     this.#db = new DatabaseSync(file);
+    this.#walFile = file === '' || file === ':memory:' ? null : `${file}-wal`;
+    this.#syncWal = options.syncWal ?? ((walFile) => this.#datasync(walFile));
     this.#queueWebhooks = options.webhooks === true;
     // secure_delete: a recalled payload's bytes are overwritten, not left in free pages.
     this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;');
@@ -307,6 +340,12 @@ export class InboxStore {
    * throws rejects its own promise only. `durable: false` is for markers that a restart may
    * re-derive (a receipt sent, a copy published): committed without an fsync of its own, it
    * becomes durable with the next durable commit.
+   *
+   * The commit itself writes the write-ahead log without syncing it; the sync (fdatasync of the
+   * WAL file) runs on libuv's thread pool, so the event loop goes on opening and checking the next
+   * copies while the disk works. A durable write resolves only once a sync that started after its
+   * commit has finished: on disk, exactly as with `synchronous = FULL`. Commits made while a sync
+   * runs share the next one.
    */
   soon<T>(write: () => T, options: { durable?: boolean } = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -316,20 +355,20 @@ export class InboxStore {
         reject,
         durable: options.durable !== false,
       });
-      if (this.#group.length === 1) setImmediate(() => this.#commitGroup());
+      if (this.#group.length === 1) setImmediate(() => void this.#commitGroup());
     });
   }
 
-  #commitGroup(): void {
+  async #commitGroup(): Promise<void> {
     const group = this.#group;
     this.#group = [];
     if (!this.#db.isOpen) {
       for (const g of group) g.reject(new Error('the inbox store is closed'));
       return;
     }
-    const durable = group.some((g) => g.durable);
     const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    if (!durable) this.#db.exec('PRAGMA synchronous = NORMAL');
+    // WAL with NORMAL: the commit appends to the log and does not sync it; #synced() does.
+    this.#db.exec('PRAGMA synchronous = NORMAL');
     try {
       this.#db.exec('BEGIN IMMEDIATE');
       for (const g of group) {
@@ -348,7 +387,16 @@ export class InboxStore {
       for (const g of group) g.reject(error);
       return;
     } finally {
-      if (!durable) this.#db.exec('PRAGMA synchronous = FULL');
+      this.#db.exec('PRAGMA synchronous = FULL');
+    }
+    if (group.some((g) => g.durable)) {
+      try {
+        await this.#synced();
+      } catch (error) {
+        // Committed, but not known to be on disk: no write of the group may count as durable.
+        for (const g of group) g.reject(error);
+        return;
+      }
     }
     group.forEach((g, i) => {
       const r = results[i]!;
@@ -357,8 +405,36 @@ export class InboxStore {
     });
   }
 
+  /** Resolves once a sync of the write-ahead log that started after this call has finished. */
+  #synced(): Promise<void> {
+    const walFile = this.#walFile;
+    if (walFile === null) return Promise.resolve();
+    if (!this.#syncWaiting) {
+      const next = this.#syncRunning
+        .catch(() => undefined)
+        .then(async () => {
+          // From here on a commit needs a later sync than this one.
+          this.#syncWaiting = undefined;
+          await this.#syncWal(walFile);
+        });
+      this.#syncWaiting = next;
+      this.#syncRunning = next;
+    }
+    return this.#syncWaiting;
+  }
+
+  async #datasync(walFile: string): Promise<void> {
+    this.#wal ??= openWal(walFile).catch((error: unknown) => {
+      this.#wal = undefined;
+      throw error;
+    });
+    await (await this.#wal).datasync();
+  }
+
   close(): void {
     this.#db.close();
+    // A FileHandle closes once the sync it is running has finished.
+    void this.#wal?.then((h) => h.close()).catch(() => undefined);
   }
 
   /** The stored item for a message id (any stream sequence), if any. */
