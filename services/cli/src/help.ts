@@ -111,7 +111,8 @@ const BOARD_HELP = `cwtch board send --month YYYY-MM [--region FILE] [--as AGENC
 const BENCH_HELP = `cwtch bench [--mode both|durable|default|none] [--count N] [--rate R] [--seconds S] [--scenarios LIST] [--agencies LIST] [--out DIR]
 
   Starts its own region and measures raw JetStream appends (one at a time with a window in flight,
-  and in atomic batches) beside the full pipeline (sign, seal, log, deliver, receipt), with durable
+  in atomic batches, and at each fixed rate's appends per second, the floor of the pipeline's
+  latency at that rate) beside the full pipeline (sign, seal, log, deliver, receipt), with durable
   (fsync always) and default sync: one recipient at a fixed rate and at saturation, three
   recipients, and many agencies sending at once; CPU per notification and memory by process.
   Writes bench.json, bench.svg and bench.md to DIR; with the default DIR (docs/bench) it also

@@ -62,6 +62,8 @@ async function runMode(mode: keyof typeof MODES, o: Options): Promise<ModeReport
       window: o.window,
       shapes: o.shapes,
       appendsPerNotification: APPENDS_PER_COPY,
+      rates: o.rates,
+      seconds: o.seconds,
     });
     await probeRoutes(region, one.routes, payloads);
     // Warm-up, not reported: the first sends of a fresh region pay for compiling its code (JIT),

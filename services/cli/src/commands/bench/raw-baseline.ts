@@ -32,18 +32,25 @@ export interface BaselineResult {
   /** The label of the fastest run, the figure the pipeline is compared with. */
   readonly best: string;
   readonly notificationsPerSecond: number;
+  /**
+   * At each fixed rate the pipeline is offered (notifications/s), the same appends/s published
+   * one at a time as they fall due: the disk's and the server's own latency at that load, the
+   * floor for the pipeline's send→inbox beside it. Absent in reports from before it was measured.
+   */
+  readonly atRates?: readonly (RawRun & { readonly rate: number })[];
 }
 
 /** How the publisher writes messages: `window` single publishes in flight, or atomic batches. */
 export type RawLoad =
   | { readonly kind: 'per-message'; readonly window: number }
-  | { readonly kind: 'batched'; readonly batch: number; readonly parallel: number };
+  | { readonly kind: 'batched'; readonly batch: number; readonly parallel: number }
+  | { readonly kind: 'fixed-rate'; readonly perSecond: number };
 
 /** The label a load is reported under. */
 export function rawLabel(load: RawLoad): string {
-  return load.kind === 'per-message'
-    ? `per message, ${load.window} in flight`
-    : `atomic batches of ${load.batch}, ${load.parallel} in flight`;
+  if (load.kind === 'per-message') return `per message, ${load.window} in flight`;
+  if (load.kind === 'batched') return `atomic batches of ${load.batch}, ${load.parallel} in flight`;
+  return `per message at ${load.perSecond} appends/s`;
 }
 
 /**
@@ -91,7 +98,9 @@ export async function rawRun(
   };
   if (load.kind === 'per-message')
     await perMessage(js, subject, options.messages, load.window, message, sentAt, label);
-  else await batched(js, subject, options.messages, load, message, sentAt, label);
+  else if (load.kind === 'batched')
+    await batched(js, subject, options.messages, load, message, sentAt, label);
+  else await fixedRate(js, subject, options.messages, load.perSecond, message, sentAt, label);
   await consumed;
   const seconds = (performance.now() - started) / 1000;
   progress(label, options.messages, options.messages);
@@ -125,6 +134,28 @@ async function perMessage(
     }
   };
   await Promise.all(Array.from({ length: window }, publisher));
+}
+
+/** Publishes message i when it falls due at `perSecond`, never waiting for earlier acks. */
+async function fixedRate(
+  js: JetStreamClient,
+  subject: string,
+  total: number,
+  perSecond: number,
+  message: (i: number) => Uint8Array,
+  sentAt: Float64Array,
+  label: string,
+): Promise<void> {
+  const started = performance.now();
+  const inFlight: Promise<unknown>[] = [];
+  for (let i = 0; i < total; i++) {
+    const wait = started + (i * 1000) / perSecond - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    sentAt[i] = performance.now();
+    inFlight.push(js.publish(subject, message(i)));
+    if (i % 500 === 0) progress(label, i, total);
+  }
+  await Promise.all(inFlight);
 }
 
 async function batched(
@@ -188,6 +219,9 @@ export async function rawBaseline(
     window: number;
     shapes: readonly BatchShape[];
     appendsPerNotification: number;
+    /** The pipeline's fixed rates (notifications/s), each measured for `seconds`. */
+    rates?: readonly number[];
+    seconds?: number;
   },
 ): Promise<BaselineResult> {
   const common = {
@@ -200,6 +234,16 @@ export async function rawBaseline(
   for (const shape of options.shapes)
     batched.push(await rawRun(nc, { ...common, load: { kind: 'batched', ...shape } }));
   const best = [perMessage, ...batched].reduce((a, b) => (b.messagesPerSecond > a.messagesPerSecond ? b : a));
+  const atRates: (RawRun & { rate: number })[] = [];
+  for (const rate of options.rates ?? []) {
+    const perSecond = rate * options.appendsPerNotification;
+    const run = await rawRun(nc, {
+      ...common,
+      messages: Math.round(perSecond * (options.seconds ?? 10)),
+      load: { kind: 'fixed-rate', perSecond },
+    });
+    atRates.push({ ...run, rate });
+  }
   return {
     appendsPerNotification: options.appendsPerNotification,
     size: options.size,
@@ -207,5 +251,6 @@ export async function rawBaseline(
     batched,
     best: best.how,
     notificationsPerSecond: best.notificationsPerSecond,
+    atRates,
   };
 }

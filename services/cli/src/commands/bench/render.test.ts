@@ -51,6 +51,13 @@ const report: BenchReport = {
         ],
         best: 'atomic batches of 100, 4 in flight',
         notificationsPerSecond: 3000,
+        atRates: [
+          {
+            ...raw('per message at 800 appends/s', 800),
+            latencyMs: { p50: 1.5, p95: 2.5, p99: 4.25, max: 9 },
+            rate: 200,
+          },
+        ],
       },
       fixed: [run('one: pipeline at 200/s', 'one', 200)],
       scenarios: [
@@ -109,6 +116,16 @@ describe('benchMarkdown', () => {
       expect(new Set(widths).size, t).toBe(1);
     }
   });
+
+  it('puts raw JetStream at each fixed rate above the pipeline at that rate: the floor of its latency', () => {
+    const rows = md.split('\n').filter((l) => l.startsWith('| durable, '));
+    expect(rows).toEqual([
+      '| durable, raw JetStream at 200/s (per message at 800 appends/s), publish→consume | 1.5 | 2.5 | 4.25 | – |',
+      '| durable, one: pipeline at 200/s | 10 | 20 | 30 | 30 |',
+      '| durable, one: saturation | 10 | 20 | 30 | 30 |',
+      '| durable, three: saturation | 10 | 20 | 30 | 30 |',
+    ]);
+  });
 });
 
 describe('ms', () => {
@@ -124,6 +141,7 @@ describe('benchText', () => {
     expect(text).toContain('raw JetStream, per message, 256 in flight: 2,400 msg/s');
     expect(text).toContain('raw JetStream, atomic batches of 100, 4 in flight: 12,000 msg/s');
     expect(text).toContain('raw JetStream, atomic batches of 500, 2 in flight: 8,000 msg/s');
+    expect(text).toContain('raw JetStream, per message at 800 appends/s: 800 msg/s');
     expect(text).toContain(
       'pipeline / baseline: 0.1 (one recipient against raw JetStream, atomic batches of 100, 4 in flight)',
     );

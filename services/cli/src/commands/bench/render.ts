@@ -34,7 +34,7 @@ export function benchText(report: BenchReport): string {
   for (const m of report.modes) {
     const b = m.baseline;
     lines.push(`${m.mode} (sync_interval: ${m.syncInterval})`);
-    for (const r of [b.perMessage, ...b.batched])
+    for (const r of [b.perMessage, ...b.batched, ...(b.atRates ?? [])])
       lines.push(
         `  raw JetStream, ${r.how}: ${n(r.messagesPerSecond)} msg/s = ${n(r.notificationsPerSecond)} notification-equivalents/s (${b.appendsPerNotification} appends each); publish→consume p50/p95/p99 ${p3(r.latencyMs)} ms`,
       );
@@ -125,6 +125,14 @@ export function benchMarkdown(report: BenchReport): string {
       ...table(
         ['send→inbox, ms', 'p50', 'p95', 'p99', 'send→log p99'],
         report.modes.flatMap((m) => [
+          // The floor at each fixed rate: raw JetStream publish→consume for the same appends/s.
+          ...(m.baseline.atRates ?? []).map((r) => [
+            `${m.mode}, raw JetStream at ${n(r.rate)}/s (${r.how}), publish→consume`,
+            ms(r.latencyMs.p50),
+            ms(r.latencyMs.p95),
+            ms(r.latencyMs.p99),
+            '–',
+          ]),
           ...[...m.fixed, ...m.scenarios.map((s) => s.saturation)].map((r) => [
             `${m.mode}, ${r.label}`,
             ms(r.sendToInboxMs.p50),
