@@ -11,7 +11,7 @@ import {
 import type { IndexedShare } from './share-index.ts';
 
 /** What one share adds to the figures: counters, times to acknowledge and respond-by dates. */
-interface Contribution {
+export interface Contribution {
   readonly counts: [month: string, agency: string, field: string][];
   readonly waits: [month: string, agency: string, ms: number][];
   readonly dues: [month: string, agency: string, respondBy: number, met: number][];
@@ -35,7 +35,7 @@ function monthAt(ms: number): string {
  * sent and received counts and times to acknowledge in the month of its first copy, respond-by in
  * the month it falls in, escalations and rejections in the month they were logged.
  */
-function contributionOf(s: IndexedShare): Contribution {
+export function contributionOf(s: IndexedShare): Contribution {
   const out: Contribution = { counts: [], waits: [], dues: [] };
   const first = s.copies[0];
   if (!first) return out;
@@ -61,6 +61,11 @@ function contributionOf(s: IndexedShare): Contribution {
     } else if (r.status === 'rejected') out.counts.push([at, r.agency, `rejected ${r.reason ?? 'UNKNOWN'}`]);
   }
   return out;
+}
+
+/** Whether two lists of rows hold the same rows in the same order. */
+function sameRows(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): boolean {
+  return a.length === b.length && a.every((row, i) => row.every((cell, j) => cell === b[i]![j]));
 }
 
 /**
@@ -97,34 +102,49 @@ export class FigureTallies {
     this.#waits.clear();
   }
 
-  /** Replaces what share `seq` added (as it was, `before`) with what it adds now. */
-  replace(seq: number, before: IndexedShare | undefined, after: IndexedShare): void {
-    if (before) {
-      const old = contributionOf(before);
-      for (const [month, agency, field] of old.counts) this.#count(month, agency, field, -1);
-      for (const [month, agency, ms] of old.waits) this.#cached(month, agency, ms, -1);
-      this.q('DELETE FROM fig_waits WHERE share = ?').run(seq);
-      this.q('DELETE FROM fig_dues WHERE share = ?').run(seq);
-    }
+  /**
+   * Replaces what share `seq` added (`before`, its {@link contributionOf} as it was) with what it
+   * adds now. Only what changed is written: a counter by the difference, times to acknowledge and
+   * respond-by dates only when they differ (a `delivered` receipt changes none of them).
+   */
+  replace(seq: number, before: Contribution | undefined, after: IndexedShare): void {
     const now = contributionOf(after);
-    for (const [month, agency, field] of now.counts) this.#count(month, agency, field, 1);
-    for (const [month, agency, ms] of now.waits) {
-      this.q('INSERT INTO fig_waits (share, month, agency, ms) VALUES (?, ?, ?, ?)').run(
-        seq,
-        month,
-        agency,
-        ms,
-      );
-      this.#cached(month, agency, ms, 1);
+    const counts = new Map<string, { month: string; agency: string; field: string; by: number }>();
+    const tally = ([month, agency, field]: Contribution['counts'][number], by: number) => {
+      const key = `${month}\u0000${agency}\u0000${field}`;
+      const c = counts.get(key);
+      if (c) c.by += by;
+      else counts.set(key, { month, agency, field, by });
+    };
+    for (const c of before?.counts ?? []) tally(c, -1);
+    for (const c of now.counts) tally(c, 1);
+    for (const c of counts.values()) if (c.by !== 0) this.#count(c.month, c.agency, c.field, c.by);
+    if (!sameRows(before?.waits ?? [], now.waits)) {
+      if (before) {
+        for (const [month, agency, ms] of before.waits) this.#cached(month, agency, ms, -1);
+        this.q('DELETE FROM fig_waits WHERE share = ?').run(seq);
+      }
+      for (const [month, agency, ms] of now.waits) {
+        this.q('INSERT INTO fig_waits (share, month, agency, ms) VALUES (?, ?, ?, ?)').run(
+          seq,
+          month,
+          agency,
+          ms,
+        );
+        this.#cached(month, agency, ms, 1);
+      }
     }
-    for (const [month, agency, respondBy, met] of now.dues)
-      this.q('INSERT INTO fig_dues (share, month, agency, respond_by, met) VALUES (?, ?, ?, ?, ?)').run(
-        seq,
-        month,
-        agency,
-        respondBy,
-        met,
-      );
+    if (!sameRows(before?.dues ?? [], now.dues)) {
+      if (before) this.q('DELETE FROM fig_dues WHERE share = ?').run(seq);
+      for (const [month, agency, respondBy, met] of now.dues)
+        this.q('INSERT INTO fig_dues (share, month, agency, respond_by, met) VALUES (?, ?, ?, ?, ?)').run(
+          seq,
+          month,
+          agency,
+          respondBy,
+          met,
+        );
+    }
   }
 
   #count(month: string, agency: string, field: string, by: number): void {

@@ -4,7 +4,7 @@ import { b64uEncode, sha256 } from '@cwtch/crypto';
 import { monthRange } from '@cwtch/runtime';
 import type { LoggedShares } from './check-event.ts';
 import type { Entry } from './entries.ts';
-import { FigureTallies } from './figure-tallies.ts';
+import { type Contribution, contributionOf, FigureTallies } from './figure-tallies.ts';
 import type { LogFigures } from './log-figures.ts';
 import { SqliteLeafStore } from './sqlite-leaf-store.ts';
 
@@ -121,7 +121,7 @@ export class ShareIndex implements LoggedShares {
   /** Shares changed in the open transaction, with the statuses they had before it. */
   readonly #dirty = new Map<
     string,
-    { seq: number; share: Mutable; before: readonly ShareStatusFilter[]; json: string | undefined }
+    { seq: number; share: Mutable; before: readonly ShareStatusFilter[]; figures: Contribution | undefined }
   >();
   /** The figures per month, kept as shares change. */
   readonly #tallies: FigureTallies;
@@ -261,7 +261,7 @@ export class ShareIndex implements LoggedShares {
         );
         this.#q('DELETE FROM early WHERE rowid = ?').run(row.rowid);
       }
-      this.#save(seq, share, before, known?.json);
+      this.#save(seq, share, before, known?.figures);
     } else if (e.t === 'rcpt') {
       const body = JSON.parse(text(e.r)) as ReceiptBody;
       const receipt: IndexedReceipt = {
@@ -281,7 +281,7 @@ export class ShareIndex implements LoggedShares {
         const before = this.#dirty.has(body.id) ? [] : statusesOf(known.share);
         attach(known.share, receipt);
         this.#q('INSERT OR IGNORE INTO receipt_times (logged_at, share) VALUES (?, ?)').run(e.ts, known.seq);
-        this.#save(known.seq, known.share, before, known.json);
+        this.#save(known.seq, known.share, before, known.figures);
       } else if (!known) {
         this.#q('INSERT INTO early (id, json) VALUES (?, ?)').run(body.id, JSON.stringify({ receipt, body }));
       }
@@ -303,25 +303,33 @@ export class ShareIndex implements LoggedShares {
     return (this.#q("SELECT v FROM meta WHERE k = 'schema'").get() as { v: string } | undefined)?.v;
   }
 
-  #row(id: string): { seq: number; share: Mutable; json?: string | undefined } | undefined {
+  /** A share as stored, with what it added to the figures as it was read (before any change). */
+  #row(id: string): { seq: number; share: Mutable; figures?: Contribution | undefined } | undefined {
     const dirty = this.#dirty.get(id);
     if (dirty) return dirty;
     const row = this.#q('SELECT seq, json FROM shares WHERE id = ?').get(id) as
       | { seq: number; json: string }
       | undefined;
-    return row && { seq: row.seq, share: JSON.parse(row.json) as Mutable, json: row.json };
+    if (!row) return undefined;
+    const share = JSON.parse(row.json) as Mutable;
+    return { seq: row.seq, share, figures: contributionOf(share) };
   }
 
   /** Marks the share changed: it is stored, once, when the transaction commits. */
-  #save(seq: number, share: Mutable, before: readonly ShareStatusFilter[], json: string | undefined): void {
-    if (!this.#dirty.has(share.id)) this.#dirty.set(share.id, { seq, share, before, json });
+  #save(
+    seq: number,
+    share: Mutable,
+    before: readonly ShareStatusFilter[],
+    figures: Contribution | undefined,
+  ): void {
+    if (!this.#dirty.has(share.id)) this.#dirty.set(share.id, { seq, share, before, figures });
   }
 
   /** Stores the changed shares and keeps their status rows (what `?status=` finds) current. */
   #flush(): void {
-    for (const { seq, share, before, json } of this.#dirty.values()) {
+    for (const { seq, share, before, figures } of this.#dirty.values()) {
       this.#q('UPDATE shares SET json = ? WHERE seq = ?').run(JSON.stringify(share), seq);
-      this.#tallies.replace(seq, json ? (JSON.parse(json) as IndexedShare) : undefined, share);
+      this.#tallies.replace(seq, figures, share);
       const after = statusesOf(share);
       for (const s of before)
         if (!after.includes(s)) {
