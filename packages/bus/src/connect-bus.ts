@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CwtchError, ErrorCode, type Logger, silentLogger } from '@cwtch/runtime';
-import { connect, credsAuthenticator, type NatsConnection, nkeyAuthenticator } from '@nats-io/transport-node';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { credsAuth, nkeyAuth } from './nkey-native.ts';
 
 /** How to reach NATS. */
 export interface BusOptions {
@@ -33,9 +34,9 @@ export interface BusOptions {
 export async function connectBus(options: BusOptions): Promise<NatsConnection> {
   const logger = options.logger ?? silentLogger;
   const authenticator = options.credsFile
-    ? credsAuthenticator(new Uint8Array(await readFile(options.credsFile)))
+    ? credsAuth(await readFile(options.credsFile, 'utf8'))
     : options.nkeySeedFile
-      ? nkeyAuthenticator(new TextEncoder().encode((await readFile(options.nkeySeedFile, 'utf8')).trim()))
+      ? nkeyAuth(await readFile(options.nkeySeedFile, 'utf8'))
       : undefined;
   let nc: NatsConnection;
   try {

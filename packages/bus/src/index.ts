@@ -40,12 +40,10 @@ export {
   agencyPermissions,
   agreementPeers,
   auditPermissions,
-  createNkeyUser,
   inboxPrefixOf,
   inJetStreamDomain,
   type NatsPermissions,
   type NatsUser,
-  nkeyPublicKey,
   renderAuthorization,
   renderUsers,
 } from './nats-permissions.ts';
@@ -60,6 +58,14 @@ export {
   stopProcess,
   writeNatsConfig,
 } from './nats-server.ts';
+export {
+  createNkeyUser,
+  credsAuth,
+  type NkeySigner,
+  nkeyAuth,
+  nkeyPublicKey,
+  nkeySigner,
+} from './nkey-native.ts';
 export { addSharesSources, type ProvisionOptions, provisionBus } from './provision.ts';
 export {
   type BatchAck,

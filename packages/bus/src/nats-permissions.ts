@@ -1,4 +1,3 @@
-import { createUser, fromSeed } from '@nats-io/nkeys';
 import {
   AUDIT_API,
   AUDIT_CONSUMER,
@@ -206,17 +205,6 @@ export function auditPermissions(): NatsPermissions {
     subscribe: [`${inboxPrefixOf('audit')}.>`, 'cwtch.audit.api.>', 'cwtch.audit.cosig.*'],
     allowResponses: true,
   };
-}
-
-/** A fresh nkey user: the seed (secret, for the client's 0600 file) and the public key (for the server). */
-export function createNkeyUser(): { seed: string; publicKey: string } {
-  const user = createUser();
-  return { seed: new TextDecoder().decode(user.getSeed()), publicKey: user.getPublicKey() };
-}
-
-/** The public key (`U...`) of an nkey seed. */
-export function nkeyPublicKey(seed: string): string {
-  return fromSeed(new TextEncoder().encode(seed.trim())).getPublicKey();
 }
 
 /** `users = [...]` for these users (nkey and, unless operator, permissions), each line indented by `indent`. */
