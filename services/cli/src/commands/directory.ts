@@ -19,6 +19,8 @@ import {
 } from '../region/region-files.ts';
 
 const DAY_MS = 86_400_000;
+/** How long the operator's connection waits for a busy server, and for each JetStream request. */
+const PUBLISH_TIMEOUT_MS = 20_000;
 
 /** Whether `e`, or an error it was caused by, is a refused TCP connection: nothing listens there. */
 function refused(e: unknown): boolean {
@@ -64,8 +66,6 @@ async function publishIfRunning(dataDir: string, signed: Uint8Array): Promise<bo
   }
   return true;
 }
-
-const PUBLISH_TIMEOUT_MS = 20_000;
 
 /** The region at `url` answered but did not take the directory; the signed file is saved. */
 class DirectoryNotPublished extends Error {
