@@ -307,12 +307,15 @@ export class ShareIndex implements LoggedShares {
   #row(id: string): { seq: number; share: Mutable; figures?: Contribution | undefined } | undefined {
     const dirty = this.#dirty.get(id);
     if (dirty) return dirty;
+    const stored = this.#stored(id);
+    return stored && { ...stored, figures: contributionOf(stored.share) };
+  }
+
+  #stored(id: string): { seq: number; share: Mutable } | undefined {
     const row = this.#q('SELECT seq, json FROM shares WHERE id = ?').get(id) as
       | { seq: number; json: string }
       | undefined;
-    if (!row) return undefined;
-    const share = JSON.parse(row.json) as Mutable;
-    return { seq: row.seq, share, figures: contributionOf(share) };
+    return row && { seq: row.seq, share: JSON.parse(row.json) as Mutable };
   }
 
   /** Marks the share changed: it is stored, once, when the transaction commits. */
@@ -369,7 +372,7 @@ export class ShareIndex implements LoggedShares {
   }
 
   get(id: string): IndexedShare | undefined {
-    return this.#row(id)?.share;
+    return (this.#dirty.get(id) ?? this.#stored(id))?.share;
   }
 
   /** Every share, in the order its first copy was logged. */
