@@ -12,6 +12,7 @@ import {
   verifyBundle,
 } from '@cwtch/audit-verify';
 import { initCrypto } from '@cwtch/crypto';
+import { joinDashValues } from '../cli-args.ts';
 import { fetchReaching, UsageError } from '../cli-errors.ts';
 import { loadRegion, readJson, regionPath } from './region-client.ts';
 
@@ -105,16 +106,19 @@ async function verify(args: string[]): Promise<void> {
   process.exitCode = report.ok ? 0 : 1;
 }
 
+const DISCLOSE_OPTIONS = {
+  id: { type: 'string' },
+  key: { type: 'string' },
+  trust: { type: 'string' },
+  region: { type: 'string' },
+} as const;
+
 async function discloseCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
-    args,
+    // A message id and a content key are base64url: either may begin with a dash.
+    args: joinDashValues(args, ['id', 'key'], Object.keys(DISCLOSE_OPTIONS)),
     allowPositionals: true,
-    options: {
-      id: { type: 'string' },
-      key: { type: 'string' },
-      trust: { type: 'string' },
-      region: { type: 'string' },
-    },
+    options: DISCLOSE_OPTIONS,
   });
   const file = positionals[0];
   if (!file || !values.id || !values.key)

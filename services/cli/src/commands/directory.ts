@@ -6,6 +6,7 @@ import { connectBus, type NatsConnection } from '@cwtch/bus';
 import { authorityName, RegionFile } from '@cwtch/contracts';
 import { generateAgencyKeys, initCrypto, parsePrivateKeyFile } from '@cwtch/crypto';
 import { type Directory, publishDirectory } from '@cwtch/directory';
+import { joinDashValues } from '../cli-args.ts';
 import { UsageError } from '../cli-errors.ts';
 import {
   agencyKeysDir,
@@ -153,25 +154,28 @@ function show(directory: Directory): string {
   return `${lines.join('\n')}\n`;
 }
 
+const DIRECTORY_OPTIONS = {
+  data: { type: 'string', default: '.cwtch/dev' },
+  agency: { type: 'string' },
+  use: { type: 'string' },
+  kid: { type: 'string' },
+  at: { type: 'string' },
+  reason: { type: 'string' },
+  'overlap-days': { type: 'string', default: '7' },
+  json: { type: 'boolean' },
+} as const;
+
 /**
- * `cwtch directory show|rotate|revoke --data DIR`: key lifecycle, every change a new directory
+ * `cwtch directory show|rotate|revoke|publish --data DIR`: key lifecycle, every change a new directory
  * serial signed by the governance key, published to a running region (whose connectors pick it up
  * without a restart) and appended to the share log by the audit service.
  */
 export async function directoryCommand(args: string[]): Promise<void> {
   const [verb, ...rest] = args;
   const { values } = parseArgs({
-    args: rest,
-    options: {
-      data: { type: 'string', default: '.cwtch/dev' },
-      agency: { type: 'string' },
-      use: { type: 'string' },
-      kid: { type: 'string' },
-      at: { type: 'string' },
-      reason: { type: 'string' },
-      'overlap-days': { type: 'string', default: '7' },
-      json: { type: 'boolean' },
-    },
+    // A key id is a base64url thumbprint: it may begin with a dash.
+    args: joinDashValues(rest, ['kid'], Object.keys(DIRECTORY_OPTIONS)),
+    options: DIRECTORY_OPTIONS,
   });
   const dataDir = resolve(values.data!);
   if (!existsSync(signedDirectoryFile(dataDir)))
