@@ -75,13 +75,19 @@ describe.skipIf(!existsSync(analyze))('systemd units in infra/systemd', () => {
 
   it('run the services through cwtch-service, whose Node and entry point start the real code', () => {
     accessSync(launcher, constants.X_OK);
+    // As infra/scripts/setup.sh does after an update.
+    const built = spawnSync(process.execPath, [join(root, 'services/cli/src/bundle/build-bundles.ts')], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(built.status, built.stderr).toBe(0);
     for (const unit of ['cwtch-audit.service', 'cwtch-connector@.service']) {
       const service = unit.includes('audit') ? 'audit' : 'connector';
       expect(readFileSync(join(unitsDir, unit), 'utf8')).toContain(
         `ExecStart=/opt/cwtch/infra/systemd/cwtch-service ${service}\n`,
       );
       // With no configuration the service itself refuses to start, naming what is missing: the
-      // launcher found Node 24 and ran services/<service>/src/main.ts.
+      // launcher found Node 24 and ran the service's bundle (setup.sh builds it), not its source.
       const r = spawnSync(launcher, [service], {
         encoding: 'utf8',
         env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
@@ -90,6 +96,8 @@ describe.skipIf(!existsSync(analyze))('systemd units in infra/systemd', () => {
       expect(r.status, r.stderr).toBe(1);
       expect(r.stderr).toContain('invalid configuration');
       expect(r.stderr).toContain('CWTCH_GOVERNANCE_KEY');
+      expect(r.stderr).not.toContain('running from source');
+      expect(r.stderr).toContain(`/.tools/bundles/${service}/`);
     }
     const r = spawnSync(launcher, ['nats'], { encoding: 'utf8' });
     expect(r.status).toBe(2);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fetches what a fresh machine lacks into .tools/ (git-ignored): Node 24 when the system Node is
 # older, a current nats-server (Debian sid package, unpacked without touching the system), and the
-# workspace dependencies. Idempotent: a second run does nothing that is already done.
+# workspace dependencies; then it builds the services' bundles when their source changed.
+# Idempotent: a second run does nothing that is already done.
 # Usage: source infra/scripts/env.sh after running this, or call it through infra/scripts/run.sh.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -83,4 +84,10 @@ if [ -f "$root/package.json" ]; then
   else
     log "workspace dependencies up to date"
   fi
+fi
+
+# --- the services' bundles (services/cli/src/bundle): one file each, rebuilt when the source changed
+if [ -f "$root/services/cli/src/bundle/build-bundles.ts" ]; then
+  node --disable-warning=ExperimentalWarning "$root/services/cli/src/bundle/build-bundles.ts" ||
+    { log "the services' bundles did not build; they run from source until they do"; }
 fi

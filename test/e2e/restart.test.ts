@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CwtchApiError, createConnectorClient } from '@cwtch/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -43,6 +44,12 @@ describe('stop mid-stream and start again on the same folder', () => {
   it('every notification that got a 202 is in its inbox exactly once', async () => {
     dataDir = await tempDataDir();
     run = await startRegion(dataDir);
+    // Each service runs from its bundle, which cwtch dev builds when the source changed.
+    for (const pid of [run.region.audit.pid, ...Object.values(run.region.agencies).map((a) => a.pid)]) {
+      expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toMatch(
+        /\/\.tools\/bundles\/(audit|connector)\/[0-9a-f]{20}\/main\.mjs\0$/,
+      );
+    }
     const payload = await example('care-home-transition');
     const accepted: string[] = [];
     const refusals: unknown[] = [];

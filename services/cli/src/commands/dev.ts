@@ -16,6 +16,8 @@ import type { RegionFile } from '@cwtch/contracts';
 import { publishDirectory, verifyDirectory } from '@cwtch/directory';
 import { AUDIT_AUDIENCE, connectorAudience, DEV_ISSUER } from '@cwtch/http';
 import { mkdirOwnerOnly, repairOwnerOnly } from '@cwtch/runtime';
+import { ensureBundle } from '../bundle/build-bundle.ts';
+import { BUNDLED_SERVICES, type BundledService, sourceEntry } from '../bundle/bundle-state.ts';
 import { regionUsers } from '../region/federation.ts';
 import { LeafAgencies, REGION_DOMAIN } from '../region/leaf-node.ts';
 import { busLimitsFromEnv } from '../region/nats-authorization.ts';
@@ -35,8 +37,6 @@ import { demoUsers } from './demo.ts';
 const LOG_ORIGIN = 'cwtch.example/audit/v1';
 /** Cosignatures an evidence bundle's checkpoint needs in the demo region. */
 const EXPORT_QUORUM = 2;
-const SERVICES = fileURLToPath(new URL('../../../', import.meta.url));
-const entry = (service: string) => join(SERVICES, service, 'src', 'main.ts');
 const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
 
 /** Options of `cwtch dev`. */
@@ -255,6 +255,8 @@ export async function startDevRegion(
     natsChanged,
     options.federation?.clusterName,
   );
+  // Built while nats-server starts, when the source changed since the last build.
+  const entries = serviceEntries(log);
   log(`cwtch dev: starting nats-server${replicas > 1 ? ` (${replicas} nodes)` : ''}`);
   await nats.start();
   // A new directory (an agreement changed) changes the agencies' NATS permissions: reload them.
@@ -298,10 +300,11 @@ export async function startDevRegion(
     void writeRegion();
   };
   const supervisor = new Supervisor(join(dataDir, 'run'), onChange, log);
+  const entry = await entries;
   const specs: ServiceSpec[] = [
     {
       name: 'audit',
-      entry: entry('audit'),
+      entry: entry.audit,
       logFile: join(dataDir, 'logs', 'audit.log'),
       env: {
         ...common,
@@ -341,7 +344,7 @@ export async function startDevRegion(
     };
     specs.push({
       name: `connector-${agency.id}`,
-      entry: entry('connector'),
+      entry: entry.connector,
       logFile: join(dataDir, 'logs', `connector-${agency.id}.log`),
       env: {
         ...common,
@@ -392,4 +395,24 @@ export function stopOnSignal(stop: () => Promise<void>, what: string): void {
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+}
+
+/**
+ * The services' entry points: their bundles, built first when the source changed since the last
+ * build (about a second each), so that a region starts from the code as it is now. A bundle that
+ * does not build is said in the log and the service runs from its source.
+ */
+async function serviceEntries(log: (line: string) => void): Promise<Record<BundledService, string>> {
+  const entries: Partial<Record<BundledService, string>> = {};
+  for (const service of BUNDLED_SERVICES) {
+    try {
+      const { entry, built } = await ensureBundle(service);
+      if (built) log(`cwtch dev: built the ${service} bundle (${built})`);
+      entries[service] = entry;
+    } catch (e) {
+      log(`cwtch dev: the ${service} bundle did not build (${(e as Error).message}); running it from source`);
+      entries[service] = sourceEntry(service);
+    }
+  }
+  return entries as Record<BundledService, string>;
 }

@@ -9,7 +9,7 @@ import { mkdirOwnerOnly, OWNER_FILE_MODE } from '@cwtch/runtime';
 /** One supervised service: how to start it, and what it told us once ready. */
 export interface ServiceSpec {
   readonly name: string;
-  /** The service's `main.ts`, run by Node 24, which strips its types itself. */
+  /** The service's bundle (services/cli/src/bundle), or its `main.ts`, whose types Node 24 strips. */
   readonly entry: string;
   readonly env: Readonly<Record<string, string>>;
   readonly logFile: string;
