@@ -28,6 +28,20 @@ export interface BusLimits {
 export const HEADER_ALLOWANCE_BYTES = 4096;
 
 /**
+ * The largest share-log entry AUDIT stores (its `max_msg_size` adds the header allowance), under
+ * nats-server's `max_payload` of 1 MiB + 8 KiB. The largest entry is a directory statement
+ * (`key`), which carries the whole signed directory: see {@link MAX_SIGNED_DIRECTORY_BYTES}.
+ */
+export const AUDIT_MAX_ENTRY_BYTES = 1_048_576;
+
+/**
+ * The largest signed directory a region can carry: its statement in the share log is the signed
+ * directory and about 300 bytes of entry members, kept 1 KiB below {@link AUDIT_MAX_ENTRY_BYTES}.
+ * An agency takes 0.8–1.2 KB of it (keys, names, codes, areas), so about a thousand agencies.
+ */
+export const MAX_SIGNED_DIRECTORY_BYTES = AUDIT_MAX_ENTRY_BYTES - 1024;
+
+/**
  * The limits `cwtch dev` and a new region start with. 100,000 messages per pair is decades of the
  * busiest pair's traffic in the boards' minutes; 8 GiB fits a laptop's disk. A production region
  * sets its own (`CWTCH_BUS_*`), sized to its disk; metrics show each pair's count against its quota.

@@ -12,9 +12,11 @@ export {
 export { type KV, Kvm } from '@nats-io/kv';
 export type { NatsConnection } from '@nats-io/transport-node';
 export {
+  AUDIT_MAX_ENTRY_BYTES,
   type BusLimits,
   DEFAULT_BUS_LIMITS,
   HEADER_ALLOWANCE_BYTES,
+  MAX_SIGNED_DIRECTORY_BYTES,
   sharesMaxMessageBytes,
 } from './bus-limits.ts';
 export { type BusOptions, connectBus } from './connect-bus.ts';

@@ -11,6 +11,7 @@ import {
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import {
+  AUDIT_MAX_ENTRY_BYTES,
   type BusLimits,
   DEFAULT_BUS_LIMITS,
   HEADER_ALLOWANCE_BYTES,
@@ -95,7 +96,8 @@ function streamSpecs(o: ProvisionOptions): StreamSpec[] {
       allow_rollup_hdrs: false,
       // The single writer appends many entries per write (atomic batches, nats-server 2.12+).
       allow_atomic: true,
-      max_msg_size: 256 * 1024,
+      // Room for the largest entry, a directory statement carrying the whole signed directory.
+      max_msg_size: AUDIT_MAX_ENTRY_BYTES + HEADER_ALLOWANCE_BYTES,
     }),
     stream(o, {
       name: CHECKPOINT_STREAM,

@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { MAX_SIGNED_DIRECTORY_BYTES } from '@cwtch/bus';
+import { ErrorCode } from '@cwtch/runtime';
 import { describe, expect, it } from 'vitest';
 import type { Directory } from './directory.ts';
 import { DirectoryWatcher } from './directory-store.ts';
@@ -97,6 +99,43 @@ describe('signed directory', () => {
     expect(() => verifyDirectory(new TextEncoder().encode('{"d":1}'), gov.publicKey)).toThrow(
       expect.objectContaining({ code: 'DIRECTORY_INVALID' }),
     );
+  });
+
+  it('refuses to sign a directory larger than the share log can carry, and signs one just within it', () => {
+    const withAgencies = (count: number): Directory => ({
+      ...doc(1),
+      agencies: Array.from({ length: count }, (_, i) => ({
+        id: `agency-${i}`,
+        name: `Agency ${i}`,
+        type: 'police' as const,
+        codes: [],
+        areas: [],
+        keys: [key(`s${i}`, 'sig'), key(`e${i}`, 'enc')],
+      })),
+      agreements: [],
+      routes: [],
+    });
+    const signs = (count: number) => {
+      try {
+        return signDirectory(withAgencies(count), gov).length;
+      } catch (e) {
+        expect(e).toMatchObject({
+          code: ErrorCode.TOO_LARGE,
+          message: expect.stringMatching(/at most 1047552 bytes/),
+        });
+        return undefined;
+      }
+    };
+    // The most agencies that sign, found by bisection: one more is refused.
+    let [lo, hi] = [1, 4000];
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (signs(mid) === undefined) hi = mid;
+      else lo = mid;
+    }
+    expect(signs(lo)).toBeLessThanOrEqual(MAX_SIGNED_DIRECTORY_BYTES);
+    expect(signs(lo + 1)).toBeUndefined();
+    expect(lo).toBeGreaterThan(1000);
   });
 
   it('the watcher takes only newer, verified directories', () => {

@@ -1,3 +1,4 @@
+import { MAX_SIGNED_DIRECTORY_BYTES } from '@cwtch/bus';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { Directory, SignedDirectory } from './directory.ts';
 import { ed25519Sign, ed25519Verify } from './ed25519.ts';
@@ -21,11 +22,22 @@ export interface GovernanceKey {
 /**
  * Signs a directory document with the governance key: `{d, kid, s}` where `s` is Ed25519 over
  * `"CWTCH1-DIR" 0x00 || u32be(|d|) || d` and `d` the canonical JSON bytes of the document.
+ * Refuses (`TOO_LARGE`) a directory whose signed form the region could not carry: the audit
+ * service logs every directory whole, and would stop at one larger than a share-log entry.
  */
 export function signDirectory(directory: Directory, governance: GovernanceKey): Uint8Array {
   const d = new TextEncoder().encode(JSON.stringify(Directory.parse(directory)));
   const s = ed25519Sign(signingInput(d), governance.secretKey);
-  return new TextEncoder().encode(JSON.stringify({ d: b64u(d), kid: governance.kid, s: b64u(s) }));
+  const signed = new TextEncoder().encode(JSON.stringify({ d: b64u(d), kid: governance.kid, s: b64u(s) }));
+  if (signed.length > MAX_SIGNED_DIRECTORY_BYTES) {
+    const perAgency = Math.round(signed.length / Math.max(1, directory.agencies.length));
+    throw new CwtchError(
+      ErrorCode.TOO_LARGE,
+      `the signed directory would be ${signed.length} bytes (${directory.agencies.length} agencies, about ${perAgency} bytes each); ` +
+        `a region carries one of at most ${MAX_SIGNED_DIRECTORY_BYTES} bytes, the largest entry its share log takes`,
+    );
+  }
+  return signed;
 }
 
 /**

@@ -127,10 +127,12 @@ const BENCH_HELP = `cwtch bench [--mode both|durable|default|none] [--count N] [
   --window W        raw JetStream: single publishes in flight (default 256)
   --batches LIST    raw JetStream: atomic batch shapes, SIZExIN-FLIGHT (default 100x4,500x2; a
                     size of at most 1000); the pipeline is compared with the fastest raw run
-  --agencies LIST   a scale curve, such as 10,100,1000: a nats-server configured for that many
-                    simulated agencies (nkey users with their agreement permissions, an inbox
-                    consumer each), all connected, each sending to a partner; durable. Off by
-                    default. Neither the audit service nor connectors take part
+  --agencies LIST   a scale curve, such as 10,100,1000: a region of that many simulated agencies
+                    (keys in a signed directory, an agreement per partnership, nkey users with
+                    their agreement permissions, an inbox consumer each), nats-server and the
+                    audit service as cwtch dev runs them; every agency connected, each sealing and
+                    signing real shares to a partner, which opens and receipts them; durable. Off
+                    by default. No connectors: the agencies speak to the bus themselves
   --scale-group G   simulated agencies per agreement (default 10)
   --scale-messages M  shares each simulated agency sends (default 5)
   --out DIR         where the report goes (default docs/bench)

@@ -67,6 +67,12 @@ export interface DevOptions {
   readonly leaf?: readonly string[];
   /** Tests only: the leaf nodes' remote URL (a relay to the region's leaf-node listener). */
   readonly leafHubUrl?: string;
+  /**
+   * Start the agencies' connectors (the default). `false`: nats-server and the audit service only,
+   * for agencies that speak to the bus themselves (the bench's simulated agencies, which hold their
+   * own keys and credentials from the data folder).
+   */
+  readonly connectors?: boolean;
 }
 
 async function previousPorts(file: string): Promise<{ services: Record<string, number> }> {
@@ -320,7 +326,7 @@ export async function startDevRegion(
       },
     },
   ];
-  for (const agency of homeAgencies(files.directory)) {
+  for (const agency of options.connectors === false ? [] : homeAgencies(files.directory)) {
     const dir = join(dataDir, 'agencies', agency.id);
     const token = (role: 'system' | 'frontdoor' | 'manager', name: string) =>
       files.issuer.sign({

@@ -192,7 +192,6 @@ export async function benchCommand(args: string[]): Promise<void> {
         agencies,
         group: Number(values['scale-group']),
         perAgency: Number(values['scale-messages']),
-        size: 4200,
         syncInterval: MODES.durable,
       }),
     );

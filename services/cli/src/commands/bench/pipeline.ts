@@ -44,6 +44,17 @@ export type Load =
 const text = (b64u: string) => new TextDecoder().decode(Buffer.from(b64u, 'base64url'));
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/**
+ * The copy a share-log entry (a message on AUDIT_SUBJECT) logs as delivered, as `{ id, agency }`
+ * of its delivered receipt; undefined for any other entry.
+ */
+export function loggedDelivery(entryJson: string): { id: string; agency: string } | undefined {
+  const entry = JSON.parse(entryJson) as { t: string; r?: string };
+  if (entry.t !== 'rcpt' || !entry.r) return undefined;
+  const body = JSON.parse(text(entry.r)) as { id: string; status: string; by: { agency: string } };
+  return body.status === 'delivered' ? { id: body.id, agency: body.by.agency } : undefined;
+}
+
 /** Every region process by name: nats-server, audit, each agency's connector. */
 export function regionProcesses(region: RegionFile): Record<string, number> {
   return {
@@ -111,10 +122,8 @@ export async function pipelineRun(
   });
   const entries = nc.subscribe(AUDIT_SUBJECT, {
     callback: (_e, m) => {
-      const entry = JSON.parse(m.string()) as { t: string; r?: string };
-      if (entry.t !== 'rcpt' || !entry.r) return;
-      const body = JSON.parse(text(entry.r)) as { id: string; status: string; by: { agency: string } };
-      if (body.status === 'delivered') loggedAt.set(key(body.id, body.by.agency), performance.now());
+      const copy = loggedDelivery(m.string());
+      if (copy) loggedAt.set(key(copy.id, copy.agency), performance.now());
     },
   });
   const named = regionProcesses(region);

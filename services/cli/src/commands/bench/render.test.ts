@@ -160,11 +160,31 @@ describe('the scale curve', () => {
         permissionEntries: 370,
         serverStartMs: 55,
         provisionMs: 310,
+        regionStartMs: 640,
         connectMs: 431,
-        messages: 50,
-        messagesPerSecond: 602,
-        natsCpuMsPerMessage: 0.4,
+        notifications: 50,
+        notificationsPerSecond: 602,
+        natsCpuMsPerNotification: 0.4,
+        auditCpuMsPerNotification: 1.2,
         natsMemory: { rssMb: 22, peakMb: 22 },
+        auditMemory: { rssMb: 110, peakMb: 112 },
+      },
+      {
+        agencies: 100,
+        agreements: 10,
+        authorizationBytes: 143_300,
+        permissionEntries: 3_700,
+        serverStartMs: 60,
+        provisionMs: 400,
+        regionStartMs: 900,
+        connectMs: 1500,
+        notifications: 480,
+        notificationsPerSecond: 300,
+        natsCpuMsPerNotification: 0.5,
+        auditCpuMsPerNotification: 1.3,
+        natsMemory: { rssMb: 40, peakMb: 41 },
+        auditMemory: { rssMb: 120, peakMb: 121 },
+        failed: 'the share log held 480 of 500 deliveries after 2 minutes',
       },
       {
         agencies: 1000,
@@ -179,13 +199,24 @@ describe('the scale curve', () => {
 
   it('is a table row per point, a point that stopped saying why', () => {
     const md = plain(benchMarkdown(scaled));
-    expect(md).toContain('| 10 | 14 KB | 370 | 55 ms | 310 ms | 431 ms | 602 | 0.4 ms | 22 (22) |');
     expect(md).toContain(
-      '| 1,000 | 1,400 KB | 37,000 | 300 ms | stopped: provisioning: maximum consumers limit reached | – | – | – | – |',
+      '| 10 | 14 KB | 370 | 55 ms | 310 ms | 640 ms | 431 ms | 602 | 0.4 ms | 1.2 ms | 22 (22) | 110 (112) |',
+    );
+    expect(md).toContain(
+      '| 100 | 140 KB | 3,700 | 60 ms | 400 ms | 900 ms | 1,500 ms | stopped: the share log held 480 of 500 deliveries after 2 minutes | 0.5 ms | 1.3 ms | 40 (41) | 120 (121) |',
+    );
+    expect(md).toContain(
+      '| 1,000 | 1,400 KB | 37,000 | 300 ms | stopped: provisioning: maximum consumers limit reached | – | – | – | – | – | – | – |',
     );
   });
 
   it('is printed a line per point', () => {
+    expect(benchText(scaled)).toContain(
+      'scale, 10 simulated agencies (1 agreement): authorization 14,441 bytes, 370 allow entries; nats-server start 55 ms, provision 310 ms; region with the audit service up in 640 ms, connect all 431 ms; 602 notifications/s (sealed, opened, receipted, share and receipt logged), CPU per notification nats-server 0.4 ms, audit 1.2 ms; nats-server 22 MB resident (peak 22), audit 110 MB resident (peak 112)',
+    );
+    expect(benchText(scaled)).toContain(
+      '; stopped: the share log held 480 of 500 deliveries after 2 minutes',
+    );
     expect(benchText(scaled)).toContain(
       'scale, 1,000 simulated agencies (100 agreements): authorization 1,433,210 bytes, 37,000 allow entries; nats-server start 300 ms; stopped: provisioning: maximum consumers limit reached',
     );

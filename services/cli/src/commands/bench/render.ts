@@ -1,6 +1,6 @@
 import type { BenchReport, ModeReport, ScenarioReport } from './report.ts';
 import type { ScalePoint } from './scale.ts';
-import type { Percentiles } from './stats.ts';
+import type { Memory, Percentiles } from './stats.ts';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 const p3 = (x: Percentiles) => `${x.p50} / ${x.p95} / ${x.p99}`;
@@ -16,13 +16,20 @@ function main(m: ModeReport): ScenarioReport | undefined {
 export const ms = (x: number) => (x >= 100 ? n(Math.round(x)) : String(x));
 const opt = (x: number | undefined, unit = '') => (x === undefined ? '–' : `${n(x)}${unit}`);
 
+const memoryText = (m: Memory | undefined) =>
+  m ? `${m.rssMb} MB resident (peak ${m.peakMb})` : 'memory unknown';
+
 function scaleLine(p: ScalePoint): string {
-  const memory = p.natsMemory
-    ? `${p.natsMemory.rssMb} MB resident (peak ${p.natsMemory.peakMb})`
-    : 'memory unknown';
   const head = `${n(p.agencies)} simulated agencies (${p.agreements} agreement${p.agreements === 1 ? '' : 's'}): authorization ${n(p.authorizationBytes)} bytes, ${n(p.permissionEntries)} allow entries; nats-server start ${p.serverStartMs} ms`;
-  if (p.failed) return `${head}; stopped: ${p.failed}; nats-server ${memory}`;
-  return `${head}, provision ${opt(p.provisionMs)} ms, connect all ${opt(p.connectMs)} ms; ${opt(p.messagesPerSecond)} msg/s, nats-server ${opt(p.natsCpuMsPerMessage)} ms CPU per message, ${memory}`;
+  if (p.failed && p.notifications === undefined)
+    return `${head}; stopped: ${p.failed}; nats-server ${memoryText(p.natsMemory)}`;
+  return [
+    `${head}, provision ${opt(p.provisionMs)} ms`,
+    `region with the audit service up in ${opt(p.regionStartMs)} ms, connect all ${opt(p.connectMs)} ms`,
+    `${opt(p.notificationsPerSecond)} notifications/s (sealed, opened, receipted, share and receipt logged), CPU per notification nats-server ${opt(p.natsCpuMsPerNotification)} ms, audit ${opt(p.auditCpuMsPerNotification)} ms`,
+    `nats-server ${memoryText(p.natsMemory)}, audit ${memoryText(p.auditMemory)}`,
+    ...(p.failed ? [`stopped: ${p.failed}`] : []),
+  ].join('; ');
 }
 
 /** The bench's printed report, plain text. */
@@ -171,7 +178,7 @@ export function benchMarkdown(report: BenchReport): string {
   }
   if (report.scale?.length)
     out.push(
-      'Scale with simulated agencies (nkey users with their agreement permissions, an inbox consumer each, share-sized messages to a partner; nats-server only, durable):',
+      'Scale with simulated agencies (nkey users with their agreement permissions, an inbox consumer each; nats-server and the audit service as `cwtch dev` runs them, durable; each agency seals and signs shares to a partner, which authenticates, opens and receipts them):',
       '',
       ...table(
         [
@@ -180,22 +187,32 @@ export function benchMarkdown(report: BenchReport): string {
           'allow entries',
           'server start',
           'provision',
+          'region up, with the audit service',
           'connect all',
-          'msg/s',
-          'nats-server CPU per message',
+          'notifications/s',
+          'CPU per notification: nats-server',
+          'CPU per notification: audit',
           'nats-server resident MB (peak)',
+          'audit resident MB (peak)',
         ],
-        report.scale.map((p) => [
-          n(p.agencies),
-          `${n(Math.round(p.authorizationBytes / 1024))} KB`,
-          n(p.permissionEntries),
-          `${n(p.serverStartMs)} ms`,
-          p.failed ? `stopped: ${p.failed}` : opt(p.provisionMs, ' ms'),
-          opt(p.connectMs, ' ms'),
-          opt(p.messagesPerSecond),
-          p.natsCpuMsPerMessage === undefined ? '–' : `${p.natsCpuMsPerMessage} ms`,
-          p.natsMemory ? `${p.natsMemory.rssMb} (${p.natsMemory.peakMb})` : '–',
-        ]),
+        report.scale.map((p) => {
+          const mb = (m: Memory | undefined) => (m ? `${m.rssMb} (${m.peakMb})` : '–');
+          const cpu = (x: number | undefined) => (x === undefined ? '–' : `${x} ms`);
+          return [
+            n(p.agencies),
+            `${n(Math.round(p.authorizationBytes / 1024))} KB`,
+            n(p.permissionEntries),
+            `${n(p.serverStartMs)} ms`,
+            p.failed && p.provisionMs === undefined ? `stopped: ${p.failed}` : opt(p.provisionMs, ' ms'),
+            opt(p.regionStartMs, ' ms'),
+            opt(p.connectMs, ' ms'),
+            p.failed && p.provisionMs !== undefined ? `stopped: ${p.failed}` : opt(p.notificationsPerSecond),
+            cpu(p.natsCpuMsPerNotification),
+            cpu(p.auditCpuMsPerNotification),
+            mb(p.natsMemory),
+            mb(p.auditMemory),
+          ];
+        }),
       ),
       '',
     );

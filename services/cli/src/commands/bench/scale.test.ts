@@ -1,6 +1,6 @@
 import { agencyPermissions, agreementPeers, shareSubject } from '@cwtch/bus';
 import { describe, expect, it } from 'vitest';
-import { peerOf, simulatedRegion } from './scale.ts';
+import { peerOf, scalePoint, simulatedRegion } from './scale.ts';
 
 describe('simulatedRegion', () => {
   it('puts the agencies in partnerships of the given size, the last one smaller', () => {
@@ -25,4 +25,20 @@ describe('peerOf', () => {
     expect(peerOf(ids, 9, 10)).toBe('sim-0001');
     expect(peerOf(ids, 24, 10)).toBe('sim-0021');
   });
+});
+
+describe('scalePoint', () => {
+  it('runs simulated agencies through a real region: every share and its delivered receipt in the share log', async () => {
+    const point = await scalePoint({ agencies: 5, group: 3, perAgency: 2, syncInterval: 'always' });
+    expect(point.failed).toBeUndefined();
+    expect(point).toMatchObject({ agencies: 5, agreements: 2, notifications: 10 });
+    expect(point.permissionEntries).toBeGreaterThan(0);
+    expect(point.provisionMs).toBeGreaterThan(0);
+    expect(point.regionStartMs).toBeGreaterThan(0);
+    expect(point.notificationsPerSecond).toBeGreaterThan(0);
+    // The audit service did the logging: it spent CPU on it and is counted.
+    expect(point.auditCpuMsPerNotification).toBeGreaterThan(0);
+    expect(point.auditMemory?.rssMb).toBeGreaterThan(0);
+    expect(point.natsMemory?.rssMb).toBeGreaterThan(0);
+  }, 120_000);
 });
