@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
 import {
   BUNDLE_FORMAT,
-  type BundledService,
+  type Bundled,
   type BundleRecord,
   bundleState,
   REPOSITORY_ROOT,
@@ -14,6 +15,12 @@ import {
   sha256,
   sourceEntry,
 } from './bundle-state.ts';
+
+/**
+ * `import.meta`, spelt so that this file holds it only where it means it: the CLI's bundle is built
+ * by this very plugin, which rewrites every occurrence in a file's text, strings included.
+ */
+const META = ['import', 'meta'].join('.');
 
 /** A bundle no longer current is removed once it is this old (a service may be starting from it). */
 const KEEP_OLD_MS = 10 * 60_000;
@@ -33,12 +40,12 @@ function sourceFiles(root: string, inputs: Map<string, string>): Plugin {
         const bytes = await readFile(args.path);
         inputs.set(relative(root, args.path), sha256(bytes));
         let contents = bytes.toString('utf8');
-        if (contents.includes('import.meta.')) {
+        if (contents.includes(`${META}.`)) {
           const url = pathToFileURL(args.path);
           contents = contents
-            .replaceAll('import.meta.url', JSON.stringify(url.href))
-            .replaceAll('import.meta.dirname', JSON.stringify(join(args.path, '..')))
-            .replaceAll('import.meta.filename', JSON.stringify(args.path));
+            .replaceAll(`${META}.url`, JSON.stringify(url.href))
+            .replaceAll(`${META}.dirname`, JSON.stringify(join(args.path, '..')))
+            .replaceAll(`${META}.filename`, JSON.stringify(args.path));
         }
         const loader = args.path.endsWith('.json') ? 'json' : /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
         return { contents, loader };
@@ -53,8 +60,11 @@ function sourceFiles(root: string, inputs: Map<string, string>): Plugin {
  * its own, named by the hash of its inputs, and moves it into place; the record is replaced
  * atomically, so a reader sees a whole bundle or none.
  */
-export async function buildBundle(service: BundledService, root = REPOSITORY_ROOT): Promise<string> {
-  const { build } = await import('esbuild');
+export async function buildBundle(service: Bundled, root = REPOSITORY_ROOT): Promise<string> {
+  // Resolved beside this file: inside the CLI's own bundle it is left out (esbuild runs its native
+  // binary from its package) and must still be found from the source folder, which `import.meta.url`
+  // names there too.
+  const { build } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   const inputs = new Map<string, string>();
   const lock = 'pnpm-lock.yaml';
   inputs.set(lock, sha256(await readFile(join(root, lock))));
@@ -76,7 +86,7 @@ export async function buildBundle(service: BundledService, root = REPOSITORY_ROO
     logLevel: 'silent',
     // Dependencies written as CommonJS call require(); an ES module has none of its own.
     banner: {
-      js: "import { createRequire as cwtchCreateRequire } from 'node:module';\nconst require = cwtchCreateRequire(import.meta.url);",
+      js: `import { createRequire as cwtchCreateRequire } from 'node:module';\nconst require = cwtchCreateRequire(${META}.url);`,
     },
     plugins: [sourceFiles(root, inputs)],
   });
@@ -114,7 +124,7 @@ async function removeOld(dir: string, keep: string): Promise<void> {
 
 /** The service's current bundle, built first when it is missing or stale. */
 export async function ensureBundle(
-  service: BundledService,
+  service: Bundled,
   root = REPOSITORY_ROOT,
 ): Promise<{ entry: string; built: string | undefined }> {
   const state = bundleState(service, root);

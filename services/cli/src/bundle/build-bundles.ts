@@ -1,11 +1,11 @@
 import { ensureBundle } from './build-bundle.ts';
-import { BUNDLED_SERVICES } from './bundle-state.ts';
+import { BUNDLED } from './bundle-state.ts';
 
 /**
- * Builds every service's bundle that is missing or stale (infra/scripts/setup.sh runs it after
+ * Builds every bundle (the services', the CLI's) that is missing or stale (infra/scripts/setup.sh runs it after
  * installing the dependencies). Prints one line per service; exits 1 when a build fails.
  */
-for (const service of BUNDLED_SERVICES) {
+for (const service of BUNDLED) {
   const started = performance.now();
   try {
     const { built } = await ensureBundle(service);

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The services run as one bundled file each, built by esbuild from their source into
- * `.tools/bundles/<service>/` (docs/scale.md §5): Node then loads one module instead of about
- * 570, and a service starts in about half the CPU time and 18 MB less resident. This module only
- * reads the state of the bundles (no dependency beyond Node), so that the launcher of the systemd
- * units and Compose (run-service.ts) stays small; build-bundle.ts writes them.
+ * The services and the `cwtch` command run as one bundled file each, built by esbuild from their
+ * source into `.tools/bundles/<name>/` (docs/scale.md §5): Node then loads one module instead of
+ * about 570, and a service starts in about half the CPU time and 18 MB less resident. This module
+ * only reads the state of the bundles (no dependency beyond Node), so that the launchers (run-service.ts
+ * for the systemd units and Compose, run-cli.ts for bin/cwtch) stay small; build-bundle.ts writes them.
  *
  * A bundle is current when every file it was built from (each source file, each dependency's
  * file, the lock file) still has the content it was built from: a checkout, an edit or an install
@@ -17,6 +17,9 @@ import { fileURLToPath } from 'node:url';
 
 export const BUNDLED_SERVICES = ['connector', 'audit'] as const;
 export type BundledService = (typeof BUNDLED_SERVICES)[number];
+/** Everything that runs from a bundle: the services, and the `cwtch` command itself (bin/cwtch). */
+export const BUNDLED = [...BUNDLED_SERVICES, 'cli'] as const;
+export type Bundled = (typeof BUNDLED)[number];
 
 /** Raised whenever the way bundles are built changes, so that older bundles count as stale. */
 export const BUNDLE_FORMAT = 1;
@@ -37,12 +40,12 @@ export const isBundledService = (name: string): name is BundledService =>
   (BUNDLED_SERVICES as readonly string[]).includes(name);
 
 export const bundlesDir = (root = REPOSITORY_ROOT): string => join(root, '.tools', 'bundles');
-export const serviceBundleDir = (service: BundledService, root = REPOSITORY_ROOT): string =>
+export const serviceBundleDir = (service: Bundled, root = REPOSITORY_ROOT): string =>
   join(bundlesDir(root), service);
-export const recordFile = (service: BundledService, root = REPOSITORY_ROOT): string =>
+export const recordFile = (service: Bundled, root = REPOSITORY_ROOT): string =>
   join(serviceBundleDir(service, root), 'current.json');
 /** The service's entry point in the source, which the bundle is built from. */
-export const sourceEntry = (service: BundledService, root = REPOSITORY_ROOT): string =>
+export const sourceEntry = (service: Bundled, root = REPOSITORY_ROOT): string =>
   join(root, 'services', service, 'src', 'main.ts');
 
 export const sha256 = (content: Uint8Array | string): string =>
@@ -53,7 +56,7 @@ export type BundleState =
   | { readonly current: false; readonly reason: string };
 
 /** Whether the service's bundle matches the files it was built from, and if so where it is. */
-export function bundleState(service: BundledService, root = REPOSITORY_ROOT): BundleState {
+export function bundleState(service: Bundled, root = REPOSITORY_ROOT): BundleState {
   let record: BundleRecord;
   try {
     record = JSON.parse(readFileSync(recordFile(service, root), 'utf8')) as BundleRecord;

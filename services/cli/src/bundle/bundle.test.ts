@@ -6,11 +6,12 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildBundle, ensureBundle } from './build-bundle.ts';
 import { BUNDLE_FORMAT, bundleState, recordFile, sourceEntry } from './bundle-state.ts';
@@ -163,9 +164,57 @@ describe('run-service.ts, the launcher of the systemd units and Compose', () => 
   });
 });
 
-describe("this repository's services", () => {
+describe('the cwtch command (bin/cwtch → run-cli.ts)', () => {
+  // The fixture's CLI: the launcher and the build beside it, esbuild from this package's own.
+  const launcher = () => {
+    mkdirSync(join(root, 'services/cli/src/bundle'), { recursive: true });
+    for (const file of ['run-cli.ts', 'bundle-state.ts', 'build-bundle.ts'])
+      copyFileSync(new URL(`./${file}`, import.meta.url), join(root, 'services/cli/src/bundle', file));
+    symlinkSync(
+      fileURLToPath(new URL('../../node_modules', import.meta.url)),
+      join(root, 'services/cli/node_modules'),
+    );
+    return join(root, 'services/cli/src/bundle/run-cli.ts');
+  };
+  const cli = (said: string) =>
+    write(
+      'services/cli/src/main.ts',
+      `console.log('${said}', JSON.stringify(process.argv.slice(2)));\n` +
+        "console.error(new Error('where').stack?.includes('/.tools/bundles/cli/') ? 'ran the bundle' : 'ran the source');\n",
+    );
+
+  it('runs from its bundle, built again whenever the source changed, its arguments untouched', () => {
+    const start = launcher();
+    cli('first');
+    const built = run(start, 'send', '--to', 'a b');
+    expect(built.status).toBe(0);
+    expect(built.stdout).toBe('first ["send","--to","a b"]\n');
+    expect(built.stderr).toBe('ran the bundle\n');
+    expect(bundleState('cli', root).current).toBe(true);
+
+    cli('second');
+    const rebuilt = run(start, 'inbox');
+    expect(rebuilt.stdout).toBe('second ["inbox"]\n');
+    expect(rebuilt.stderr).toBe('ran the bundle\n');
+  });
+
+  it('runs from source, saying why, when its bundle cannot be built', () => {
+    const start = launcher();
+    cli('only');
+    // Where the bundle would go is a file: nothing can be written there.
+    write('.tools/bundles/cli', 'not a folder\n');
+    const fallback = run(start, 'example');
+    expect(fallback.status).toBe(0);
+    expect(fallback.stdout).toBe('only ["example"]\n');
+    expect(fallback.stderr).toMatch(
+      /^cwtch: the CLI bundle is not current \(.+\) and did not build \(.+\); running from source\nran the source\n$/,
+    );
+  });
+});
+
+describe("this repository's services and its CLI", () => {
   it('bundle, and the bundles are current once built', async () => {
-    for (const service of ['connector', 'audit'] as const) {
+    for (const service of ['connector', 'audit', 'cli'] as const) {
       const { entry } = await ensureBundle(service);
       expect(bundleState(service)).toMatchObject({ current: true, entry });
     }
