@@ -139,3 +139,28 @@ describe('bounded bus storage', () => {
     expect(usage.agencies.find((x) => x.agency === 'b-two')!.pending).toBe(consumer.num_pending);
   });
 });
+
+describe('inbox consumers', () => {
+  it('adds the missing ones, puts back settings that drifted, and leaves the rest as they are', async () => {
+    const jsm = await jetstreamManager(nats().nc);
+    await provisionBus(jsm, { agencies: ['a-one', 'b-two', 'c-three'], limits });
+    const before = await jsm.consumers.info(SHARES_STREAM, inboxConsumer('a-one'));
+    // Someone changed b-two's consumer by hand.
+    const drifted = await jsm.consumers.info(SHARES_STREAM, inboxConsumer('b-two'));
+    await jsm.consumers.update(SHARES_STREAM, inboxConsumer('b-two'), {
+      ...drifted.config,
+      max_ack_pending: 7,
+    });
+
+    await provisionBus(jsm, { agencies: ['a-one', 'b-two', 'c-three', 'd-four'], limits });
+    const after = await jsm.consumers.info(SHARES_STREAM, inboxConsumer('a-one'));
+    expect(after.created).toBe(before.created);
+    expect(after.config).toEqual(before.config);
+    expect((await jsm.consumers.info(SHARES_STREAM, inboxConsumer('b-two'))).config.max_ack_pending).toBe(
+      1000,
+    );
+    expect((await jsm.consumers.info(SHARES_STREAM, inboxConsumer('d-four'))).config.filter_subjects).toEqual(
+      ['cwtch.share.d-four.*', 'cwtch.receipt.d-four.*'],
+    );
+  });
+});

@@ -171,23 +171,46 @@ async function ensureStream(jsm: JetStreamManager, config: StreamSpec, logger: L
   }
 }
 
-async function ensureConsumer(jsm: JetStreamManager, stream: string, durable: string, filters: string[]) {
-  const config = {
-    durable_name: durable,
-    ack_policy: AckPolicy.Explicit,
-    deliver_policy: DeliverPolicy.All,
-    // What a crashed process had pulled comes back after this long.
-    ack_wait: nanos(10_000),
-    max_ack_pending: 1000,
-    ...(filters.length === 0 ? {} : { filter_subjects: filters }),
+/** A durable consumer of the region: its name and the subjects it takes (none: everything). */
+interface ConsumerSpec {
+  readonly durable: string;
+  readonly filters: readonly string[];
+}
+
+const consumerConfig = ({ durable, filters }: ConsumerSpec) => ({
+  durable_name: durable,
+  ack_policy: AckPolicy.Explicit,
+  deliver_policy: DeliverPolicy.All,
+  // What a crashed process had pulled comes back after this long.
+  ack_wait: nanos(10_000),
+  max_ack_pending: 1000,
+  ...(filters.length === 0 ? {} : { filter_subjects: [...filters] }),
+});
+
+/** Consumer requests in flight at once while provisioning: a region has one per agency. */
+const CONSUMER_REQUESTS_IN_FLIGHT = 8;
+
+/**
+ * Makes `stream`'s durable consumers those of `specs`: every existing consumer read in one listing,
+ * then only the missing ones added and the ones whose settings differ updated, several requests
+ * at a time. A region of a thousand agencies would otherwise pay two requests per agency on every
+ * start (docs/scale.md §5).
+ */
+async function ensureConsumers(jsm: JetStreamManager, stream: string, specs: readonly ConsumerSpec[]) {
+  const existing = new Map<string, Record<string, unknown>>();
+  for await (const info of jsm.consumers.list(stream))
+    existing.set(info.name, info.config as unknown as Record<string, unknown>);
+  const pending = [...specs];
+  const next = async (): Promise<void> => {
+    for (let spec = pending.shift(); spec; spec = pending.shift()) {
+      const config = consumerConfig(spec);
+      const have = existing.get(spec.durable);
+      if (!have) await jsm.consumers.add(stream, config);
+      else if (Object.entries(config).some(([k, v]) => JSON.stringify(have[k]) !== JSON.stringify(v)))
+        await jsm.consumers.update(stream, spec.durable, config);
+    }
   };
-  try {
-    await jsm.consumers.info(stream, durable);
-    await jsm.consumers.update(stream, durable, config);
-  } catch (e) {
-    if (!String(e).includes('consumer not found')) throw e;
-    await jsm.consumers.add(stream, config);
-  }
+  await Promise.all(Array.from({ length: CONSUMER_REQUESTS_IN_FLIGHT }, next));
 }
 
 /**
@@ -197,13 +220,13 @@ async function ensureConsumer(jsm: JetStreamManager, stream: string, durable: st
  */
 export async function provisionBus(jsm: JetStreamManager, options: ProvisionOptions): Promise<void> {
   for (const spec of streamSpecs(options)) await ensureStream(jsm, spec, options.logger ?? silentLogger);
-  for (const agency of options.agencies) {
-    await ensureConsumer(jsm, SHARES_STREAM, inboxConsumer(agency), [
-      `cwtch.share.${agency}.*`,
-      `cwtch.receipt.${agency}.*`,
-    ]);
-  }
-  await ensureConsumer(jsm, SHARES_STREAM, AUDIT_CONSUMER, []);
+  await ensureConsumers(jsm, SHARES_STREAM, [
+    ...options.agencies.map((agency) => ({
+      durable: inboxConsumer(agency),
+      filters: [`cwtch.share.${agency}.*`, `cwtch.receipt.${agency}.*`],
+    })),
+    { durable: AUDIT_CONSUMER, filters: [] },
+  ]);
 }
 
 /** What tells two sources apart: the stream, its filter and the API prefix it is reached through. */
