@@ -130,6 +130,12 @@ describe('least privilege on the wire (swansea-cs credentials)', () => {
         }),
       ),
     ).rejects.toThrow(/Permissions Violation/);
+    // Every agency's backlog and activity: the audit service's to read, no agency's.
+    await expect(
+      timed('CONSUMER.LIST', () =>
+        swansea.request(`$JS.API.CONSUMER.LIST.${SHARES_STREAM}`, '{}', { timeout: 30_000 }),
+      ),
+    ).rejects.toThrow(/Permissions Violation/);
     await expect(
       timed('DIRECT.GET', () =>
         swansea.request(`$JS.API.DIRECT.GET.${SHARES_STREAM}`, JSON.stringify({ seq: 1 }), {

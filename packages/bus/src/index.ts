@@ -1,6 +1,7 @@
 export type { StreamSource } from '@nats-io/jetstream';
 export {
   AckPolicy,
+  type ConsumerInfo,
   DeliverPolicy,
   type JetStreamClient,
   type JetStreamManager,
@@ -27,6 +28,7 @@ export {
   renderAccounts,
   sharesSources,
 } from './federation.ts';
+export { readInboxConsumers } from './inbox-consumers.ts';
 export { type LeafNodeConfig, writeLeafNodeConfig } from './leaf-node-config.ts';
 export {
   leafDomain,

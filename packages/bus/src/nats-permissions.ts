@@ -193,6 +193,7 @@ export function auditPermissions(): NatsPermissions {
       `$JS.API.STREAM.INFO.${SHARES_STREAM}`,
       `$JS.API.STREAM.INFO.${DEAD_LETTER_STREAM}`,
       `$JS.API.CONSUMER.INFO.${SHARES_STREAM}.*`,
+      `$JS.API.CONSUMER.LIST.${SHARES_STREAM}`,
       // Checkpoints: publish, and replay their history (cosignatures included) at start.
       CHECKPOINT_SUBJECT,
       `$JS.API.STREAM.INFO.${CHECKPOINT_STREAM}`,

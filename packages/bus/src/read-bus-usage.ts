@@ -1,11 +1,6 @@
-import type { JetStreamManager } from '@nats-io/jetstream';
-import {
-  DEAD_LETTER_STREAM,
-  deadLetterSubject,
-  inboxConsumer,
-  parseSubject,
-  SHARES_STREAM,
-} from './subjects.ts';
+import type { ConsumerInfo, JetStreamManager } from '@nats-io/jetstream';
+import { readInboxConsumers } from './inbox-consumers.ts';
+import { DEAD_LETTER_STREAM, deadLetterSubject, parseSubject, SHARES_STREAM } from './subjects.ts';
 
 /** One subject of SHARES: a (recipient, sender) pair of shares or a (sender, recipient) pair of receipts. */
 export interface PairUsage {
@@ -65,9 +60,10 @@ export async function readBusUsage(jsm: JetStreamManager, agencies: readonly str
     (a, b) => a.type.localeCompare(b.type) || a.to.localeCompare(b.to) || a.from.localeCompare(b.from),
   );
   const sum = (f: (p: PairUsage) => boolean) => pairs.filter(f).reduce((n, p) => n + p.messages, 0);
+  const consumers = await readInboxConsumers(jsm).catch(() => new Map<string, ConsumerInfo>());
   const result: AgencyUsage[] = [];
   for (const agency of agencies) {
-    const consumer = await jsm.consumers.info(SHARES_STREAM, inboxConsumer(agency)).catch(() => null);
+    const consumer = consumers.get(agency);
     result.push({
       agency,
       pending: consumer?.num_pending ?? 0,

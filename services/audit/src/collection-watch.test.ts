@@ -8,7 +8,7 @@ import {
   shareSubject,
 } from '@cwtch/bus';
 import { describe, expect, it, vi } from 'vitest';
-import { CollectionWatch, readInboxConsumer } from './collection-watch.ts';
+import { CollectionWatch, readInboxConsumerStates } from './collection-watch.ts';
 import { useTestBus } from './test-bus.ts';
 
 const bus = useTestBus(['a-one', 'b-two'], ['audit', 'a-one']);
@@ -17,7 +17,7 @@ describe('CollectionWatch (real nats-server)', () => {
   it('sees a running connector collect, then go silent with a backlog once its pull request lapses', async () => {
     const jsm = await jetstreamManager(bus.connection('audit'));
     const watch = new CollectionWatch({
-      read: (agency) => readInboxConsumer(jsm, agency),
+      read: () => readInboxConsumerStates(jsm),
       agencies: () => ['a-one', 'b-two', 'c-unprovisioned'],
       thresholdMs: 300,
     });
@@ -87,7 +87,7 @@ describe('CollectionWatch (real nats-server)', () => {
     const watch = new CollectionWatch({
       read: async () => {
         if (fail) throw new Error('no responders');
-        return { waiting: 1, lastDelivered: null, backlog: 2 };
+        return new Map([['a-one', { waiting: 1, lastDelivered: null, backlog: 2 }]]);
       },
       agencies: () => ['a-one'],
       thresholdMs: 1000,

@@ -1,4 +1,4 @@
-import { inboxConsumer, type JetStreamManager, SHARES_STREAM } from '@cwtch/bus';
+import { type ConsumerInfo, type JetStreamManager, readInboxConsumers } from '@cwtch/bus';
 import { type Logger, type MetricFamily, MetricType, silentLogger } from '@cwtch/runtime';
 
 /** What the bus says about one agency's inbox consumer at a poll: counts and times, never contents. */
@@ -11,16 +11,8 @@ export interface InboxConsumerState {
   readonly backlog: number;
 }
 
-/** Reads `agency`'s inbox consumer; null when it has none (not provisioned yet). */
-export async function readInboxConsumer(
-  jsm: JetStreamManager,
-  agency: string,
-): Promise<InboxConsumerState | null> {
-  const info = await jsm.consumers.info(SHARES_STREAM, inboxConsumer(agency)).catch((e: unknown) => {
-    if ((e as Error).name === 'ConsumerNotFoundError') return null;
-    throw e;
-  });
-  if (info === null) return null;
+/** What an inbox consumer's info says of its agency's collection. */
+export function inboxConsumerState(info: ConsumerInfo): InboxConsumerState {
   // The server sends an RFC 3339 time, which the client's types call nanoseconds.
   const active = info.delivered.last_active as unknown;
   const lastDelivered =
@@ -30,6 +22,15 @@ export async function readInboxConsumer(
     lastDelivered: Number.isFinite(lastDelivered) && lastDelivered > 0 ? lastDelivered : null,
     backlog: info.num_pending + info.num_ack_pending,
   };
+}
+
+/** Every agency's inbox consumer, by agency, in one listing; an agency with none is absent. */
+export async function readInboxConsumerStates(
+  jsm: JetStreamManager,
+): Promise<Map<string, InboxConsumerState>> {
+  const states = new Map<string, InboxConsumerState>();
+  for (const [agency, info] of await readInboxConsumers(jsm)) states.set(agency, inboxConsumerState(info));
+  return states;
 }
 
 /** One agency's collection as the audit service last saw it. */
@@ -49,7 +50,8 @@ export interface CollectionAnswer {
 
 /** Where a {@link CollectionWatch} reads from and when it calls an agency silent. */
 export interface CollectionWatchOptions {
-  readonly read: (agency: string) => Promise<InboxConsumerState | null>;
+  /** Every agency's inbox consumer at once, by agency; an agency without one (not provisioned yet) is absent. */
+  readonly read: () => Promise<ReadonlyMap<string, InboxConsumerState>>;
   /** The directory's agencies, read at each poll. */
   readonly agencies: () => readonly string[];
   /** An agency not collecting for longer than this is silent (warned about, listed by /healthz). */
@@ -85,20 +87,21 @@ export class CollectionWatch {
     this.#logger = options.logger ?? silentLogger;
   }
 
-  /** Reads every agency's consumer once; an agency the bus does not answer for keeps its last state. */
+  /** Reads every agency's consumer once; when the bus does not answer, every agency keeps its last state. */
   async poll(now = Date.now()): Promise<void> {
     if (this.#polling) return;
     this.#polling = true;
     try {
       const agencies = new Set(this.options.agencies());
       for (const agency of this.#seen.keys()) if (!agencies.has(agency)) this.#seen.delete(agency);
+      const states = await this.options.read().catch((err: unknown) => {
+        this.#logger.debug({ err }, 'cannot read the inbox consumers; keeping their last state');
+        return undefined;
+      });
+      if (states === undefined) return;
       for (const agency of agencies) {
-        const state = await this.options.read(agency).catch((err: unknown) => {
-          this.#logger.debug({ err, agency }, 'cannot read an inbox consumer; keeping its last state');
-          return undefined;
-        });
-        if (state === undefined) continue;
-        if (state === null) this.#seen.delete(agency);
+        const state = states.get(agency);
+        if (state === undefined) this.#seen.delete(agency);
         else this.#record(agency, state, now);
       }
     } finally {

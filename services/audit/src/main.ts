@@ -16,7 +16,7 @@ import { serve } from '@hono/node-server';
 import { createAuditApp } from './app.ts';
 import { AuditLogWriter } from './audit-log-writer.ts';
 import { Checkpointer } from './checkpointer.ts';
-import { CollectionWatch, readInboxConsumer } from './collection-watch.ts';
+import { CollectionWatch, readInboxConsumerStates } from './collection-watch.ts';
 import { AuditConfig } from './config.ts';
 import { consumeStaged } from './consume-staged.ts';
 import { FeedWatch } from './feed-watch.ts';
@@ -95,7 +95,7 @@ const directory = new DirectoryWatcher(
 const jsm = await jetstreamManager(nc);
 // Silence (DESIGN §6a): who has stopped collecting its inbox, which expected feed has not arrived.
 const collection = new CollectionWatch({
-  read: (agency) => readInboxConsumer(jsm, agency),
+  read: () => readInboxConsumerStates(jsm),
   agencies: () => directory.view.directory.agencies.map((a) => a.id),
   thresholdMs: config.CWTCH_SILENCE_THRESHOLD_MS,
   logger,
