@@ -7,6 +7,7 @@ import {
   SHARES_STREAM,
   shareSubject,
 } from '@cwtch/bus';
+import type { Logger } from '@cwtch/runtime';
 import { describe, expect, it, vi } from 'vitest';
 import { CollectionWatch, readInboxConsumerStates } from './collection-watch.ts';
 import { useTestBus } from './test-bus.ts';
@@ -82,22 +83,34 @@ describe('CollectionWatch (real nats-server)', () => {
     }
   });
 
-  it('keeps an agency’s last state when the bus does not answer for it', async () => {
+  it('keeps every agency’s last state while the bus does not answer, saying so once and again when it does', async () => {
     let fail = false;
+    const lines: [string, string][] = [];
+    const line = (level: string) => (_fields: unknown, msg?: string) =>
+      void lines.push([level, typeof _fields === 'string' ? _fields : (msg ?? '')]);
+    const logger = { warn: line('warn'), info: line('info'), debug: line('debug') } as unknown as Logger;
     const watch = new CollectionWatch({
       read: async () => {
-        if (fail) throw new Error('no responders');
+        if (fail) throw new Error('Permissions Violation');
         return new Map([['a-one', { waiting: 1, lastDelivered: null, backlog: 2 }]]);
       },
       agencies: () => ['a-one'],
       thresholdMs: 1000,
+      logger,
     });
     await watch.poll(1_000);
     fail = true;
+    await watch.poll(30_000);
     await watch.poll(60_000);
     expect(watch.answer(60_000)).toEqual({
       at: 60_000,
       agencies: { 'a-one': { lastCollectedAt: 1_000, backlog: 2, silentForMs: 0 } },
     });
+    expect(lines).toEqual([
+      ['warn', 'cannot read the inbox consumers; keeping their last state until the bus answers'],
+    ]);
+    fail = false;
+    await watch.poll(61_000);
+    expect(lines.at(-1)).toEqual(['info', 'reading the inbox consumers again']);
   });
 });

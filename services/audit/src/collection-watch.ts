@@ -79,6 +79,7 @@ export class CollectionWatch {
   readonly #startedAt = Date.now();
   readonly #logger: Logger;
   #polling = false;
+  #readFailing = false;
 
   private readonly options: CollectionWatchOptions;
 
@@ -95,10 +96,19 @@ export class CollectionWatch {
       const agencies = new Set(this.options.agencies());
       for (const agency of this.#seen.keys()) if (!agencies.has(agency)) this.#seen.delete(agency);
       const states = await this.options.read().catch((err: unknown) => {
-        this.#logger.debug({ err }, 'cannot read the inbox consumers; keeping their last state');
+        // Loud once (a refused listing stays refused: an authorization file older than the audit
+        // service's permissions), quiet while it lasts, and told when it ends.
+        if (!this.#readFailing)
+          this.#logger.warn(
+            { err },
+            'cannot read the inbox consumers; keeping their last state until the bus answers',
+          );
+        this.#readFailing = true;
         return undefined;
       });
       if (states === undefined) return;
+      if (this.#readFailing) this.#logger.info('reading the inbox consumers again');
+      this.#readFailing = false;
       for (const agency of agencies) {
         const state = states.get(agency);
         if (state === undefined) this.#seen.delete(agency);
