@@ -59,7 +59,14 @@ export async function readBusUsage(jsm: JetStreamManager, agencies: readonly str
   pairs.sort(
     (a, b) => a.type.localeCompare(b.type) || a.to.localeCompare(b.to) || a.from.localeCompare(b.from),
   );
-  const sum = (f: (p: PairUsage) => boolean) => pairs.filter(f).reduce((n, p) => n + p.messages, 0);
+  // Messages each agency published (shares it sent, receipts it signed) and was addressed: one pass
+  // over the pairs, not one per agency (a region of a thousand agencies has tens of thousands).
+  const sent = new Map<string, number>();
+  const received = new Map<string, number>();
+  for (const p of pairs) {
+    sent.set(p.from, (sent.get(p.from) ?? 0) + p.messages);
+    received.set(p.to, (received.get(p.to) ?? 0) + p.messages);
+  }
   const consumers = await readInboxConsumers(jsm).catch(() => new Map<string, ConsumerInfo>());
   const result: AgencyUsage[] = [];
   for (const agency of agencies) {
@@ -68,8 +75,8 @@ export async function readBusUsage(jsm: JetStreamManager, agencies: readonly str
       agency,
       pending: consumer?.num_pending ?? 0,
       ackPending: consumer?.num_ack_pending ?? 0,
-      sentMessages: sum((p) => p.from === agency),
-      receivedMessages: sum((p) => p.to === agency),
+      sentMessages: sent.get(agency) ?? 0,
+      receivedMessages: received.get(agency) ?? 0,
       deadLetters: dead.state.subjects?.[deadLetterSubject(agency)] ?? 0,
     });
   }
