@@ -1,6 +1,7 @@
 import { type Logger, silentLogger } from '@cwtch/runtime';
 import {
   AckPolicy,
+  type ConsumerConfig,
   DeliverPolicy,
   DiscardPolicy,
   type JetStreamManager,
@@ -155,15 +156,17 @@ async function keepStored(
   return out;
 }
 
+/** Whether `current` differs from `wanted` in any setting `wanted` names (the server adds the rest). */
+function differs(current: object, wanted: object): boolean {
+  const have = current as Record<string, unknown>;
+  return Object.entries(wanted).some(([k, v]) => JSON.stringify(have[k]) !== JSON.stringify(v));
+}
+
 async function ensureStream(jsm: JetStreamManager, config: StreamSpec, logger: Logger) {
   try {
     const info = await jsm.streams.info(config.name);
     const { name: _n, storage: _s, ...mutable } = await keepStored(jsm, config, info.config, logger);
-    const drift = Object.entries(mutable).some(
-      ([k, v]) =>
-        JSON.stringify((info.config as unknown as Record<string, unknown>)[k]) !== JSON.stringify(v),
-    );
-    if (drift) await jsm.streams.update(config.name, { ...info.config, ...mutable });
+    if (differs(info.config, mutable)) await jsm.streams.update(config.name, { ...info.config, ...mutable });
   } catch (e) {
     if ((e as { name?: string }).name !== 'StreamNotFoundError' && !String(e).includes('stream not found'))
       throw e;
@@ -197,17 +200,15 @@ const CONSUMER_REQUESTS_IN_FLIGHT = 8;
  * start (docs/scale.md §5).
  */
 async function ensureConsumers(jsm: JetStreamManager, stream: string, specs: readonly ConsumerSpec[]) {
-  const existing = new Map<string, Record<string, unknown>>();
-  for await (const info of jsm.consumers.list(stream))
-    existing.set(info.name, info.config as unknown as Record<string, unknown>);
+  const existing = new Map<string, ConsumerConfig>();
+  for await (const info of jsm.consumers.list(stream)) existing.set(info.name, info.config);
   const pending = [...specs];
   const next = async (): Promise<void> => {
     for (let spec = pending.shift(); spec; spec = pending.shift()) {
       const config = consumerConfig(spec);
       const have = existing.get(spec.durable);
       if (!have) await jsm.consumers.add(stream, config);
-      else if (Object.entries(config).some(([k, v]) => JSON.stringify(have[k]) !== JSON.stringify(v)))
-        await jsm.consumers.update(stream, spec.durable, config);
+      else if (differs(have, config)) await jsm.consumers.update(stream, spec.durable, config);
     }
   };
   await Promise.all(Array.from({ length: CONSUMER_REQUESTS_IN_FLIGHT }, next));

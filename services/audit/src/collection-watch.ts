@@ -12,7 +12,7 @@ export interface InboxConsumerState {
 }
 
 /** What an inbox consumer's info says of its agency's collection. */
-export function inboxConsumerState(info: ConsumerInfo): InboxConsumerState {
+function inboxConsumerState(info: ConsumerInfo): InboxConsumerState {
   // The server sends an RFC 3339 time, which the client's types call nanoseconds.
   const active = info.delivered.last_active as unknown;
   const lastDelivered =

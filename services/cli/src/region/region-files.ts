@@ -169,23 +169,34 @@ export function demoStatements(home: ReadonlySet<string>) {
   };
 }
 
+/**
+ * A new agency's first key pairs: generated, their private halves written to its key folder, and
+ * their public halves as its directory keys, valid from a minute before `now`.
+ */
+export async function firstAgencyKeys(
+  dataDir: string,
+  agency: string,
+  now: number,
+): Promise<{ keys: AgencyKeys; directoryKeys: DirectoryKey[] }> {
+  const keys = generateAgencyKeys();
+  await writeAgencyKeys(dataDir, agency, keys);
+  return {
+    keys,
+    directoryKeys: [
+      directoryKey(keys.signing.publicKey, 'Ed25519', now - 60_000),
+      directoryKey(keys.encryption.publicKey, 'X25519', now - 60_000),
+    ],
+  };
+}
+
 /** The demo directory, with a fresh key pair per agency (written to each agency's key folder). */
 async function createDemoDirectory(dataDir: string, plan?: RegionPlan): Promise<Directory> {
   const now = Date.now();
   const agencies = [];
   const home = new Set(plan?.agencies ?? DEMO_AGENCIES.map((a) => a.id));
   for (const a of DEMO_AGENCIES.filter((x) => home.has(x.id))) {
-    const keys = generateAgencyKeys();
-    await writeAgencyKeys(dataDir, a.id, keys);
-    agencies.push({
-      ...a,
-      codes: [...a.codes],
-      areas: [...a.areas],
-      keys: [
-        directoryKey(keys.signing.publicKey, 'Ed25519', now - 60_000),
-        directoryKey(keys.encryption.publicKey, 'X25519', now - 60_000),
-      ],
-    });
+    const { directoryKeys } = await firstAgencyKeys(dataDir, a.id, now);
+    agencies.push({ ...a, codes: [...a.codes], areas: [...a.areas], keys: directoryKeys });
   }
   return {
     v: 1,

@@ -16,6 +16,8 @@ function main(m: ModeReport): ScenarioReport | undefined {
 export const ms = (x: number) => (x >= 100 ? n(Math.round(x)) : String(x));
 const opt = (x: number | undefined, unit = '') => (x === undefined ? '–' : `${n(x)}${unit}`);
 
+const mb = (m: Memory | undefined) => (m ? `${m.rssMb} (${m.peakMb})` : '–');
+const cpu = (x: number | undefined) => (x === undefined ? '–' : `${x} ms`);
 const memoryText = (m: Memory | undefined) =>
   m ? `${m.rssMb} MB resident (peak ${m.peakMb})` : 'memory unknown';
 
@@ -195,24 +197,20 @@ export function benchMarkdown(report: BenchReport): string {
           'nats-server resident MB (peak)',
           'audit resident MB (peak)',
         ],
-        report.scale.map((p) => {
-          const mb = (m: Memory | undefined) => (m ? `${m.rssMb} (${m.peakMb})` : '–');
-          const cpu = (x: number | undefined) => (x === undefined ? '–' : `${x} ms`);
-          return [
-            n(p.agencies),
-            `${n(Math.round(p.authorizationBytes / 1024))} KB`,
-            n(p.permissionEntries),
-            `${n(p.serverStartMs)} ms`,
-            p.failed && p.provisionMs === undefined ? `stopped: ${p.failed}` : opt(p.provisionMs, ' ms'),
-            opt(p.regionStartMs, ' ms'),
-            opt(p.connectMs, ' ms'),
-            p.failed && p.provisionMs !== undefined ? `stopped: ${p.failed}` : opt(p.notificationsPerSecond),
-            cpu(p.natsCpuMsPerNotification),
-            cpu(p.auditCpuMsPerNotification),
-            mb(p.natsMemory),
-            mb(p.auditMemory),
-          ];
-        }),
+        report.scale.map((p) => [
+          n(p.agencies),
+          `${n(Math.round(p.authorizationBytes / 1024))} KB`,
+          n(p.permissionEntries),
+          `${n(p.serverStartMs)} ms`,
+          p.failed && p.provisionMs === undefined ? `stopped: ${p.failed}` : opt(p.provisionMs, ' ms'),
+          opt(p.regionStartMs, ' ms'),
+          opt(p.connectMs, ' ms'),
+          p.failed && p.provisionMs !== undefined ? `stopped: ${p.failed}` : opt(p.notificationsPerSecond),
+          cpu(p.natsCpuMsPerNotification),
+          cpu(p.auditCpuMsPerNotification),
+          mb(p.natsMemory),
+          mb(p.auditMemory),
+        ]),
       ),
       '',
     );

@@ -26,7 +26,6 @@ import {
   b64uDecode,
   b64uEncode,
   DEFAULT_MAX_TTL_MS,
-  generateAgencyKeys,
   initCrypto,
   openEnvelope,
   parseReceipt,
@@ -36,15 +35,14 @@ import {
   subjectReference,
   verifyReceipt,
 } from '@cwtch/crypto';
-import { type Agreement, type Directory, DirectoryView } from '@cwtch/directory';
+import { type Agreement, type Directory, type DirectoryKey, DirectoryView } from '@cwtch/directory';
 import { regionUsers } from '../../region/federation.ts';
 import {
-  directoryKey,
+  firstAgencyKeys,
   loadGovernanceKey,
   loadRegionFiles,
   type RegionFiles,
   saveDirectory,
-  writeAgencyKeys,
 } from '../../region/region-files.ts';
 import { connectOperator, startDevRegion } from '../dev.ts';
 import { readExample } from '../example.ts';
@@ -112,21 +110,22 @@ const SIMULATED_KIND = 'missing-episode';
 /**
  * The signed directory of a simulated region: each agency with the keys generated for it (their
  * private halves written to its key folder, as `cwtch dev` keeps a demo agency's), and one
- * sharing agreement per partnership.
+ * sharing agreement per partnership. Answers the agencies and their keys.
  */
 export async function writeSimulatedRegion(
   dataDir: string,
   agencies: number,
   group: number,
-): Promise<{ ids: string[]; keys: Map<string, AgencyKeys>; directory: Directory }> {
+): Promise<{ ids: string[]; keys: Map<string, AgencyKeys> }> {
   await initCrypto();
   const { ids, agreements } = simulatedRegion(agencies, group);
   const now = Date.now();
   const keys = new Map<string, AgencyKeys>();
+  const directoryKeys = new Map<string, DirectoryKey[]>();
   for (const id of ids) {
-    const k = generateAgencyKeys();
-    await writeAgencyKeys(dataDir, id, k);
-    keys.set(id, k);
+    const first = await firstAgencyKeys(dataDir, id, now);
+    keys.set(id, first.keys);
+    directoryKeys.set(id, first.directoryKeys);
   }
   const directory: Directory = {
     v: 1,
@@ -140,10 +139,7 @@ export async function writeSimulatedRegion(
       type: 'childrens-services',
       codes: [],
       areas: [],
-      keys: [
-        directoryKey(keys.get(id)!.signing.publicKey, 'Ed25519', now - 60_000),
-        directoryKey(keys.get(id)!.encryption.publicKey, 'X25519', now - 60_000),
-      ],
+      keys: directoryKeys.get(id)!,
     })),
     agreements: agreements.map((g, i) => ({
       id: `sim-isp-${String(i + 1).padStart(4, '0')}`,
@@ -160,7 +156,7 @@ export async function writeSimulatedRegion(
     feeds: [],
   };
   await saveDirectory(dataDir, directory, await loadGovernanceKey(dataDir));
-  return { ids, keys, directory };
+  return { ids, keys };
 }
 
 /** One simulated agency: its keys and its own NATS connection, speaking the protocol a connector speaks. */
