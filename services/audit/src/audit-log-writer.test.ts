@@ -74,6 +74,32 @@ describe('AuditLogWriter', () => {
     }
   });
 
+  it('an index that commits later and dies before its commit comes up behind and catches up from the stream', async () => {
+    const js = jetstream(bus.connection('audit'));
+    const dir = await mkdtemp(join(tmpdir(), 'cwtch-audit-index-'));
+    const file = join(dir, 'audit-index.sqlite');
+    try {
+      const first = new ShareIndex(file, { commitAfterMs: 60_000 });
+      const a = new AuditLogWriter(js, first);
+      await a.rebuild();
+      first.commit();
+      const committed = a.tree.size;
+      await Promise.all(Array.from({ length: 7 }, (_, n) => a.append(key(7000 + n), Date.now())));
+      const root = Buffer.from(a.tree.root());
+      // Killed: the connection goes without its commit, as a process that dies takes it.
+      first.db.close();
+      const again = new ShareIndex(file);
+      const b = new AuditLogWriter(js, again);
+      expect(b.tree.size).toBe(committed);
+      expect(await b.rebuild()).toBe('caught-up');
+      expect(Buffer.from(b.tree.root())).toEqual(root);
+      expect(again.hasDirectory(7006)).toBe(true);
+      again.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails closed when another writer appended: the whole batch is refused and nothing after it is taken', async () => {
     const js = jetstream(bus.connection('audit'));
     const jsm = await jetstreamManager(bus.connection('audit'));

@@ -49,8 +49,18 @@ const nc = await connectBus({
 });
 const js = jetstream(nc);
 if (config.CWTCH_DATA_DIR) await mkdir(config.CWTCH_DATA_DIR, { recursive: true });
+// The index commits the batches of a quarter of a second together: at a steady trickle that is
+// one commit where there were dozens, each rewriting the same pages (the stream is the record).
 const index = new ShareIndex(
   config.CWTCH_DATA_DIR ? join(config.CWTCH_DATA_DIR, 'audit-index.sqlite') : ':memory:',
+  {
+    commitAfterMs: 250,
+    onCommitFailed: (err) => {
+      // The tree holds entries the index file does not: a restart catches the file up from the stream.
+      logger.fatal({ err }, 'cannot commit the share log index');
+      process.exit(70);
+    },
+  },
 );
 const writer = new AuditLogWriter(js, index, logger);
 const loaded = await writer.rebuild();

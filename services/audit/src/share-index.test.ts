@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it, vi } from 'vitest';
 import { ShareIndex, type ShareQuery } from './share-index.ts';
 import { logOf } from './test-log.ts';
 
@@ -74,6 +75,65 @@ describe('ShareIndex', () => {
       expect(one?.receipts.map((r) => r.status)).toEqual(['delivered', 'delivered', 'acknowledged']);
       expect([...reopened.shares()].map((s) => s.id)).toEqual(ids);
       expect(reopened.lastSent('b-two', 'missing-episode')).toBe(T + 5 * H);
+      reopened.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('with commitAfterMs, commits the batches of that time together; a batch that fails leaves the others', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cwtch-share-index-'));
+    const file = join(dir, 'index.sqlite');
+    const committed = () => {
+      // What another connection (a restart) would find in the file.
+      const other = new DatabaseSync(file, { readOnly: true });
+      try {
+        return (other.prepare('SELECT COUNT(*) AS n FROM shares').get() as { n: number }).n;
+      } finally {
+        other.close();
+      }
+    };
+    try {
+      const index = new ShareIndex(file, { commitAfterMs: 50 });
+      const log = logOf(index);
+      const first = log.share({
+        from: 'a-one',
+        to: ['b-two'],
+        kind: 'missing-episode',
+        priority: 'high',
+        loggedAt: T,
+      });
+      log.share({ from: 'a-one', to: ['b-two'], kind: 'missing-episode', priority: 'high', loggedAt: T + 1 });
+      // Answered at once from the open transaction, on disk only once it commits.
+      expect(index.query({}).length).toBe(2);
+      expect(committed()).toBe(0);
+      expect(() =>
+        index.transaction(() => {
+          log.share({
+            from: 'b-two',
+            to: ['a-one'],
+            kind: 'missing-episode',
+            priority: 'high',
+            loggedAt: T + 2,
+          });
+          throw new Error('this batch fails');
+        }),
+      ).toThrow('this batch fails');
+      expect(index.query({}).length).toBe(2);
+      await vi.waitFor(() => expect(committed()).toBe(2), { timeout: 2000, interval: 20 });
+      log.share({
+        from: 'a-one',
+        to: ['c-three'],
+        kind: 'missing-episode',
+        priority: 'high',
+        loggedAt: T + 3,
+      });
+      expect(committed()).toBe(2);
+      // Closing commits what waits.
+      index.close();
+      expect(committed()).toBe(3);
+      const reopened = new ShareIndex(file);
+      expect(reopened.get(first)?.to).toEqual(['b-two']);
       reopened.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

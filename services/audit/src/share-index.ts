@@ -126,8 +126,31 @@ export class ShareIndex implements LoggedShares {
   /** The figures per month, kept as shares change. */
   readonly #tallies: FigureTallies;
 
-  /** Opens (or creates) the index at `file`; in memory by default. */
-  constructor(file = ':memory:') {
+  /** How long a batch's rows may wait for their commit (0: each transaction commits at once). */
+  readonly #commitAfterMs: number;
+  readonly #onCommitFailed: (err: unknown) => void;
+  /** Transactions running now (a nested one runs inside its caller's). */
+  #depth = 0;
+  #commitTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * Opens (or creates) the index at `file`; in memory by default. With `commitAfterMs`, the
+   * batches of that many milliseconds share one commit: the index is derived from the stream and
+   * caught up from it on start, so a batch not committed yet is never lost, and the disk writes
+   * each page a batch touches once per commit rather than once per batch (the log's tail and the
+   * tables' indexes are the same few pages from one entry to the next). A commit that fails is
+   * handed to `onCommitFailed` (thrown by default): the index no longer holds what the tree does.
+   */
+  constructor(
+    file = ':memory:',
+    options: { commitAfterMs?: number; onCommitFailed?: (err: unknown) => void } = {},
+  ) {
+    this.#commitAfterMs = options.commitAfterMs ?? 0;
+    this.#onCommitFailed =
+      options.onCommitFailed ??
+      ((err) => {
+        throw err;
+      });
     this.db = new DatabaseSync(file);
     // The stream is the record: an index row lost in a crash is caught up from it on start.
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;');
@@ -150,19 +173,48 @@ export class ShareIndex implements LoggedShares {
     return s;
   }
 
-  /** Runs `fn` in one transaction (one commit for a batch of entries). */
+  /**
+   * Runs `fn` as one unit for a batch of entries: all of it is written, or none. It commits at
+   * once, or with `commitAfterMs` within that time, together with the batches after it (each a
+   * savepoint of the transaction they share).
+   */
   transaction<T>(fn: () => T): T {
-    if (this.db.isTransaction) return fn();
-    this.db.exec('BEGIN');
+    const later = this.#commitAfterMs > 0;
+    // Inside a transaction already: it is the caller's unit (one it waits to commit, when `later`).
+    if (this.#depth > 0 || (!later && this.db.isTransaction)) return fn();
+    if (!this.db.isTransaction) this.db.exec('BEGIN');
+    if (later) this.db.exec('SAVEPOINT batch');
+    this.#depth++;
     try {
       const out = fn();
       this.#flush();
-      this.db.exec('COMMIT');
+      if (later) {
+        this.db.exec('RELEASE batch');
+        this.#commitTimer ??= setTimeout(() => this.#commitNow(), this.#commitAfterMs).unref();
+      } else this.db.exec('COMMIT');
       return out;
     } catch (e) {
       this.#dirty.clear();
-      this.db.exec('ROLLBACK');
+      // A statement that failed may have ended the transaction already (SQLite rolls back on some).
+      if (this.db.isTransaction) this.db.exec(later ? 'ROLLBACK TO batch; RELEASE batch' : 'ROLLBACK');
       throw e;
+    } finally {
+      this.#depth--;
+    }
+  }
+
+  /** Commits the batches waiting for their commit, if any. */
+  commit(): void {
+    clearTimeout(this.#commitTimer);
+    this.#commitTimer = undefined;
+    if (this.db.isOpen && this.db.isTransaction && this.#depth === 0) this.db.exec('COMMIT');
+  }
+
+  #commitNow(): void {
+    try {
+      this.commit();
+    } catch (err) {
+      this.#onCommitFailed(err);
     }
   }
 
@@ -188,7 +240,9 @@ export class ShareIndex implements LoggedShares {
     this.#q("INSERT OR REPLACE INTO meta (k, v) VALUES ('schema', ?)").run(SCHEMA_VERSION);
   }
 
+  /** Commits what waits for its commit, and closes the file. */
   close(): void {
+    this.commit();
     this.db.close();
   }
 
