@@ -1,6 +1,7 @@
 import { AUDIT_SUBJECT, type NatsConnection } from '@cwtch/bus';
 import type { RegionFile } from '@cwtch/contracts';
-import { type ConnectorClient, createConnectorClient } from '@cwtch/sdk';
+import { createConnectorClient } from '@cwtch/sdk';
+import { type Load, offerLoad, type SendRecord, sendsIn } from './load.ts';
 import { type BenchRoute, payloadKey } from './scenarios.ts';
 import { cpuSeconds, type Memory, memoryOf, type Percentiles, percentiles, progress } from './stats.ts';
 
@@ -35,11 +36,6 @@ export interface PipelineResult {
   /** Resident and peak memory of every region process at the end of the run. */
   readonly memory: Readonly<Record<string, Memory>>;
 }
-
-/** How to load the pipeline: a fixed offered rate for a time, or as fast as `concurrency` allows. */
-export type Load =
-  | { readonly kind: 'fixed'; readonly rate: number; readonly seconds: number }
-  | { readonly kind: 'saturation'; readonly count: number; readonly concurrency: number };
 
 const text = (b64u: string) => new TextDecoder().decode(Buffer.from(b64u, 'base64url'));
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -91,19 +87,10 @@ export async function pipelineRun(
     load.kind === 'fixed'
       ? `${scenario}: pipeline at ${load.rate}/s`
       : `${scenario}: pipeline saturation (${load.concurrency} in flight)`;
-  const clients = new Map<string, ConnectorClient>();
-  for (const r of routes) {
-    const a = region.agencies[r.from]!;
-    if (!clients.has(r.from))
-      clients.set(r.from, createConnectorClient({ baseUrl: a.connector, token: a.tokens.system }));
-  }
   const key = (id: string, agency: string) => `${id} ${agency}`;
-  // Each send's start on this process's clock, and on the wall clock receipts state their times
-  // in (Date.now(), not performance.timeOrigin + performance.now(): the two part when the system
-  // clock is adjusted).
-  const sentAt = new Map<string, { readonly at: number; readonly wall: number }>();
-  const expected = new Map<string, readonly string[]>();
-  const acceptMs: number[] = [];
+  // Each send's record (its start on the wall clock receipts state their times in, and on the
+  // high-resolution clock as epoch milliseconds, which this thread's log-entry times are in too).
+  const sentAt = new Map<string, SendRecord>();
   const inboxAt = new Map<string, number>();
   const loggedAt = new Map<string, number>();
   const receipts = nc.subscribe('cwtch.receipt.>', {
@@ -123,55 +110,29 @@ export async function pipelineRun(
   const entries = nc.subscribe(AUDIT_SUBJECT, {
     callback: (_e, m) => {
       const copy = loggedDelivery(m.string());
-      if (copy) loggedAt.set(key(copy.id, copy.agency), performance.now());
+      if (copy) loggedAt.set(key(copy.id, copy.agency), performance.timeOrigin + performance.now());
     },
   });
   const named = regionProcesses(region);
   const cpuBeforeBy = Object.fromEntries(Object.entries(named).map(([k, pid]) => [k, cpuSeconds(pid)]));
-  let refused = 0;
-  let turn = 0;
-  const sendOne = async () => {
-    const route = routes[turn++ % routes.length]!;
-    const t0 = performance.now();
-    const wall = Date.now();
-    try {
-      const { id, recipients } = await clients.get(route.from)!.send({
-        kind: route.kind,
-        payload: payloads.get(payloadKey(route)),
-        recipients: [...route.to],
-      } as never);
-      sentAt.set(id, { at: t0, wall });
-      expected.set(id, recipients);
-      acceptMs.push(performance.now() - t0);
-    } catch {
-      refused++;
-    }
-  };
-  const started = performance.now();
-  if (load.kind === 'fixed') {
-    const total = Math.round(load.rate * load.seconds);
-    const inFlight: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / load.rate;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      inFlight.push(sendOne());
-      if (i % 100 === 0) progress(label, i, total);
-    }
-    await Promise.all(inFlight);
-    progress(label, total, total);
-  } else {
-    let next = 0;
-    const worker = async () => {
-      while (next < load.count) {
-        next++;
-        await sendOne();
-        if (next % 100 === 0) progress(label, next, load.count);
-      }
-    };
-    await Promise.all(Array.from({ length: load.concurrency }, worker));
-    progress(label, load.count, load.count);
-  }
+  const total = sendsIn(load);
+  const offered = await offerLoad(
+    routes.map((route) => {
+      const a = region.agencies[route.from]!;
+      return {
+        baseUrl: a.connector,
+        token: a.tokens.system,
+        request: { kind: route.kind, payload: payloads.get(payloadKey(route)), recipients: [...route.to] },
+      };
+    }),
+    load,
+    (started) => progress(label, started, total),
+  );
+  progress(label, total, total);
+  for (const r of offered.records) sentAt.set(r.id, r);
+  const { refused, started } = offered;
+  const acceptMs = offered.records.map((r) => r.acceptMs);
+  const expected = new Map(offered.records.map((r) => [r.id, r.recipients]));
   const copies = () => [...expected].flatMap(([id, to]) => to.map((agency) => key(id, agency)));
   const deadline = Date.now() + 120_000;
   while (copies().some((k) => !loggedAt.has(k)) && Date.now() < deadline)
