@@ -11,3 +11,4 @@ export {
 } from './owner-only.ts';
 export { type MetricFamily, type MetricSample, MetricType, renderMetrics } from './render-metrics.ts';
 export { onStopSignals } from './stop-signals.ts';
+export { checkpointInBackground, type WalCheckpoints } from './wal-checkpoints.ts';

@@ -60,6 +60,13 @@ const index = new ShareIndex(
       logger.fatal({ err }, 'cannot commit the share log index');
       process.exit(70);
     },
+    backgroundCheckpoints: {
+      onFailed: (reason) =>
+        logger.warn(
+          { reason },
+          'background checkpoints of the share log index stopped; commits checkpoint again',
+        ),
+    },
   },
 );
 const writer = new AuditLogWriter(js, index, logger);

@@ -1,7 +1,7 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { type EnvelopeHeader, type ReceiptBody, ReceiptStatus } from '@cwtch/contracts';
 import { b64uEncode, sha256 } from '@cwtch/crypto';
-import { monthRange } from '@cwtch/runtime';
+import { checkpointInBackground, monthRange, type WalCheckpoints } from '@cwtch/runtime';
 import type { LoggedShares } from './check-event.ts';
 import type { Entry } from './entries.ts';
 import { type Contribution, contributionOf, FigureTallies } from './figure-tallies.ts';
@@ -132,6 +132,7 @@ export class ShareIndex implements LoggedShares {
   /** Transactions running now (a nested one runs inside its caller's). */
   #depth = 0;
   #commitTimer: NodeJS.Timeout | undefined;
+  #checkpoints: WalCheckpoints | undefined;
 
   /**
    * Opens (or creates) the index at `file`; in memory by default. With `commitAfterMs`, the
@@ -143,7 +144,11 @@ export class ShareIndex implements LoggedShares {
    */
   constructor(
     file = ':memory:',
-    options: { commitAfterMs?: number; onCommitFailed?: (err: unknown) => void } = {},
+    options: {
+      commitAfterMs?: number;
+      onCommitFailed?: (err: unknown) => void;
+      backgroundCheckpoints?: { onFailed: (reason: string) => void };
+    } = {},
   ) {
     this.#commitAfterMs = options.commitAfterMs ?? 0;
     this.#onCommitFailed =
@@ -155,6 +160,9 @@ export class ShareIndex implements LoggedShares {
     // The stream is the record: an index row lost in a crash is caught up from it on start.
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;');
     this.db.exec(SCHEMA);
+    // Checkpoints on a worker thread of their own, never inside a commit on this one.
+    if (options.backgroundCheckpoints && file !== ':memory:' && file !== '')
+      this.#checkpoints = checkpointInBackground(this.db, file, options.backgroundCheckpoints);
     this.leaves = new SqliteLeafStore(this.db);
     this.#tallies = new FigureTallies(this.db, (sql) => this.#q(sql));
     // A file written by another version of these tables is rebuilt from the stream.
@@ -243,6 +251,7 @@ export class ShareIndex implements LoggedShares {
   /** Commits what waits for its commit, and closes the file. */
   close(): void {
     this.commit();
+    this.#checkpoints?.stop();
     this.db.close();
   }
 

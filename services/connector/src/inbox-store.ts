@@ -2,7 +2,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { BoardFact, ReceiptStatus } from '@cwtch/contracts';
-import type { ErrorCode } from '@cwtch/runtime';
+import { checkpointInBackground, type ErrorCode, type WalCheckpoints } from '@cwtch/runtime';
 import { WebhookQueue, WebhookType } from './webhook/webhook-queue.ts';
 
 /** One notification in this agency's inbox (plaintext rests only here). */
@@ -251,14 +251,22 @@ export class InboxStore {
   #syncWaiting: Promise<void> | undefined;
 
   readonly #syncWal: (walFile: string) => Promise<void>;
+  readonly #checkpoints: WalCheckpoints | undefined;
 
   /**
    * With `webhooks`, every notification stored is queued for the case system's webhook too.
-   * `syncWal` replaces the fdatasync of the write-ahead log (a test holds or fails it).
+   * `syncWal` replaces the fdatasync of the write-ahead log (a test holds or fails it). With
+   * `backgroundCheckpoints`, a worker thread checkpoints the write-ahead log, never a commit on
+   * this thread; should the worker fail, commits checkpoint again as SQLite does by default and
+   * `onFailed` hears why.
    */
   constructor(
     file: string,
-    options: { webhooks?: boolean; syncWal?: (walFile: string) => Promise<void> } = {},
+    options: {
+      webhooks?: boolean;
+      syncWal?: (walFile: string) => Promise<void>;
+      backgroundCheckpoints?: { intervalMs?: number; onFailed: (reason: string) => void };
+    } = {},
   ) {
     this.#db = new DatabaseSync(file);
     this.#walFile = file === '' || file === ':memory:' ? null : `${file}-wal`;
@@ -304,6 +312,12 @@ export class InboxStore {
       `UPDATE rejected SET message_id = NULL, sender = NULL WHERE message_id IS NOT NULL AND code IN (${PRE_AUTHENTICATION_CODES.map((c) => `'${c}'`).join(',')})`,
     );
     this.webhooks = new WebhookQueue(this.#db);
+    const background = options.backgroundCheckpoints;
+    if (background && this.#walFile !== null) {
+      // A recall's truncating checkpoint waits for a background one to finish instead of failing.
+      this.#db.exec('PRAGMA busy_timeout = 5000');
+      this.#checkpoints = checkpointInBackground(this.#db, file, background);
+    }
   }
 
   /**
@@ -432,6 +446,7 @@ export class InboxStore {
   }
 
   close(): void {
+    this.#checkpoints?.stop();
     this.#db.close();
     // A FileHandle closes once the sync it is running has finished.
     void this.#wal?.then((h) => h.close()).catch(() => undefined);
@@ -551,7 +566,9 @@ export class InboxStore {
       `UPDATE inbox SET payload = '{}', envelope = NULL, recalled_at = ?, recall_reason = ? WHERE id = ? AND recalled_at IS NULL`,
     ).run(at, reason, id);
     if (res.changes !== 1) return false;
-    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    const { busy } = this.#stmt('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number };
+    // Never a recall that says done while the log may still hold the destroyed text.
+    if (busy !== 0) throw new Error('the write-ahead log could not be truncated after the recall');
     return true;
   }
 

@@ -81,6 +81,10 @@ for (let attempt = 0; ; attempt++) {
 }
 const store = new InboxStore(join(config.CWTCH_AGENCY_DIR, 'inbox.sqlite'), {
   webhooks: config.CWTCH_WEBHOOK_URL !== undefined,
+  backgroundCheckpoints: {
+    onFailed: (reason) =>
+      logger.warn({ reason }, 'background checkpoints of the inbox store stopped; commits checkpoint again'),
+  },
 });
 const collection = new CollectionState(nc, {
   thresholdMs: config.CWTCH_SILENCE_THRESHOLD_MS,
