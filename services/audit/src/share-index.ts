@@ -211,11 +211,12 @@ export class ShareIndex implements LoggedShares {
     }
   }
 
-  /** Commits the batches waiting for their commit, if any. */
+  /** Commits the batches waiting for their commit, if any (never a batch still being written). */
   commit(): void {
+    if (this.#depth > 0) return;
     clearTimeout(this.#commitTimer);
     this.#commitTimer = undefined;
-    if (this.db.isOpen && this.db.isTransaction && this.#depth === 0) this.db.exec('COMMIT');
+    if (this.db.isOpen && this.db.isTransaction) this.db.exec('COMMIT');
   }
 
   #commitNow(): void {
