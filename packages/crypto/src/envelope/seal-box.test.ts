@@ -32,6 +32,20 @@ describe('sealBox (crypto_box_seal rebuilt with an injected ephemeral seed)', ()
     expect(sodium.crypto_box_seal_open(sealed, recipient.publicKey, recipient.privateKey)).toEqual(message);
   });
 
+  it("without a seed takes a fresh ephemeral key each time, and libsodium's crypto_box_seal_open opens it", () => {
+    const sodium = getSodium();
+    const recipient = sodium.crypto_box_keypair();
+    const message = seedFrom('message');
+    const one = sealBox(message, recipient.publicKey);
+    const two = sealBox(message, recipient.publicKey);
+    expect(Buffer.from(one.subarray(0, 32))).not.toEqual(Buffer.from(two.subarray(0, 32)));
+    for (const sealed of [one, two])
+      expect(sodium.crypto_box_seal_open(sealed, recipient.publicKey, recipient.privateKey)).toEqual(message);
+    expect(openBox(one, { publicKey: recipient.publicKey, secretKey: recipient.privateKey })).toEqual(
+      message,
+    );
+  });
+
   it("has the layout of libsodium's crypto_box_seal: epk || box(m, nonce = BLAKE2b-192(epk || pk))", () => {
     const sodium = getSodium();
     const recipient = sodium.crypto_box_keypair();

@@ -1,4 +1,4 @@
-import { createHash, diffieHellman, type KeyObject } from 'node:crypto';
+import { createHash, diffieHellman, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { getSodium } from '../init-crypto.ts';
 import { concatBytes } from '../internal/bytes.ts';
@@ -34,42 +34,60 @@ const sealNonce = (epk: Uint8Array, pk: Uint8Array) =>
   getSodium().crypto_generichash(24, concatBytes([epk, pk]), null);
 
 /**
- * libsodium's `crypto_box_seal`, rebuilt so the ephemeral key comes from a caller-supplied 32-byte
- * seed (node:crypto or a test vector) rather than libsodium's slow WebAssembly RNG:
- * `epk || crypto_box_easy(m, nonce = BLAKE2b-192(epk || pk), pk, esk)`, with the ephemeral key
- * pair derived as `crypto_box_seed_keypair` derives it (esk = SHA-512(seed)[0..32]). Byte-compatible
- * with `crypto_box_seal_open` (interop test beside this file). Wipes the seed.
+ * The ephemeral X25519 key pair of one sealed box: from `seed` as `crypto_box_seed_keypair`
+ * derives it (esk = SHA-512(seed)[0..32]; a test vector's), else fresh from OpenSSL's generator,
+ * which skips importing a secret key (about 20 µs a recipient). Wipes the seed.
+ */
+function ephemeralKeyPair(seed: Uint8Array | undefined): { secret: KeyObject; publicKey: Uint8Array } {
+  if (seed === undefined) {
+    const pair = generateKeyPairSync('x25519');
+    return { secret: pair.privateKey, publicKey: x25519PublicKey(pair.publicKey) };
+  }
+  try {
+    if (seed.length !== 32) throw new CwtchError(ErrorCode.INTERNAL, 'ephemeral seed must be 32 bytes');
+    const hash = createHash('sha512').update(seed).digest();
+    try {
+      const secret = x25519PrivateKeyObject(hash.subarray(0, 32), false);
+      return { secret, publicKey: x25519PublicKey(secret) };
+    } finally {
+      hash.fill(0);
+    }
+  } finally {
+    getSodium().memzero(seed);
+  }
+}
+
+/**
+ * libsodium's `crypto_box_seal`, rebuilt on node:crypto's X25519 (native) rather than libsodium's
+ * WebAssembly: `epk || crypto_box_easy(m, nonce = BLAKE2b-192(epk || pk), pk, esk)`, the ephemeral
+ * key pair fresh from OpenSSL's generator, or derived from `ephemeralSeed` as
+ * `crypto_box_seed_keypair` derives it (test vectors). Byte-compatible with
+ * `crypto_box_seal_open` (interop test beside this file). Wipes the seed.
  */
 export function sealBox(
   message: Uint8Array,
   recipientPublicKey: Uint8Array,
-  ephemeralSeed: Uint8Array,
+  ephemeralSeed?: Uint8Array,
 ): Uint8Array {
   const sodium = getSodium();
-  if (ephemeralSeed.length !== 32) {
-    throw new CwtchError(ErrorCode.INTERNAL, 'ephemeral seed must be 32 bytes');
-  }
   if (recipientPublicKey.length !== 32) {
+    if (ephemeralSeed) sodium.memzero(ephemeralSeed);
     throw new CwtchError(ErrorCode.BAD_REQUEST, 'public key must be 32 bytes');
   }
-  const hash = createHash('sha512').update(ephemeralSeed).digest();
+  const ephemeral = ephemeralKeyPair(ephemeralSeed);
   let key: Uint8Array | undefined;
   try {
-    const esk = x25519PrivateKeyObject(hash.subarray(0, 32), false);
-    const epk = x25519PublicKey(esk);
     try {
-      key = boxKey(esk, x25519PublicKeyObject(recipientPublicKey, true));
+      key = boxKey(ephemeral.secret, x25519PublicKeyObject(recipientPublicKey, true));
     } catch (e) {
       throw new CwtchError(ErrorCode.BAD_REQUEST, 'the recipient public key is not usable', { cause: e });
     }
     return concatBytes([
-      epk,
-      sodium.crypto_box_easy_afternm(message, sealNonce(epk, recipientPublicKey), key),
+      ephemeral.publicKey,
+      sodium.crypto_box_easy_afternm(message, sealNonce(ephemeral.publicKey, recipientPublicKey), key),
     ]);
   } finally {
-    hash.fill(0);
     if (key) sodium.memzero(key);
-    sodium.memzero(ephemeralSeed);
   }
 }
 

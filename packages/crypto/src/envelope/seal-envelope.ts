@@ -143,7 +143,11 @@ export function sealEnvelope(input: SealEnvelopeInput): SealedEnvelope {
       cek,
     );
     const wrappedKeys = recipients.map((r, i) =>
-      sealBox(cek, r.publicKey, take(random.ephemeralSeed(i), SIZES.ephemeralSeed, 'ephemeral seed')),
+      sealBox(
+        cek,
+        r.publicKey,
+        random.ephemeralSeed && take(random.ephemeralSeed(i), SIZES.ephemeralSeed, 'ephemeral seed'),
+      ),
     );
     const bodyHash = computeBodyHash(wrappedKeys, ciphertext);
     const signature = ed25519Sign(envelopeSigningInput(headerBytes, bodyHash), sender.signSecretKey);

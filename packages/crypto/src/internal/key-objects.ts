@@ -66,7 +66,7 @@ const importRawPublic = (crv: 'Ed25519' | 'X25519', raw: Uint8Array): KeyObject 
 
 /** A KeyObject's raw public key, read from its public JWK (no DER encoder, no secret exported). */
 const rawPublic = (key: KeyObject): Buffer => {
-  const { x } = createPublicKey(key).export({ format: 'jwk' });
+  const { x } = (key.type === 'public' ? key : createPublicKey(key)).export({ format: 'jwk' });
   if (typeof x !== 'string') throw new CwtchError(ErrorCode.INTERNAL, 'key has no public half');
   return Buffer.from(x, 'base64url');
 };
@@ -130,7 +130,7 @@ export function x25519PublicKeyObject(publicKey: Uint8Array, cache: boolean): Ke
   return cache ? peerKeys.get(publicKey, load) : load();
 }
 
-/** The raw 32-byte public key of an X25519 private KeyObject. */
+/** The raw 32-byte public key of an X25519 KeyObject, private or public. */
 export function x25519PublicKey(privateKey: KeyObject): Uint8Array {
   return rawPublic(privateKey);
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { NOTE_MAX_LENGTH } from '@cwtch/contracts';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { b64uDecode } from '../encoding/b64u-decode.ts';
@@ -20,8 +19,7 @@ export function sealNote(text: string, addresseePublicKey: Uint8Array): string {
       `a note is 1 to ${NOTE_MAX_LENGTH} characters of well-formed text`,
     );
   }
-  const seed = new Uint8Array(randomBytes(32));
-  return b64uEncode(sealBox(new TextEncoder().encode(text), addresseePublicKey, seed));
+  return b64uEncode(sealBox(new TextEncoder().encode(text), addresseePublicKey));
 }
 
 /** Opens a note sealed to this agency with its X25519 key pair; `DECRYPTION_FAILED` if it cannot. */
