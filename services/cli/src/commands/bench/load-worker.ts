@@ -33,7 +33,11 @@ const send = (p: (typeof planned)[number]) =>
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const ok = res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300;
-        resolve(ok ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined);
+        try {
+          resolve(ok ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined);
+        } catch (error) {
+          reject(error);
+        }
       });
       res.on('error', reject);
     });
