@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +66,27 @@ describe('InboxStore: checkpoints of the write-ahead log', () => {
     expect(statSync(join(busyDir, 'inbox.sqlite-wal')).size).toBe(0);
     store.close();
     expect(onFailed).not.toHaveBeenCalled();
+  });
+
+  it('a recall leaves no copy of the text in either file while checkpoints run beside it', async () => {
+    const store = new InboxStore(join(dir, 'inbox.sqlite'), {
+      backgroundCheckpoints: { intervalMs: 1, onFailed: () => undefined },
+    });
+    try {
+      for (let n = 1; n <= 40; n++) {
+        const marker = `destroy-me-${n}-${randomBytes(6).toString('hex')}`;
+        await store.soon(() =>
+          store.insert(testInboxItem(n, { payload: { marker }, envelope: randomBytes(3000) })),
+        );
+        // Let a background checkpoint copy it into the database file, or be running now.
+        await new Promise((r) => setTimeout(r, n % 4));
+        expect(store.recall(testInboxItem(n).id, n, 'MISDIRECTED')).toBe(true);
+        for (const file of ['inbox.sqlite', 'inbox.sqlite-wal'])
+          expect(readFileSync(join(dir, file)).includes(Buffer.from(marker))).toBe(false);
+      }
+    } finally {
+      store.close();
+    }
   });
 
   it('reports a worker that cannot checkpoint, so that the writer checkpoints again', async () => {

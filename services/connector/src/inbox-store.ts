@@ -207,6 +207,9 @@ const PRE_AUTHENTICATION_CODES = [
   'SIGNATURE_INVALID',
 ] as const satisfies readonly ErrorCode[];
 
+/** What a synchronous wait of a few milliseconds waits on (nothing ever wakes it). */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 /** Inbox rows with a receipt decided but not yet published (the partial index says the same). */
 const RECEIPT_PENDING = "delivered_receipt_sent = 0 OR (status = 'acknowledged' AND ack_receipt_sent = 0)";
 
@@ -565,11 +568,28 @@ export class InboxStore {
     const res = this.#stmt(
       `UPDATE inbox SET payload = '{}', envelope = NULL, recalled_at = ?, recall_reason = ? WHERE id = ? AND recalled_at IS NULL`,
     ).run(at, reason, id);
-    if (res.changes !== 1) return false;
-    const { busy } = this.#stmt('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number };
-    // Never a recall that says done while the log may still hold the destroyed text.
-    if (busy !== 0) throw new Error('the write-ahead log could not be truncated after the recall');
-    return true;
+    const fresh = res.changes === 1;
+    // Again for a repeated recall: the one before may have stopped before its truncation.
+    if (fresh || this.#stmt('SELECT 1 FROM inbox WHERE id = ? AND recalled_at IS NOT NULL').get(id))
+      this.#truncateLog();
+    return fresh;
+  }
+
+  /**
+   * Checkpoints the whole write-ahead log into the database file and truncates it to nothing.
+   * A background checkpoint holds the checkpoint lock for a few milliseconds, during which SQLite
+   * answers busy at once (no busy handler for that lock): wait and try again, for at most 5 s,
+   * then fail rather than let a recall say done while the log may still hold the destroyed text.
+   */
+  #truncateLog(): void {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const { busy } = this.#stmt('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number };
+      if (busy === 0) return;
+      if (Date.now() > deadline)
+        throw new Error('the write-ahead log could not be truncated after the recall');
+      Atomics.wait(PAUSE, 0, 0, 2);
+    }
   }
 
   /** Stores a signed statement before it is published; false when one with this key exists. */
