@@ -20,7 +20,8 @@ describe('production NATS configurations in infra/', () => {
     expect(templates.length).toBeGreaterThanOrEqual(3);
     for (const t of templates)
       expect(r.stderr, `nats-server -t on ${t}`).toMatch(new RegExp(`from ${t} is valid`));
-  });
+    // Longer than the script's own waits (a minute each), so a failure shows its output, twice over.
+  }, 250_000);
 
   it('fails, naming it, on a template it has no sample values for', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cwtch-templates-'));

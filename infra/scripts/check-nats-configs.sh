@@ -271,10 +271,14 @@ start() { # NAME CONFIG: starts nats-server in the background, logging to $tmp/N
 }
 get() { curl -fsS --max-time 2 "http://127.0.0.1:$1$2" 2>/dev/null; }
 wait_for() { # SECONDS DESCRIPTION COMMAND...: retries COMMAND until it succeeds
-  local deadline=$((SECONDS + $1)) what="$2"
+  local deadline=$((SECONDS + $1)) what="$2" pid
   shift 2
   until "$@"; do
     [ "$SECONDS" -lt "$deadline" ] || fail "timed out waiting for: $what"
+    # A server that has exited (its port taken, say) will never answer: say so now, with its log.
+    for pid in "${pids[@]}"; do
+      kill -0 "$pid" 2>/dev/null || fail "a nats-server exited while waiting for: $what"
+    done
     sleep 0.2
   done
 }
