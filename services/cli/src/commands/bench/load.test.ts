@@ -45,7 +45,7 @@ afterEach(async () => {
 
 describe('offerLoad', () => {
   it('offers a fixed rate from its worker thread, taking the sends in turn, and records each accepted one', async () => {
-    const c = await connector(2);
+    const c = await connector(5);
     servers.push(c.server);
     const progress: number[] = [];
     const result = await offerLoad(
@@ -66,11 +66,14 @@ describe('offerLoad', () => {
     expect(result.refused).toBe(50);
     expect(result.records).toHaveLength(50);
     expect(new Set(result.records.map((r) => r.id)).size).toBe(50);
-    expect(result.records.every((r) => r.recipients[0] === 'a' && r.acceptMs >= 2)).toBe(true);
+    // Each answer took the stand-in's 5 ms (less a timer's rounding) to come.
+    expect(result.records.every((r) => r.recipients[0] === 'a' && r.acceptMs >= 4)).toBe(true);
     // Paced: the hundredth send is offered about half a second after the first, not at once.
     const span = c.seen.at(-1)!.at - c.seen[0]!.at;
     expect(span).toBeGreaterThan(400);
-    expect(c.seen[0]!.at - result.started).toBeLessThan(200);
+    // `started` is on the clock the records are on (epoch milliseconds), whichever thread reads it.
+    expect(c.seen[0]!.at - result.started).toBeGreaterThan(-5);
+    expect(c.seen[0]!.at - result.started).toBeLessThan(2000);
     expect(progress[0]).toBe(0);
   });
 
