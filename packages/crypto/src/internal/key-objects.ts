@@ -131,6 +131,6 @@ export function x25519PublicKeyObject(publicKey: Uint8Array, cache: boolean): Ke
 }
 
 /** The raw 32-byte public key of an X25519 KeyObject, private or public. */
-export function x25519PublicKey(privateKey: KeyObject): Uint8Array {
-  return rawPublic(privateKey);
+export function x25519PublicKey(key: KeyObject): Uint8Array {
+  return rawPublic(key);
 }
