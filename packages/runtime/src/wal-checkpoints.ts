@@ -17,13 +17,15 @@ const AUTOCHECKPOINT_PAGES = 1000;
  * threshold, copying megabytes and syncing the database on the writing thread, a pause of several
  * milliseconds to tens where the disk is busy. Turns the writer's own checkpoints off, and back on
  * before `onFailed` is called (the worker could not open the file or a checkpoint failed), so that
- * the log never grows without bound.
+ * the log never grows without bound. An in-memory database (`:memory:` or `''`) has no log:
+ * undefined, nothing started.
  */
 export function checkpointInBackground(
   writer: DatabaseSync,
   file: string,
   options: { intervalMs?: number | undefined; onFailed: (reason: string) => void },
-): WalCheckpoints {
+): WalCheckpoints | undefined {
+  if (file === '' || file === ':memory:') return undefined;
   writer.exec('PRAGMA wal_autocheckpoint = 0');
   const worker = new Worker(new URL('./wal-checkpoint-worker.ts', import.meta.url), {
     workerData: { file, intervalMs: options.intervalMs ?? 250 },

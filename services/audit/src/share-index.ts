@@ -161,7 +161,7 @@ export class ShareIndex implements LoggedShares {
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;');
     this.db.exec(SCHEMA);
     // Checkpoints on a worker thread of their own, never inside a commit on this one.
-    if (options.backgroundCheckpoints && file !== ':memory:' && file !== '')
+    if (options.backgroundCheckpoints)
       this.#checkpoints = checkpointInBackground(this.db, file, options.backgroundCheckpoints);
     this.leaves = new SqliteLeafStore(this.db);
     this.#tallies = new FigureTallies(this.db, (sql) => this.#q(sql));

@@ -315,11 +315,11 @@ export class InboxStore {
       `UPDATE rejected SET message_id = NULL, sender = NULL WHERE message_id IS NOT NULL AND code IN (${PRE_AUTHENTICATION_CODES.map((c) => `'${c}'`).join(',')})`,
     );
     this.webhooks = new WebhookQueue(this.#db);
-    const background = options.backgroundCheckpoints;
-    if (background && this.#walFile !== null) {
-      // A recall's truncating checkpoint waits for a background one to finish instead of failing.
+    if (options.backgroundCheckpoints) {
+      // A recall's truncating checkpoint waits (busy handler) for the worker to stop reading the
+      // log; the worker's checkpoint lock it waits out itself (#truncateLog).
       this.#db.exec('PRAGMA busy_timeout = 5000');
-      this.#checkpoints = checkpointInBackground(this.#db, file, background);
+      this.#checkpoints = checkpointInBackground(this.#db, file, options.backgroundCheckpoints);
     }
   }
 

@@ -1,7 +1,7 @@
 import { AUDIT_SUBJECT, type NatsConnection } from '@cwtch/bus';
 import type { RegionFile } from '@cwtch/contracts';
 import { createConnectorClient } from '@cwtch/sdk';
-import { type Load, offerLoad, type SendRecord, sendsIn } from './load.ts';
+import { type Load, offerLoad, sendsIn } from './load.ts';
 import { type BenchRoute, payloadKey } from './scenarios.ts';
 import { cpuSeconds, type Memory, memoryOf, type Percentiles, percentiles, progress } from './stats.ts';
 
@@ -88,9 +88,6 @@ export async function pipelineRun(
       ? `${scenario}: pipeline at ${load.rate}/s`
       : `${scenario}: pipeline saturation (${load.concurrency} in flight)`;
   const key = (id: string, agency: string) => `${id} ${agency}`;
-  // Each send's record (its start on the wall clock receipts state their times in, and on the
-  // high-resolution clock as epoch milliseconds, which this thread's log-entry times are in too).
-  const sentAt = new Map<string, SendRecord>();
   const inboxAt = new Map<string, number>();
   const loggedAt = new Map<string, number>();
   const receipts = nc.subscribe('cwtch.receipt.>', {
@@ -129,15 +126,15 @@ export async function pipelineRun(
     (started) => progress(label, started, total),
   );
   progress(label, total, total);
-  for (const r of offered.records) sentAt.set(r.id, r);
-  const { refused, started } = offered;
-  const acceptMs = offered.records.map((r) => r.acceptMs);
-  const expected = new Map(offered.records.map((r) => [r.id, r.recipients]));
-  const copies = () => [...expected].flatMap(([id, to]) => to.map((agency) => key(id, agency)));
+  const { records, refused, started } = offered;
+  // Each send's record (its start on the wall clock receipts state their times in, and on the
+  // high-resolution clock as epoch milliseconds, which this thread's log-entry times are in too).
+  const sentAt = new Map(records.map((r) => [r.id, r]));
+  const copies = records.flatMap((r) => r.recipients.map((agency) => key(r.id, agency)));
   const deadline = Date.now() + 120_000;
-  while (copies().some((k) => !loggedAt.has(k)) && Date.now() < deadline)
+  while (copies.some((k) => !loggedAt.has(k)) && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 20));
-  const done = copies().filter((k) => loggedAt.has(k));
+  const done = copies.filter((k) => loggedAt.has(k));
   const finished = Math.max(...done.map((k) => loggedAt.get(k)!), started + 1);
   const memory = regionMemory(region);
   const cpuBy = Object.entries(named).map(
@@ -146,7 +143,7 @@ export async function pipelineRun(
   const cpu = cpuBy.reduce((sum, [, s]) => sum + s, 0);
   receipts.unsubscribe();
   entries.unsubscribe();
-  const complete = [...expected].filter(([id, to]) => to.every((agency) => loggedAt.has(key(id, agency))));
+  const complete = records.filter((r) => r.recipients.every((agency) => loggedAt.has(key(r.id, agency))));
   const sent = (k: string) => sentAt.get(k.slice(0, k.indexOf(' ')))!;
   const seconds = (finished - started) / 1000;
   const perNotification = (s: number) => round2((s * 1000) / Math.max(1, complete.length));
@@ -159,7 +156,7 @@ export async function pipelineRun(
     seconds: round2(seconds),
     notificationsPerSecond: Math.round(complete.length / seconds),
     deliveriesPerSecond: Math.round(done.length / seconds),
-    acceptMs: percentiles(acceptMs),
+    acceptMs: percentiles(records.map((r) => r.acceptMs)),
     sendToInboxMs: percentiles(
       done.filter((k) => inboxAt.has(k)).map((k) => Math.max(0, inboxAt.get(k)! - sent(k).wall)),
     ),
