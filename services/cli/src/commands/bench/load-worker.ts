@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Load, LoadMessage, PlannedSend, SendRecord } from './load.ts';
+import { type Load, type LoadMessage, type PlannedSend, type SendRecord, sendsIn } from './load.ts';
 
 // The load of one pipeline run, offered from its own thread (see offerLoad in load.ts). It speaks
 // HTTP through node:http with kept-alive connections and each request body serialised once: about
@@ -59,8 +59,8 @@ const sendOne = async () => {
 };
 
 const started = now();
+const total = sendsIn(load);
 if (load.kind === 'fixed') {
-  const total = Math.round(load.rate * load.seconds);
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const wait = started + (i * 1000) / load.rate - now();
@@ -72,7 +72,7 @@ if (load.kind === 'fixed') {
 } else {
   let next = 0;
   const sender = async () => {
-    while (next < load.count) {
+    while (next < total) {
       next++;
       if (next % 100 === 0) post({ started: next });
       await sendOne();
