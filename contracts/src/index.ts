@@ -315,4 +315,5 @@ export {
   kindSchemaFile,
   SCHEMA_ID_BASE,
 } from './schema/build-json-schemas.ts';
+export { COMPILE_AFTER, type HotSchema, hotSchema } from './schema/hot-schema.ts';
 export { EXAMPLES_DIR, GENERATED_DIR, renderGeneratedFiles } from './schema/render-generated-files.ts';

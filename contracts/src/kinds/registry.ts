@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hotSchema } from '../schema/hot-schema.ts';
 import { abductionWarningNotice } from './abduction-warning-notice/kind.ts';
 import { boardStatistics } from './board-statistics/kind.ts';
 import { careHomeRegistration } from './care-home-registration/kind.ts';
@@ -77,7 +78,7 @@ export function parseNotification(kind: string, payload: unknown, version?: numb
     }
     const malformed = malformedTextIssue(payload);
     if (malformed) return { ok: false, code: 'TEXT_MALFORMED', issues: [malformed] };
-    const result = contract.schema.safeParse(payload);
+    const result = hotSchema(contract.schema).safeParse(payload);
     if (result.success) return { ok: true, kind: name.data, version: contract.version, value: result.data };
     return { ok: false, code: 'CONTRACT_INVALID', issues: toContractIssues(result.error.issues) };
   } catch {

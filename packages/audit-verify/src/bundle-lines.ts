@@ -1,4 +1,4 @@
-import { EpochMs } from '@cwtch/contracts';
+import { EpochMs, hotSchema } from '@cwtch/contracts';
 import { z } from 'zod';
 
 /** Type string of the first line of an audit bundle. */
@@ -60,7 +60,7 @@ export function classifyLine(text: string): BundleLine {
       ? { kind: 'envelope', seq: parsed.data.envelope.seq, b: parsed.data.envelope.b }
       : { kind: 'invalid', message: 'malformed envelope line' };
   }
-  const parsed = EntryLine.safeParse(value);
+  const parsed = hotSchema(EntryLine).safeParse(value);
   return parsed.success
     ? { kind: 'entry', line: parsed.data }
     : { kind: 'invalid', message: 'neither an entry line nor an envelope line' };

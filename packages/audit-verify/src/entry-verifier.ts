@@ -1,5 +1,5 @@
 import { decodeStrictBase64, leafHash, MerkleFrontier } from '@cwtch/audit-log';
-import { AuditEntry } from '@cwtch/contracts';
+import { AuditEntry, hotSchema } from '@cwtch/contracts';
 import {
   b64uEncode,
   ed25519Verify,
@@ -87,7 +87,7 @@ export class EntryVerifier {
     if (bytes === undefined) return { line, leaf: undefined, entry: undefined, invalid: undefined };
     const leaf = leafHash(bytes);
     if (this.#options.rootOnly === true) return { line, leaf, entry: undefined, invalid: undefined };
-    const parsed = AuditEntry.safeParse(parseJsonBytes(bytes));
+    const parsed = hotSchema(AuditEntry).safeParse(parseJsonBytes(bytes));
     if (parsed.success) {
       const entry = parsed.data;
       const read = { line, leaf, entry, invalid: undefined };

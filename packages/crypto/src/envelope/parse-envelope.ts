@@ -1,4 +1,4 @@
-import { EnvelopeHeader, EnvelopeWire } from '@cwtch/contracts';
+import { EnvelopeHeader, EnvelopeWire, hotSchema } from '@cwtch/contracts';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { b64uDecode } from '../encoding/b64u-decode.ts';
 import { parseCanonicalJson } from '../internal/parse-canonical-json.ts';
@@ -49,7 +49,7 @@ export function parseEnvelope(bytes: Uint8Array, options: ParseEnvelopeOptions =
   if (text === undefined) throw malformed('envelope is not UTF-8');
   const wire = parseCanonicalJson(
     text,
-    EnvelopeWire,
+    hotSchema(EnvelopeWire),
     { syntax: MALFORMED, schema: MALFORMED, canonical: MALFORMED },
     'envelope',
   );
@@ -64,7 +64,7 @@ export function parseEnvelope(bytes: Uint8Array, options: ParseEnvelopeOptions =
   if (headerText === undefined) throw malformed('header is not UTF-8');
   const header = parseCanonicalJson(
     headerText,
-    EnvelopeHeader,
+    hotSchema(EnvelopeHeader),
     { syntax: MALFORMED, schema: MALFORMED, canonical: ErrorCode.HEADER_NOT_CANONICAL },
     'header',
   );

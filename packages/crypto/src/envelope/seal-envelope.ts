@@ -1,4 +1,4 @@
-import { EnvelopeHeader, HEADER_TYPE, SUITE } from '@cwtch/contracts';
+import { EnvelopeHeader, HEADER_TYPE, hotSchema, SUITE } from '@cwtch/contracts';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { ed25519Sign } from '../ed25519/sign-ed25519.ts';
 import { b64uEncode } from '../encoding/b64u-encode.ts';
@@ -125,7 +125,7 @@ export function sealEnvelope(input: SealEnvelopeInput): SealedEnvelope {
       n: b64uEncode(nonce),
       kc: b64uEncode(keyCommitment(cek)),
     };
-    const parsed = EnvelopeHeader.safeParse(candidate);
+    const parsed = hotSchema(EnvelopeHeader).safeParse(candidate);
     if (!parsed.success) {
       throw new CwtchError(ErrorCode.CONTRACT_INVALID, 'envelope header is invalid', {
         issues: toIssues(parsed.error.issues),

@@ -1,4 +1,4 @@
-import { EnvelopeHeader } from '@cwtch/contracts';
+import { EnvelopeHeader, hotSchema } from '@cwtch/contracts';
 import { CwtchError, ErrorCode, isCwtchError } from '@cwtch/runtime';
 import { ed25519Verify, type SignatureCheck } from '../ed25519/verify-ed25519.ts';
 import { b64uDecode } from '../encoding/b64u-decode.ts';
@@ -44,7 +44,7 @@ export function parseLoggedShare(entry: LoggedShare): ParsedLoggedShare {
   if (text === undefined) throw new CwtchError(ErrorCode.ENVELOPE_MALFORMED, 'header is not UTF-8');
   const header = parseCanonicalJson(
     text,
-    EnvelopeHeader,
+    hotSchema(EnvelopeHeader),
     {
       syntax: ErrorCode.ENVELOPE_MALFORMED,
       schema: ErrorCode.ENVELOPE_MALFORMED,

@@ -1,4 +1,4 @@
-import { ReceiptBody, ReceiptWire } from '@cwtch/contracts';
+import { hotSchema, ReceiptBody, ReceiptWire } from '@cwtch/contracts';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { b64uDecode } from '../encoding/b64u-decode.ts';
 import { parseCanonicalJson } from '../internal/parse-canonical-json.ts';
@@ -24,7 +24,7 @@ export function parseReceipt(bytes: Uint8Array, options: ParseReceiptOptions = {
   if (bytes.length > maxBytes) throw new CwtchError(INVALID, 'receipt is too large');
   const text = decodeUtf8(bytes);
   if (text === undefined) throw new CwtchError(INVALID, 'receipt is not UTF-8');
-  return parseMembers(parseCanonicalJson(text, ReceiptWire, CODES, 'receipt'), bytes);
+  return parseMembers(parseCanonicalJson(text, hotSchema(ReceiptWire), CODES, 'receipt'), bytes);
 }
 
 /**
@@ -37,7 +37,7 @@ export function parseReceiptMembers(
   options: ParseReceiptOptions = {},
 ): ParsedReceipt {
   const maxBytes = checkedMaxBytes(options);
-  const wire = ReceiptWire.safeParse({ r: members.r, s: members.s });
+  const wire = hotSchema(ReceiptWire).safeParse({ r: members.r, s: members.s });
   if (!wire.success) throw new CwtchError(INVALID, 'receipt does not match its schema');
   const bytes = utf8(`{"r":"${wire.data.r}","s":"${wire.data.s}"}`);
   if (bytes.length > maxBytes) throw new CwtchError(INVALID, 'receipt is too large');
@@ -59,6 +59,6 @@ function parseMembers(wire: ReceiptWire, bytes: Uint8Array): ParsedReceipt {
   const bodyBytes = b64uDecode(wire.r, INVALID);
   const bodyText = decodeUtf8(bodyBytes);
   if (bodyText === undefined) throw new CwtchError(INVALID, 'receipt body is not UTF-8');
-  const body = parseCanonicalJson(bodyText, ReceiptBody, CODES, 'receipt body');
+  const body = parseCanonicalJson(bodyText, hotSchema(ReceiptBody), CODES, 'receipt body');
   return { bytes, body, bodyBytes, signature };
 }

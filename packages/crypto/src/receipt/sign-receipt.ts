@@ -1,4 +1,4 @@
-import { ReceiptBody } from '@cwtch/contracts';
+import { hotSchema, ReceiptBody } from '@cwtch/contracts';
 import { CwtchError, ErrorCode } from '@cwtch/runtime';
 import { ed25519Sign } from '../ed25519/sign-ed25519.ts';
 import { b64uEncode } from '../encoding/b64u-encode.ts';
@@ -21,7 +21,7 @@ import { receiptSigningInput } from './receipt-signing-input.ts';
  */
 export function signReceipt(body: ReceiptBody, signSecretKey: Uint8Array): Uint8Array {
   getSodium();
-  const parsed = ReceiptBody.safeParse(body);
+  const parsed = hotSchema(ReceiptBody).safeParse(body);
   if (!parsed.success) {
     throw new CwtchError(ErrorCode.CONTRACT_INVALID, 'receipt body is invalid', {
       issues: toIssues(parsed.error.issues),
