@@ -78,7 +78,7 @@ export {
   publishBatch,
 } from './publish-batch.ts';
 export { type PublishOptions, publishDurable } from './publish-durable.ts';
-export { PublishGroup, type PublishGroupCounts } from './publish-group.ts';
+export { BATCH_FROM, PublishGroup, type PublishGroupCounts } from './publish-group.ts';
 export { type AgencyUsage, type BusUsage, type PairUsage, readBusUsage } from './read-bus-usage.ts';
 export { runBatchConsumer } from './run-batch-consumer.ts';
 export { type Disposition, type RunningConsumer, runConsumer } from './run-consumer.ts';

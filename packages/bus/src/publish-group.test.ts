@@ -1,6 +1,7 @@
 import { isCwtchError } from '@cwtch/runtime';
 import { describe, expect, it } from 'vitest';
 import {
+  BATCH_FROM,
   jetstream,
   jetstreamManager,
   PublishGroup,
@@ -32,7 +33,7 @@ describe('PublishGroup', () => {
   it("stores one turn's publishes as one atomic batch, in order, and a lone publish on its own", async () => {
     const jsm = await jetstreamManager(nats().nc);
     await provisionBus(jsm, { agencies: ['a-one', 'b-two', 'c-three'], limits: { maxMessagesPerPair: 3 } });
-    const group = new PublishGroup(jetstream(nats().nc));
+    const group = new PublishGroup(jetstream(nats().nc), { batchFrom: 2 });
     const before = (await jsm.streams.info(SHARES_STREAM)).state.last_seq;
     await Promise.all([
       group.publish(shareSubject('a-one', 'b-two'), bytes('s1'), 'g1.s1'),
@@ -52,7 +53,7 @@ describe('PublishGroup', () => {
 
   it('publishes each on its own when the batch holds a message stored before: none twice, all resolved', async () => {
     const js = jetstream(nats().nc);
-    const group = new PublishGroup(js);
+    const group = new PublishGroup(js, { batchFrom: 2 });
     await publishDurable(js, shareSubject('c-three', 'a-one'), bytes('d1'), { msgId: 'g3.d1' });
     await Promise.all([
       group.publish(shareSubject('c-three', 'a-one'), bytes('d1'), 'g3.d1'),
@@ -63,7 +64,7 @@ describe('PublishGroup', () => {
   });
 
   it("refuses only the copy whose pair's quota is full (BUS_STORAGE_FULL); the rest of its turn is stored", async () => {
-    const group = new PublishGroup(jetstream(nats().nc));
+    const group = new PublishGroup(jetstream(nats().nc), { batchFrom: 2 });
     // a-one ← b-two holds 2 of its 3: the third fits, the fourth does not.
     const outcomes = await Promise.allSettled([
       group.publish(shareSubject('a-one', 'b-two'), bytes('s4'), 'g4.s4'),
@@ -78,11 +79,30 @@ describe('PublishGroup', () => {
     expect(group.counts.refused).toBe(1);
   });
 
+  it(`publishes a turn of fewer than ${BATCH_FROM} each on its own, and ${BATCH_FROM} as one atomic batch`, async () => {
+    const jsm = await jetstreamManager(nats().nc);
+    await provisionBus(jsm, { agencies: ['a-one', 'b-two', 'c-three'], limits: { maxMessagesPerPair: 100 } });
+    const group = new PublishGroup(jetstream(nats().nc));
+    const turn = (tag: string, count: number) =>
+      Array.from({ length: count }, (_, n) =>
+        group.publish(receiptSubject('c-three', 'b-two'), bytes(`${tag}${n}`), `${tag}.${n}`),
+      );
+    await Promise.all(turn('few', BATCH_FROM - 1));
+    expect(group.counts).toEqual({ batches: 0, batched: 0, single: BATCH_FROM - 1, refused: 0 });
+    await Promise.all(turn('many', BATCH_FROM));
+    expect(group.counts).toEqual({ batches: 1, batched: BATCH_FROM, single: BATCH_FROM - 1, refused: 0 });
+    const stored = await held(receiptSubject('c-three', 'b-two'));
+    expect(stored).toEqual([
+      ...Array.from({ length: BATCH_FROM - 1 }, (_, n) => `few${n}`),
+      ...Array.from({ length: BATCH_FROM }, (_, n) => `many${n}`),
+    ]);
+  });
+
   it('falls back to single publishes on a stream that does not allow atomic batches', async () => {
     const jsm = await jetstreamManager(nats().nc);
     const { config } = await jsm.streams.info(SHARES_STREAM);
     await jsm.streams.update(SHARES_STREAM, { ...config, allow_atomic: false });
-    const group = new PublishGroup(jetstream(nats().nc));
+    const group = new PublishGroup(jetstream(nats().nc), { batchFrom: 2 });
     await Promise.all([
       group.publish(shareSubject('b-two', 'a-one'), bytes('u1'), 'g5.u1'),
       group.publish(shareSubject('b-two', 'a-one'), bytes('u2'), 'g5.u2'),

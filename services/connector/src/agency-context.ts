@@ -14,7 +14,7 @@ export interface AgencyContext {
   readonly keyring: Keyring;
   readonly directory: DirectoryWatcher;
   readonly js: JetStreamClient;
-  /** Durable publishes of share copies and receipts, each turn's together (an atomic batch). */
+  /** Durable publishes of share copies and receipts, each turn's at once (an atomic batch when many). */
   readonly publisher: PublishGroup;
   readonly store: InboxStore;
   readonly subjectKey: Uint8Array;
