@@ -2,7 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { leafHash, rootOf } from '@cwtch/audit-log';
-import { AUDIT_STREAM, AUDIT_SUBJECT, jetstream, jetstreamManager, publishDurable } from '@cwtch/bus';
+import {
+  AUDIT_STREAM,
+  AUDIT_SUBJECT,
+  BATCH_FROM,
+  jetstream,
+  jetstreamManager,
+  publishDurable,
+} from '@cwtch/bus';
 import { describe, expect, it } from 'vitest';
 import { AuditLogWriter } from './audit-log-writer.ts';
 import { ShareIndex } from './share-index.ts';
@@ -35,6 +42,51 @@ describe('AuditLogWriter', () => {
       Array.from({ length: 300 }, (_, n) => n),
     );
     expect(Buffer.from(writer.tree.root())).toEqual(Buffer.from(rootOf(bytes.map((b) => leafHash(b)))));
+  });
+
+  it(`stores fewer than ${BATCH_FROM} entries staged together each in a publish of its own, in place`, async () => {
+    const jsm = await jetstreamManager(bus.connection('audit'));
+    const writer = new AuditLogWriter(jetstream(bus.connection('audit')), new ShareIndex());
+    await writer.rebuild();
+    const size = writer.tree.size;
+    // The first goes alone; the rest are staged while it is in flight and go together.
+    const appends = Array.from({ length: BATCH_FROM - 1 }, (_, n) => writer.append(key(500 + n), Date.now()));
+    expect(await Promise.all(appends)).toEqual(Array.from({ length: BATCH_FROM - 1 }, (_, n) => size + n));
+    const bytes = await stored(size + 1, size + BATCH_FROM - 1);
+    expect(bytes.map((b) => JSON.parse(new TextDecoder().decode(b)).serial)).toEqual(
+      Array.from({ length: BATCH_FROM - 1 }, (_, n) => 500 + n),
+    );
+    expect((await jsm.streams.info(AUDIT_STREAM)).state.last_seq).toBe(writer.tree.size);
+  });
+
+  it('entries published at once, each expecting its place: once one is refused, none after it lands', async () => {
+    const js = jetstream(bus.connection('audit'));
+    const jsm = await jetstreamManager(bus.connection('audit'));
+    // A stream of its own: the share log must hold entries only.
+    await jsm.streams.add({ name: 'CHAIN', subjects: ['chain.test'] });
+    try {
+      // The third expects a place the second does not leave: it and everything after it are refused.
+      const expects = [0, 1, 7, 3, 4];
+      const outcomes = await Promise.allSettled(
+        expects.map((expectLastSequence, n) =>
+          publishDurable(js, 'chain.test', new TextEncoder().encode(`${n}`), {
+            msgId: `chain-${n}`,
+            expectLastSequence,
+            attempts: 1,
+          }),
+        ),
+      );
+      expect(outcomes.map((o) => o.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'rejected',
+        'rejected',
+        'rejected',
+      ]);
+      expect((await jsm.streams.info('CHAIN')).state.last_seq).toBe(2);
+    } finally {
+      await jsm.streams.delete('CHAIN');
+    }
   });
 
   it('comes up from its index file, catches up from the stream, and rebuilds an index that differs from the stream', async () => {

@@ -2,6 +2,7 @@ import { leafHash, MerkleTree } from '@cwtch/audit-log';
 import {
   AUDIT_STREAM,
   AUDIT_SUBJECT,
+  BATCH_FROM,
   DeliverPolicy,
   type JetStreamClient,
   MAX_BATCH_MESSAGES,
@@ -16,8 +17,8 @@ import { StagedEntries } from './staged-entries.ts';
 
 /**
  * The single writer of the share log. Entry `i` is appended with `Nats-Expected-Last-Sequence: i`
- * (on the first entry of an atomic batch), so it lands at stream sequence `i + 1`; any other
- * writer or gap fails the append (fail closed). Keeps the RFC 9162 tree and the query index in
+ * (on the first entry of an atomic batch, on each of entries published one by one), so it lands at
+ * stream sequence `i + 1`; any other writer or gap fails the append (fail closed). Keeps the RFC 9162 tree and the query index in
  * step with what the stream holds: an entry reaches them only once it is stored.
  */
 export class AuditLogWriter {
@@ -214,9 +215,12 @@ export class AuditLogWriter {
   }
 
   /**
-   * Stores `batch` right after entry `batch[0].i - 1`: one publish for one entry, an atomic batch
-   * for more. An unanswered attempt is settled by the stream itself: stored as sent (the last
-   * entry's bytes at its position), not stored (try again), or anything else (fail closed).
+   * Stores `batch` right after entry `batch[0].i - 1`: fewer than {@link BATCH_FROM} entries each
+   * in a publish of its own, all sent at once, each expecting the one before it (if one is refused,
+   * every later one is too: nothing lands out of place); more as one atomic batch, which nats-server
+   * stages in a file store of its own, worth it only from about that many. An unanswered attempt is
+   * settled by the stream itself: stored as sent (the last entry's bytes at its position), not
+   * stored (try again), or anything else (fail closed).
    */
   async #store(batch: readonly StagedEntry[]): Promise<void> {
     const first = batch[0]!;
@@ -224,11 +228,8 @@ export class AuditLogWriter {
     for (let attempt = 0; ; attempt++) {
       try {
         const ack =
-          batch.length === 1
-            ? await publishDurable(this.js, AUDIT_SUBJECT, first.bytes, {
-                msgId: first.msgId,
-                expectLastSequence: first.i,
-              })
+          batch.length < BATCH_FROM
+            ? await this.#storeEach(batch)
             : await publishBatch(
                 this.js,
                 AUDIT_SUBJECT,
@@ -254,6 +255,21 @@ export class AuditLogWriter {
         await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
       }
     }
+  }
+
+  /** Publishes each entry of `batch` at once, each expecting its place; the last one's answer. */
+  async #storeEach(batch: readonly StagedEntry[]): Promise<{ seq: number }> {
+    const acks = await Promise.all(
+      batch.map((s) =>
+        publishDurable(this.js, AUDIT_SUBJECT, s.bytes, { msgId: s.msgId, expectLastSequence: s.i }),
+      ),
+    );
+    const astray = acks.findIndex((ack, k) => ack.seq !== batch[k]!.i + 1);
+    if (astray >= 0)
+      throw new Error(
+        `entry ${batch[astray]!.i} landed at ${acks[astray]!.seq}, not ${batch[astray]!.i + 1}: the log and this writer disagree`,
+      );
+    return acks.at(-1)!;
   }
 }
 
