@@ -17,9 +17,10 @@ import { StagedEntries } from './staged-entries.ts';
 
 /**
  * The single writer of the share log. Entry `i` is appended with `Nats-Expected-Last-Sequence: i`
- * (on the first entry of an atomic batch, on each of entries published one by one), so it lands at
- * stream sequence `i + 1`; any other writer or gap fails the append (fail closed). Keeps the RFC 9162 tree and the query index in
- * step with what the stream holds: an entry reaches them only once it is stored.
+ * (on the first entry of an atomic batch, on each entry published on its own), so it lands at
+ * stream sequence `i + 1`; any other writer or gap fails the append (fail closed). Keeps the
+ * RFC 9162 tree and the query index in step with what the stream holds: an entry reaches them
+ * only once it is stored.
  */
 export class AuditLogWriter {
   #tree: MerkleTree;
