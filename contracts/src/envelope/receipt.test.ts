@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { receiptBody } from './receipt.test-support.ts';
 import { ACTOR_MAX_LENGTH, normaliseActor, ReceiptBody, UNNAMED_ACTOR } from './receipt.ts';
-
-const body = (actor: string) => ({
-  v: 1,
-  typ: 'cwtch.receipt.v1',
-  id: 'A'.repeat(22),
-  status: 'acknowledged',
-  by: { agency: 'swansea-cs', kid: 'k'.repeat(43) },
-  to: 'hillside',
-  at: 1_700_000_000_000,
-  hh: 'h'.repeat(43),
-  b: 'b'.repeat(43),
-  actor,
-  reason: null,
-});
 
 describe('normaliseActor', () => {
   it('keeps an ordinary name as it is', () => {
@@ -54,8 +41,8 @@ describe('normaliseActor', () => {
       'a\ud800'.repeat(90),
     ];
     for (const name of names) {
-      expect(ReceiptBody.safeParse(body(name)).success).toBe(false);
-      expect(ReceiptBody.safeParse(body(normaliseActor(name))).success).toBe(true);
+      expect(ReceiptBody.safeParse(receiptBody(name)).success).toBe(false);
+      expect(ReceiptBody.safeParse(receiptBody(normaliseActor(name))).success).toBe(true);
     }
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AuditEntry } from '../audit/audit-entry.ts';
 import { EnvelopeHeader, EnvelopeWire } from '../envelope/header.ts';
+import { receiptBody } from '../envelope/receipt.test-support.ts';
 import { ReceiptBody } from '../envelope/receipt.ts';
 import { edited, loadExample, REMOVE } from '../kinds/load-example.ts';
 import { KindName, kinds } from '../kinds/registry.ts';
@@ -34,19 +35,7 @@ const header = {
   kc: 'c'.repeat(43),
 };
 const wire = { h: 'h'.repeat(40), k: ['k'.repeat(107)], c: 'c'.repeat(30), s: 's'.repeat(86) };
-const receipt = {
-  v: 1,
-  typ: 'cwtch.receipt.v1',
-  id: 'A'.repeat(22),
-  status: 'acknowledged',
-  by: { agency: 'swansea-cs', kid: 'k'.repeat(43) },
-  to: 'hillside',
-  at: 1_741_963_260_000,
-  hh: 'h'.repeat(43),
-  b: 'b'.repeat(43),
-  actor: 'Swansea front door',
-  reason: null,
-};
+const receipt = receiptBody('Swansea front door');
 const msgEntry = {
   v: 1,
   t: 'msg',
